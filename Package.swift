@@ -1,0 +1,124 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Where the run-time librdkafka (>= 2.1) is placed by `scripts/cluster install`.
+/// Debian bookworm ships 2.0.2, which cannot talk to the local broker; the binaries are linked
+/// against Debian's headers and find the newer library through this run path.
+let kafkaRuntimeLibraryPath = Context.packageDirectory + "/.local/lib"
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let kafkaRunPath: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", kafkaRuntimeLibraryPath])
+]
+
+let package = Package(
+    name: "hotline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "intake-gateway", targets: ["IntakeGateway"]),
+        .executable(name: "classifier-worker", targets: ["ClassifierWorker"]),
+        .executable(name: "dispatcher", targets: ["Dispatcher"]),
+        .executable(name: "sla-timer", targets: ["SLATimer"]),
+        .executable(name: "scoring-aggregator", targets: ["ScoringAggregator"]),
+        .executable(name: "hotline", targets: ["HotlineCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure domain: tickets, events, states. No I/O.
+        .target(name: "HotlineDomain", swiftSettings: strictSettings),
+
+        // Kafka: the C headers, and the one Swift wrapper over them.
+        .systemLibrary(
+            name: "CRDKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "HotlineKafka",
+            dependencies: [
+                "CRDKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings,
+            linkerSettings: kafkaRunPath
+        ),
+
+        // Storage: PostgreSQL through PostgresNIO (migrations, outbox, processed events).
+        .target(
+            name: "HotlineStorage",
+            dependencies: [
+                "HotlineDomain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // What every service shares: configuration, the health/metrics endpoint, the event
+        // consumer loop with its dead-letter handling, the outbox relay.
+        .target(
+            name: "HotlineRuntime",
+            dependencies: [
+                "HotlineDomain", "HotlineKafka", "HotlineStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The five services, each a library the executables and tests call.
+        .target(
+            name: "HotlineServices",
+            dependencies: [
+                "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .executableTarget(name: "IntakeGateway", dependencies: ["HotlineServices"], path: "Sources/Executables/IntakeGateway", swiftSettings: strictSettings),
+        .executableTarget(name: "ClassifierWorker", dependencies: ["HotlineServices"], path: "Sources/Executables/ClassifierWorker", swiftSettings: strictSettings),
+        .executableTarget(name: "Dispatcher", dependencies: ["HotlineServices"], path: "Sources/Executables/Dispatcher", swiftSettings: strictSettings),
+        .executableTarget(name: "SLATimer", dependencies: ["HotlineServices"], path: "Sources/Executables/SLATimer", swiftSettings: strictSettings),
+        .executableTarget(name: "ScoringAggregator", dependencies: ["HotlineServices"], path: "Sources/Executables/ScoringAggregator", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "HotlineCLI",
+            dependencies: [
+                "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Executables/HotlineCLI",
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "HotlineDomainTests", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HotlineIntegrationTests",
+            dependencies: ["HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

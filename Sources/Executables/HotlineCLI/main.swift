@@ -1,0 +1,2 @@
+print("x")
+import ArgumentParser

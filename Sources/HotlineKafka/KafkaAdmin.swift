@@ -1,0 +1,82 @@
+import CRDKafka
+import Dispatch
+
+/// Topic administration and broker reachability checks.
+public struct KafkaAdmin: Sendable {
+    private let client: KafkaClientConfiguration
+
+    public init(client: KafkaClientConfiguration) {
+        self.client = client
+    }
+
+    /// Creates the topics that do not exist yet; existing topics are left as they are.
+    public func createTopics(_ topics: [KafkaTopicSpecification], timeout: Duration = .seconds(15)) async throws {
+        let properties = client.baseProperties.merging(client.extraProperties) { _, extra in extra }
+        let milliseconds = Int32(timeout.components.seconds * 1000)
+        try await Self.blocking {
+            let client = try RDKafkaClient(kind: .producer, properties: properties)
+            defer { client.destroy() }
+            var errorText = [CChar](repeating: 0, count: 512)
+            var requests: [OpaquePointer?] = []
+            defer { requests.forEach { rd_kafka_NewTopic_destroy($0) } }
+            for topic in topics {
+                guard let request = rd_kafka_NewTopic_new(topic.name, Int32(topic.partitions), Int32(topic.replicationFactor), &errorText, errorText.count) else {
+                    throw KafkaError(code: 0, message: "invalid topic \(topic.name): \(String(errorBuffer: errorText))")
+                }
+                for (key, value) in topic.configuration {
+                    _ = rd_kafka_NewTopic_set_config(request, key, value)
+                }
+                requests.append(request)
+            }
+            let replies = rd_kafka_queue_new(client.handle)
+            defer { rd_kafka_queue_destroy(replies) }
+            rd_kafka_CreateTopics(client.handle, &requests, requests.count, nil, replies)
+            guard let event = rd_kafka_queue_poll(replies, milliseconds) else {
+                throw KafkaError(code: 0, message: "no answer from the broker to CreateTopics within \(timeout)", isRetriable: true)
+            }
+            defer { rd_kafka_event_destroy(event) }
+            let code = rd_kafka_event_error(event)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(code) }
+            var count = 0
+            let results = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &count)
+            for index in 0..<count {
+                let result = results![index]
+                let code = rd_kafka_topic_result_error(result)
+                guard code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else {
+                    throw KafkaError(
+                        code: code.rawValue,
+                        message: "cannot create topic \(String(cString: rd_kafka_topic_result_name(result))): "
+                            + String(cString: rd_kafka_topic_result_error_string(result) ?? rd_kafka_err2str(code)))
+                }
+            }
+        }
+    }
+
+    /// The names and partition counts of the broker's topics; throws when no broker answers.
+    public func listTopics(timeout: Duration = .seconds(5)) async throws -> [String: Int] {
+        let properties = client.baseProperties.merging(client.extraProperties) { _, extra in extra }
+        let milliseconds = Int32(timeout.components.seconds * 1000)
+        return try await Self.blocking {
+            let client = try RDKafkaClient(kind: .producer, properties: properties)
+            defer { client.destroy() }
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            let code = rd_kafka_metadata(client.handle, 1, nil, &metadata, milliseconds)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { throw RDKafkaClient.error(code) }
+            defer { rd_kafka_metadata_destroy(metadata) }
+            var topics: [String: Int] = [:]
+            for index in 0..<Int(metadata.pointee.topic_cnt) {
+                let topic = metadata.pointee.topics[index]
+                topics[String(cString: topic.topic)] = Int(topic.partition_cnt)
+            }
+            return topics
+        }
+    }
+
+    private static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Settings shared by every Kafka client of the platform.
+public struct KafkaClientConfiguration: Sendable {
+    /// `bootstrap.servers`: comma-separated `host:port` list.
+    public var bootstrapServers: String
+    /// `client.id`: shows in broker logs; the service name is a good choice.
+    public var clientId: String
+    /// Any further librdkafka properties, set last so they override the defaults above.
+    public var extraProperties: [String: String]
+
+    public init(bootstrapServers: String, clientId: String, extraProperties: [String: String] = [:]) {
+        self.bootstrapServers = bootstrapServers
+        self.clientId = clientId
+        self.extraProperties = extraProperties
+    }
+
+    var baseProperties: [String: String] {
+        ["bootstrap.servers": bootstrapServers, "client.id": clientId, "log.connection.close": "false"]
+    }
+}
+
+/// How a producer batches and confirms.
+public struct KafkaProducerConfiguration: Sendable {
+    public var client: KafkaClientConfiguration
+    /// `linger.ms`: how long to wait to fill a batch.
+    public var lingerMilliseconds: Int = 5
+    /// `batch.num.messages`: most messages in one produce request.
+    public var batchMessages: Int = 10_000
+    /// `enable.idempotence`: exactly-once per partition within the producer's life; implies `acks=all`.
+    public var idempotent: Bool = true
+    /// `message.timeout.ms`: how long a message may wait for delivery before it fails.
+    public var messageTimeoutMilliseconds: Int = 30_000
+
+    public init(client: KafkaClientConfiguration) {
+        self.client = client
+    }
+
+    var properties: [String: String] {
+        var properties = client.baseProperties
+        properties["linger.ms"] = String(lingerMilliseconds)
+        properties["batch.num.messages"] = String(batchMessages)
+        properties["enable.idempotence"] = idempotent ? "true" : "false"
+        properties["acks"] = "all"
+        properties["message.timeout.ms"] = String(messageTimeoutMilliseconds)
+        return properties.merging(client.extraProperties) { _, extra in extra }
+    }
+}
+
+/// How a consumer-group member joins and commits. Offsets are never committed automatically:
+/// the owner commits a batch after persisting it.
+public struct KafkaConsumerConfiguration: Sendable {
+    public var client: KafkaClientConfiguration
+    /// `group.id`.
+    public var groupId: String
+    public var topics: [String]
+    /// `session.timeout.ms`: a member silent this long is dropped and its partitions reassigned.
+    /// Group joins take about half of it on the local broker, so keep it short there.
+    public var sessionTimeoutMilliseconds: Int = 6_000
+    /// `heartbeat.interval.ms`.
+    public var heartbeatIntervalMilliseconds: Int = 1_000
+    /// `auto.offset.reset`: where a group with no committed offset starts.
+    public var startFromEarliest: Bool = true
+
+    public init(client: KafkaClientConfiguration, groupId: String, topics: [String]) {
+        self.client = client
+        self.groupId = groupId
+        self.topics = topics
+    }
+
+    var properties: [String: String] {
+        var properties = client.baseProperties
+        properties["group.id"] = groupId
+        properties["enable.auto.commit"] = "false"
+        properties["enable.auto.offset.store"] = "false"
+        properties["enable.partition.eof"] = "false"
+        properties["session.timeout.ms"] = String(sessionTimeoutMilliseconds)
+        properties["heartbeat.interval.ms"] = String(heartbeatIntervalMilliseconds)
+        properties["auto.offset.reset"] = startFromEarliest ? "earliest" : "latest"
+        return properties.merging(client.extraProperties) { _, extra in extra }
+    }
+}

@@ -1,0 +1,70 @@
+import HotlineKafka
+import Testing
+
+/// The Kafka layer against the real local broker.
+@Suite("Kafka consumer groups", .serialized)
+struct KafkaConsumerGroupTests {
+    @Test("a produced batch is consumed by a group, with its headers")
+    func producedBatchIsConsumed() async throws {
+        let topic = try await TestEnvironment.makeTopic("test.batch", partitions: 3)
+        let producer = try TestEnvironment.makeProducer()
+        let reports = try await producer.send(numberedMessages(topic: topic, count: 50))
+        #expect(reports.count == 50)
+
+        let consumer = try TestEnvironment.makeConsumer(group: TestEnvironment.uniqueName("group"), topics: [topic])
+        let received = try await consumer.collect(50)
+        try await consumer.commit(received)
+        await consumer.close()
+        await producer.close()
+
+        #expect(Set(received.map(\.text)) == Set((0..<50).map { "m-\($0)" }))
+        #expect(received.allSatisfy { $0.header("index").map { "m-\($0)" } == $0.text })
+    }
+
+    @Test("a member killed before committing makes the next member re-deliver exactly the uncommitted batch")
+    func uncommittedBatchIsRedelivered() async throws {
+        let topic = try await TestEnvironment.makeTopic("test.crash", partitions: 1)
+        let producer = try TestEnvironment.makeProducer()
+        try await producer.send(numberedMessages(topic: topic, count: 20))
+        await producer.close()
+        let group = TestEnvironment.uniqueName("group")
+
+        let first = try TestEnvironment.makeConsumer(group: group, topics: [topic])
+        let committed = try await first.collect(10)
+        try await first.commit(committed)
+        let uncommitted = try await first.collect(10)
+        await first.abandon()
+
+        let second = try TestEnvironment.makeConsumer(group: group, topics: [topic])
+        let redelivered = try await second.collect(10)
+        let extra = try await second.poll(maxMessages: 10, timeout: .seconds(1))
+        await second.close()
+
+        #expect(committed.map(\.text) == (0..<10).map { "m-\($0)" })
+        #expect(redelivered.map(\.text) == uncommitted.map(\.text))
+        #expect(redelivered.map(\.text) == (10..<20).map { "m-\($0)" })
+        #expect(extra.isEmpty)
+    }
+
+    @Test("two members of one group split the partitions")
+    func membersSplitPartitions() async throws {
+        let topic = try await TestEnvironment.makeTopic("test.split", partitions: 4)
+        let group = TestEnvironment.uniqueName("group")
+        let first = try TestEnvironment.makeConsumer(group: group, topics: [topic])
+        let second = try TestEnvironment.makeConsumer(group: group, topics: [topic])
+
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !(first.assignment.count == 2 && second.assignment.count == 2), ContinuousClock.now < deadline {
+            async let a = first.poll(maxMessages: 1, timeout: .milliseconds(200))
+            async let b = second.poll(maxMessages: 1, timeout: .milliseconds(200))
+            _ = try await (a, b)
+        }
+        let (firstPartitions, secondPartitions) = (first.assignment, second.assignment)
+        await first.close()
+        await second.close()
+
+        #expect(firstPartitions.isDisjoint(with: secondPartitions))
+        #expect(firstPartitions.union(secondPartitions) == Set((0..<4).map { KafkaTopicPartition(topic: topic, partition: $0) }))
+        #expect(firstPartitions.count == 2 && secondPartitions.count == 2)
+    }
+}

@@ -1,0 +1,43 @@
+# The five services as background processes, and the steps that prepare their world.
+
+hotline_cli() { "$(bin_dir)/hotline" "$@"; }
+
+migrate_and_create_topics() {
+    hotline_cli migrate --quiet || die "migrations failed"
+    hotline_cli topics create --quiet || die "topic creation failed"
+}
+
+start_services() {
+    local bin; bin=$(bin_dir)
+    for entry in $HOTLINE_SERVICES; do
+        local name=${entry%%:*}
+        start_process "$name" "$bin/$name"
+    done
+    for entry in $HOTLINE_SERVICES; do
+        local name=${entry%%:*} variable=${entry#*:}
+        wait_for_healthy "$name" "${!variable}"
+    done
+}
+
+wait_for_healthy() {
+    local name=$1 port=$2
+    for _ in $(seq 300); do
+        curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+        is_running "$name" || break
+        sleep 0.1
+    done
+    tail -n 20 "$HOTLINE_LOG_DIR/$name.log" >&2 2>/dev/null || true
+    die "$name is not healthy on port $port (log: $HOTLINE_LOG_DIR/$name.log)"
+}
+
+stop_services() {
+    for entry in $HOTLINE_SERVICES; do stop_process "${entry%%:*}"; done
+}
+
+cluster_status() {
+    for name in broker $(for entry in $HOTLINE_SERVICES; do echo "${entry%%:*}"; done); do
+        if is_running "$name"; then echo "process $name: running (pid $(cat "$(pid_file "$name")"))"; else echo "process $name: not running"; fi
+    done
+    if postgres_running; then echo "process postgres: running"; else echo "process postgres: not running"; fi
+    [[ -x $(bin_dir)/hotline ]] && hotline_cli status
+}
