@@ -1,1 +1,6 @@
-print("x")
+import HotlineRuntime
+import HotlineServices
+
+try await ServiceRuntime.run(.classifierWorker) { resources in
+    try ClassifierWorker.parts(resources)
+}

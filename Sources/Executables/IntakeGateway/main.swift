@@ -1,1 +1,6 @@
-print("x")
+import HotlineRuntime
+import HotlineServices
+
+try await ServiceRuntime.run(.intakeGateway) { resources in
+    IntakeGateway.parts(resources)
+}

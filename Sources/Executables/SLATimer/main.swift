@@ -1,1 +1,6 @@
-print("x")
+import HotlineRuntime
+import HotlineServices
+
+try await ServiceRuntime.run(.slaTimer) { resources in
+    try SLATimerWorker.parts(resources)
+}

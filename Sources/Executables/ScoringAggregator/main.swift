@@ -1,1 +1,6 @@
-print("x")
+import HotlineRuntime
+import HotlineServices
+
+try await ServiceRuntime.run(.scoringAggregator) { resources in
+    try ScoringWorker.parts(resources)
+}

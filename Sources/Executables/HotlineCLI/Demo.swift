@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HotlineDomain
+import HotlineRuntime
+import HotlineStorage
+
+/// `hotline demo`: records a few tickets through the gateway's API and follows each until the
+/// pipeline has dispatched it.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Push a few tickets through the running services and show where each ends up.")
+
+    @Option(help: "How many tickets to submit.") var count = 5
+    @Option(help: "Seconds to wait for every ticket to be dispatched.") var timeout = 60
+
+    func run() async throws {
+        let settings = HotlineSettings()
+        let base = "http://127.0.0.1:\(settings.httpPort(of: .intakeGateway))"
+        let samples = DemoRequests.all
+        var created: [TicketSummary] = []
+        for index in 0..<count {
+            created.append(try await GatewayClient.create(samples[index % samples.count], base: base))
+        }
+        print("submitted \(created.count) tickets; waiting for dispatch")
+        let deadline = Date().addingTimeInterval(TimeInterval(timeout))
+        var latest = created
+        while latest.contains(where: { $0.state != TicketState.dispatched.rawValue }), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            for (index, ticket) in latest.enumerated() where ticket.state != TicketState.dispatched.rawValue {
+                latest[index] = try await GatewayClient.read(ticket.id, base: base)
+            }
+        }
+        for ticket in latest {
+            print("\(ticket.number)  \(ticket.state.padding(toLength: 11, withPad: " ", startingAt: 0))  urgency \(ticket.urgency)  category \(ticket.categoryCode ?? "-")  unit \(ticket.unitCode ?? "-")")
+        }
+        let undispatched = latest.filter { $0.state != TicketState.dispatched.rawValue }.count
+        guard undispatched == 0 else {
+            print("\(undispatched) tickets were not dispatched within \(timeout) s")
+            throw ExitCode(1)
+        }
+        print("all \(latest.count) tickets dispatched")
+    }
+}
+
+/// A few requests as operators record them.
+enum DemoRequests {
+    static let all: [TicketRequest] = [
+        TicketRequest(channel: .phone, type: .complaint, callerName: "张先生", callerPhone: "13800138000",
+                      placeText: "平谷区熊儿寨乡魏家湾村", text: "村口道路破损严重，还有塌陷，出门差点掉沟里。", categoryCode: "RUR", urgency: .general),
+        TicketRequest(channel: .wechat, type: .help, callerName: "李女士", callerPhone: "13900139000",
+                      placeText: "朝阳区望京街道", text: "小区停水一整天了，没有任何通知。", categoryCode: "UTL", urgency: .livelihood),
+        TicketRequest(channel: .web, type: .complaint, placeText: "海淀区中关村街道", text: "培训机构跑路，预付的学费退不回来。"),
+        TicketRequest(channel: .phone, type: .report, callerPhone: "13700137000",
+                      placeText: "东城区东华门街道", text: "路口井盖丢失，有人掉下去的危险。", urgency: .emergency),
+        TicketRequest(channel: .app, type: .suggestion, placeText: "西城区金融街街道", text: "建议在地铁口增加共享单车停放点。"),
+    ]
+}
+
+/// The gateway's API, as the demo uses it.
+enum GatewayClient {
+    static func create(_ request: TicketRequest, base: String) async throws -> TicketSummary {
+        var urlRequest = URLRequest(url: URL(string: "\(base)/tickets")!)
+        urlRequest.httpMethod = "POST"
+        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        urlRequest.httpBody = try JSONEncoder().encode(request)
+        return try await send(urlRequest, expecting: 201)
+    }
+
+    static func read(_ id: UUID, base: String) async throws -> TicketSummary {
+        try await send(URLRequest(url: URL(string: "\(base)/tickets/\(id)")!), expecting: 200)
+    }
+
+    private static func send(_ request: URLRequest, expecting expected: Int) async throws -> TicketSummary {
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == expected else {
+            throw ValidationError("gateway answered \(status): \(String(decoding: data, as: UTF8.self))")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(TicketSummary.self, from: data)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The operators' command-line tool: database migrations, topics, cluster status, and a demo
+/// that pushes tickets through the running services.
+@main
+struct Hotline: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hotline",
+        abstract: "Administer the citizen hotline platform.",
+        subcommands: [Migrate.self, Topics.self, Status.self, Demo.self])
+}

@@ -1,2 +1,0 @@
-print("x")
-import ArgumentParser

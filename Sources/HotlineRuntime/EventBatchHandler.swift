@@ -1,0 +1,25 @@
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// What a consuming service does with events: apply a batch of fresh events inside one
+/// transaction (state changes and the outbox rows they cause).
+public protocol EventBatchHandler: Sendable {
+    /// The event types this consumer reads; any other type on its topics is poison.
+    var acceptedTypes: Set<EventType> { get }
+
+    /// Applies `events` (never seen before by this consumer group) on `connection`, which is
+    /// inside the transaction that also records them as processed.
+    func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws
+}
+
+/// An event read from Kafka, with the trace context it arrived with.
+public struct ConsumedEvent: Sendable {
+    public var event: DecodedEvent
+    public var trace: TraceContext?
+
+    public init(event: DecodedEvent, trace: TraceContext?) {
+        self.event = event
+        self.trace = trace
+    }
+}

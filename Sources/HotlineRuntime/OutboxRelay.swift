@@ -1,0 +1,66 @@
+import Foundation
+public import HotlineDomain
+public import HotlineKafka
+import HotlineStorage
+public import Logging
+import Metrics
+public import PostgresNIO
+public import ServiceLifecycle
+
+/// Publishes one producer's outbox rows to Kafka and stamps them published.
+///
+/// Each round claims a batch with `FOR UPDATE SKIP LOCKED`, sends it, waits for the broker's
+/// acknowledgements and commits the stamp in the same transaction. Several relays of the same
+/// producer can run: they claim disjoint rows. A crash after sending but before the commit
+/// republishes the batch; consumers drop the duplicates by event id.
+public struct OutboxRelay: Service {
+    private let producerName: String
+    private let database: PostgresClient
+    private let kafka: KafkaProducer
+    private let batchSize: Int
+    private let clock: any HotlineClock
+    private let logger: Logger
+    private let published: Counter
+    private let failures: Counter
+
+    public init(producerName: String, database: PostgresClient, kafka: KafkaProducer, batchSize: Int, clock: any HotlineClock, logger: Logger) {
+        self.producerName = producerName
+        self.database = database
+        self.kafka = kafka
+        self.batchSize = batchSize
+        self.clock = clock
+        self.logger = logger
+        self.published = Counter(label: "hotline_outbox_published_total", dimensions: [("producer", producerName)])
+        self.failures = Counter(label: "hotline_outbox_relay_failures_total", dimensions: [("producer", producerName)])
+    }
+
+    /// Relays until graceful shutdown; idles briefly when there is nothing to send.
+    public func run() async throws {
+        var backoff = Duration.milliseconds(100)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                let count = try await relayOnce()
+                backoff = .milliseconds(100)
+                if count < batchSize { try? await Task.sleep(for: .milliseconds(count == 0 ? 20 : 1)) }
+            } catch {
+                failures.increment()
+                logger.warning("outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+                try? await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .seconds(5))
+            }
+        }
+    }
+
+    /// One round: claims, publishes and stamps up to `batchSize` rows; returns how many.
+    @discardableResult
+    public func relayOnce() async throws -> Int {
+        try await database.withTransaction(logger: logger) { connection in
+            let rows = try await OutboxStore.claimUnpublished(producer: producerName, limit: batchSize, on: connection, logger: logger)
+            guard !rows.isEmpty else { return 0 }
+            try await kafka.send(rows.map { KafkaOutgoingMessage($0.entry) })
+            try await OutboxStore.markPublished(rows.map(\.id), at: clock.now(), on: connection, logger: logger)
+            published.increment(by: rows.count)
+            return rows.count
+        }
+    }
+}

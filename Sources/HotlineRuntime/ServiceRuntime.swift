@@ -1,0 +1,84 @@
+public import HotlineDomain
+public import HotlineKafka
+import HotlineStorage
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+import Prometheus
+public import ServiceLifecycle
+
+/// What every service gets: its settings, a logger, the database pool, the shared producer
+/// and the clock.
+public struct ServiceResources: Sendable {
+    public let kind: HotlineServiceKind
+    public let settings: HotlineSettings
+    public let logger: Logger
+    public let database: PostgresClient
+    public let producer: KafkaProducer
+    public let clock: any HotlineClock
+
+    /// A consume loop for this service's consumer group over `topics`, applying with `handler`.
+    public func consumer(topics: [HotlineTopic], handler: any EventBatchHandler) throws -> EventConsumerService {
+        let configuration = KafkaConsumerConfiguration(
+            client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
+        return EventConsumerService(
+            consumerName: kind.name, consumer: try KafkaConsumer(configuration: configuration, logger: logger),
+            deadLetters: producer, database: database, handler: handler, batchSize: settings.consumerBatchSize,
+            logger: logger)
+    }
+}
+
+/// What a service adds to the common runtime: its long-running workers and its HTTP routes.
+public struct ServiceParts: Sendable {
+    public var workers: [any Service]
+    public var routes: @Sendable (Router<BasicRequestContext>) -> Void
+
+    public init(workers: [any Service], routes: @escaping @Sendable (Router<BasicRequestContext>) -> Void = { _ in }) {
+        self.workers = workers
+        self.routes = routes
+    }
+}
+
+/// Runs one service until SIGTERM or SIGINT: PostgreSQL pool, Kafka producer, the outbox relay
+/// for the service's own events, its workers, and the HTTP endpoint with `/healthz`, `/readyz`
+/// and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
+/// finishes its round, the producer flushes, the pool closes.
+public enum ServiceRuntime {
+    public static func run(
+        _ kind: HotlineServiceKind, settings: HotlineSettings = HotlineSettings(), clock: any HotlineClock = SystemClock(),
+        build: (ServiceResources) throws -> ServiceParts
+    ) async throws {
+        let logger = Observability.logger(for: kind.name, level: settings.logLevel)
+        let application = try makeApplication(kind, settings: settings, clock: clock, logger: logger, build: build)
+        logger.info("starting", metadata: ["librdkafka": "\(KafkaLibrary.version)"])
+        try await application.runService()
+    }
+
+    /// The application without running it, for tests that drive it directly.
+    public static func makeApplication(
+        _ kind: HotlineServiceKind, settings: HotlineSettings, clock: any HotlineClock, logger: Logger,
+        build: (ServiceResources) throws -> ServiceParts
+    ) throws -> some ApplicationProtocol {
+        let registry = Observability.bootstrapMetrics()
+        let database = settings.database.makeClient(logger: logger)
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(client: settings.kafkaClient(kind.name)), logger: logger)
+        let resources = ServiceResources(
+            kind: kind, settings: settings, logger: logger, database: database, producer: producer, clock: clock)
+        let parts = try build(resources)
+        let relay = OutboxRelay(
+            producerName: kind.name, database: database, kafka: producer, batchSize: settings.relayBatchSize,
+            clock: clock, logger: logger)
+
+        let router = Router()
+        router.addHealthAndMetrics(service: kind.name, registry: registry) {
+            (try? await database.query("SELECT 1", logger: logger)) != nil
+        }
+        parts.routes(router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
+            services: [database, producer, relay] + parts.workers,
+            logger: logger)
+    }
+}

@@ -1,0 +1,38 @@
+public import Logging
+public import PostgresNIO
+
+/// How to reach PostgreSQL. Read from `HOTLINE_PG_*` variables by the services.
+public struct DatabaseConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var username: String
+    public var password: String?
+    public var database: String
+    /// Most connections this process opens.
+    public var maximumConnections: Int
+
+    public init(host: String, port: Int, username: String, password: String?, database: String, maximumConnections: Int = 20) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.password = password
+        self.database = database
+        self.maximumConnections = maximumConnections
+    }
+
+    /// The same server, another database.
+    public func with(database: String) -> DatabaseConfiguration {
+        var copy = self
+        copy.database = database
+        return copy
+    }
+
+    /// A pooled client; it connects once its `run()` is running (add it to the service group).
+    public func makeClient(logger: Logger) -> PostgresClient {
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: .disable)
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.connectTimeout = .seconds(5)
+        return PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+}
