@@ -117,7 +117,12 @@ let package = Package(
         .testTarget(name: "HotlineDomainTests", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
         .testTarget(
             name: "HotlineIntegrationTests",
-            dependencies: ["HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices"],
+            dependencies: [
+                "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -18,7 +18,7 @@ public struct Migrator: Sendable {
     private let logger: Logger
 
     /// Arbitrary, fixed: the advisory lock id that serializes migrators.
-    private static let lockId: Int64 = 12_345_0001
+    fileprivate static let lockId: Int64 = 12_345_0001
 
     public init(client: PostgresClient, directory: URL, logger: Logger) throws {
         self.client = client
@@ -82,12 +82,17 @@ public struct Migrator: Sendable {
 }
 
 extension Migrator {
+    /// Creates `schema_migrations` if needed, under the lock: concurrent `CREATE TABLE IF NOT
+    /// EXISTS` statements can otherwise collide.
     private func ensureMigrationTable() async throws {
-        try await client.query(
-            """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
-            """, logger: logger)
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockId))", logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+                """, logger: logger)
+        }
     }
 }
 

@@ -31,7 +31,8 @@ wait_for_healthy() {
 }
 
 stop_services() {
-    for entry in $HOTLINE_SERVICES; do stop_process "${entry%%:*}"; done
+    for entry in $HOTLINE_SERVICES; do stop_process "${entry%%:*}" & done
+    wait
 }
 
 cluster_status() {

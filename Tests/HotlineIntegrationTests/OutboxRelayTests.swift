@@ -1,0 +1,101 @@
+import Foundation
+import HotlineDomain
+import HotlineKafka
+import HotlineRuntime
+import HotlineStorage
+import PostgresNIO
+import Testing
+
+@Suite("Transactional outbox and relay")
+struct OutboxRelayTests {
+    /// An outbox entry for `topic` whose body is its own event id.
+    static func entry(producer: String, topic: String) -> OutboxEntry {
+        let id = UUID()
+        return OutboxEntry(
+            eventId: id, producer: producer, topic: topic, messageKey: "k-\(id)", eventType: "test.event",
+            schemaVersion: 1, body: Array(id.uuidString.utf8), traceparent: nil)
+    }
+
+    static func makeRelay(_ producer: String, client: PostgresClient, kafka: KafkaProducer, batchSize: Int) -> OutboxRelay {
+        OutboxRelay(producerName: producer, database: client, kafka: kafka, batchSize: batchSize, clock: SystemClock(), logger: TestEnvironment.logger)
+    }
+
+    struct RolledBack: Error {}
+
+    @Test("an outbox row written in a rolled-back transaction is never published")
+    func rolledBackRowIsNeverPublished() async throws {
+        let topic = try await TestEnvironment.makeTopic("test.outbox", partitions: 1)
+        let producer = TestEnvironment.uniqueName("relay")
+        let discarded = Self.entry(producer: producer, topic: topic)
+        let kept = Self.entry(producer: producer, topic: topic)
+        let kafka = try TestEnvironment.makeProducer()
+
+        try await TestDatabase.with { client, _ in
+            let failure = await #expect(throws: PostgresTransactionError.self) {
+                try await client.withTransaction(logger: TestEnvironment.logger) { connection in
+                    try await OutboxStore.append([discarded], on: connection, logger: TestEnvironment.logger)
+                    throw RolledBack()
+                }
+            }
+            #expect(failure?.closureError is RolledBack)
+            #expect(failure?.rollbackError == nil)
+            try await client.withTransaction(logger: TestEnvironment.logger) { connection in
+                try await OutboxStore.append([kept], on: connection, logger: TestEnvironment.logger)
+            }
+            let relay = Self.makeRelay(producer, client: client, kafka: kafka, batchSize: 10)
+            #expect(try await relay.relayOnce() == 1)
+            #expect(try await relay.relayOnce() == 0)
+        }
+        await kafka.close()
+
+        let consumer = try TestEnvironment.makeConsumer(group: TestEnvironment.uniqueName("group"), topics: [topic])
+        let received = try await consumer.collect(1)
+        let late = try await consumer.poll(maxMessages: 10, timeout: .seconds(2))
+        await consumer.close()
+        #expect(received.map(\.text) == [kept.eventId.uuidString])
+        #expect(received.first?.header(EventHeaderName.eventId) == kept.eventId.uuidString.lowercased())
+        #expect(late.isEmpty)
+    }
+
+    @Test("two relays running at once publish each committed row exactly once")
+    func twoRelaysPublishEachRowOnce() async throws {
+        let topic = try await TestEnvironment.makeTopic("test.relays", partitions: 3)
+        let producer = TestEnvironment.uniqueName("relay")
+        let entries = (0..<400).map { _ in Self.entry(producer: producer, topic: topic) }
+        let kafka = try TestEnvironment.makeProducer()
+
+        let (first, second) = try await TestDatabase.with { client, _ in
+            try await client.withTransaction(logger: TestEnvironment.logger) { connection in
+                try await OutboxStore.append(entries, on: connection, logger: TestEnvironment.logger)
+            }
+            let relays = (0..<2).map { _ in Self.makeRelay(producer, client: client, kafka: kafka, batchSize: 25) }
+            async let a = Self.drain(relays[0])
+            async let b = Self.drain(relays[1])
+            let counts = try await (a, b)
+            #expect(try await TestDatabase.count("SELECT count(*)::bigint FROM outbox WHERE published_at IS NULL", on: client) == 0)
+            return counts
+        }
+        await kafka.close()
+
+        let consumer = try TestEnvironment.makeConsumer(group: TestEnvironment.uniqueName("group"), topics: [topic])
+        let received = try await consumer.collect(400)
+        let late = try await consumer.poll(maxMessages: 10, timeout: .seconds(2))
+        await consumer.close()
+
+        #expect(first + second == 400)
+        #expect(first > 0 && second > 0, "both relays should have taken part (first \(first), second \(second))")
+        #expect(received.count == 400)
+        #expect(Set(received.map(\.text)) == Set(entries.map(\.eventId.uuidString)))
+        #expect(late.isEmpty)
+    }
+
+    /// Relays until a round finds nothing; returns how many rows this relay published.
+    static func drain(_ relay: OutboxRelay) async throws -> Int {
+        var total = 0
+        while true {
+            let count = try await relay.relayOnce()
+            if count == 0 { return total }
+            total += count
+        }
+    }
+}
