@@ -114,7 +114,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "HotlineDomainTests", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "HotlineUnitTests", dependencies: ["HotlineDomain", "HotlineStorage"], swiftSettings: strictSettings),
         .testTarget(
             name: "HotlineIntegrationTests",
             dependencies: [

@@ -52,7 +52,7 @@ public enum EventCodec {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(timestampStyle))
+            try container.encode(millisecondTimestamp(date))
         }
         return encoder
     }()
@@ -69,6 +69,16 @@ public enum EventCodec {
     }()
 
     private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// RFC 3339 in UTC with exactly three fraction digits, rounded to the nearest millisecond
+    /// (the format style truncates, which turns .123 into .122 for most binary doubles).
+    static func millisecondTimestamp(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let (wholeSeconds, positiveFraction) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
+        let base = Date(timeIntervalSince1970: TimeInterval(wholeSeconds)).formatted(Date.ISO8601FormatStyle())
+        return base.dropLast() + "." + Int(positiveFraction).zeroPadded(to: 3) + "Z"
+    }
 }
 
 /// Why a message was sent to the dead-letter topic.
