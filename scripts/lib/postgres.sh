@@ -1,7 +1,18 @@
 # PostgreSQL as an unprivileged user, in $HOTLINE_DATA_DIR/postgres, on a loopback port.
 
 PG_BIN=$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)
-PG_DATA="$HOTLINE_DATA_DIR/postgres"
+
+# The server refuses to run as root, and the `postgres` user must reach its data directory. When
+# the project lives where `postgres` cannot enter (under /root, say), the data goes to
+# /var/lib/hotline/<project path hash> instead.
+pg_data_dir() {
+    if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$HOTLINE_ROOT" 2>/dev/null; then
+        echo "/var/lib/hotline/$(printf '%s' "$HOTLINE_ROOT" | sha1sum | cut -c1-12)/postgres"
+    else
+        echo "$HOTLINE_DATA_DIR/postgres"
+    fi
+}
+PG_DATA=${HOTLINE_PG_DATA:-$(pg_data_dir)}
 
 # Runs a PostgreSQL server command as the `postgres` user when we are root (it refuses root).
 as_pg_owner() {
@@ -13,11 +24,12 @@ start_postgres() {
     if [[ ! -f $PG_DATA/PG_VERSION ]]; then
         say "initialising PostgreSQL in $PG_DATA"
         mkdir -p "$PG_DATA"
-        local pwfile="$HOTLINE_DATA_DIR/.pgpass-init"
+        local pwfile="$PG_DATA/../.pgpass-init"
         printf '%s\n' "$HOTLINE_PG_PASSWORD" >"$pwfile"
         if [[ $(id -u) -eq 0 ]]; then
             id postgres >/dev/null 2>&1 || die "user 'postgres' is missing (install the postgresql package)"
             chown postgres "$PG_DATA" "$pwfile"
+            chmod 700 "$PG_DATA"
             as_pg_owner test -x "$PG_DATA" || die "user 'postgres' cannot reach $PG_DATA; make its parent folders traversable"
         fi
         as_pg_owner "$PG_BIN/initdb" -D "$PG_DATA" -U "$HOTLINE_PG_USER" --pwfile="$pwfile" \

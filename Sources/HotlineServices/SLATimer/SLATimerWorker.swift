@@ -15,8 +15,7 @@ public enum SLATimerWorker {
         var acceptedTypes: Set<EventType> { [.ticketDispatched] }
 
         func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-            for consumed in events {
-                guard let dispatched = consumed.event.payload(as: TicketDispatched.self) else { continue }
+            for (consumed, dispatched) in events.payloads(of: TicketDispatched.self) {
                 let metadata = consumed.event.metadata
                 let deadlines = policy.deadlines(tier: dispatched.urgency, dispatchedAt: metadata.occurredAt)
                 try await connection.query(

@@ -14,8 +14,7 @@ public enum ScoringWorker {
         var acceptedTypes: Set<EventType> { [.ticketDispatched] }
 
         func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-            for consumed in events {
-                guard let dispatched = consumed.event.payload(as: TicketDispatched.self) else { continue }
+            for (consumed, dispatched) in events.payloads(of: TicketDispatched.self) {
                 try await connection.query(
                     """
                     INSERT INTO unit_hourly_counts AS counts (unit_code, hour, dispatched)
