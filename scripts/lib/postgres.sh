@@ -16,7 +16,7 @@ PG_DATA=${HOTLINE_PG_DATA:-$(pg_data_dir)}
 
 # Runs a PostgreSQL server command as the `postgres` user when we are root (it refuses root).
 as_pg_owner() {
-    if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start_postgres() {
