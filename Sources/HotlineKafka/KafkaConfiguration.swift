@@ -57,6 +57,9 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var sessionTimeoutMilliseconds: Int = 6_000
     /// `heartbeat.interval.ms`.
     public var heartbeatIntervalMilliseconds: Int = 1_000
+    /// `fetch.wait.max.ms`: how long the broker may hold a fetch waiting for data. The local
+    /// broker holds it the full time, so this bounds each hop's latency there.
+    public var fetchWaitMaxMilliseconds: Int = 50
     /// `auto.offset.reset`: where a group with no committed offset starts.
     public var startFromEarliest: Bool = true
 
@@ -74,6 +77,7 @@ public struct KafkaConsumerConfiguration: Sendable {
         properties["enable.partition.eof"] = "false"
         properties["session.timeout.ms"] = String(sessionTimeoutMilliseconds)
         properties["heartbeat.interval.ms"] = String(heartbeatIntervalMilliseconds)
+        properties["fetch.wait.max.ms"] = String(fetchWaitMaxMilliseconds)
         properties["auto.offset.reset"] = startFromEarliest ? "earliest" : "latest"
         return properties.merging(client.extraProperties) { _, extra in extra }
     }
