@@ -41,6 +41,7 @@ public final class KafkaConsumer: Sendable {
         let logger = self.logger
         let firstWait = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         return try await onQueue {
+            try client.ensureAlive()
             var batch: [KafkaConsumedMessage] = []
             var wait = firstWait
             while batch.count < maxMessages, let raw = rd_kafka_consumer_poll(client.handle, wait) {
@@ -70,6 +71,7 @@ public final class KafkaConsumer: Sendable {
         let positions = next
         let client = self.client
         try await onQueue {
+            try client.ensureAlive()
             let list = rd_kafka_topic_partition_list_new(Int32(positions.count))!
             defer { rd_kafka_topic_partition_list_destroy(list) }
             for (partition, offset) in positions {
@@ -89,6 +91,7 @@ public final class KafkaConsumer: Sendable {
     public func close() async {
         let client = self.client
         try? await onQueue {
+            try client.ensureAlive()
             _ = rd_kafka_consumer_close(client.handle)
             client.destroy()
         }

@@ -60,6 +60,11 @@ final class RDKafkaClient: @unchecked Sendable {
         rd_kafka_destroy_flags(handle, flags)
     }
 
+    /// Throws instead of touching a freed handle.
+    func ensureAlive() throws {
+        if destroyed.isRaised { throw KafkaError(code: 0, message: "the Kafka client is closed") }
+    }
+
     deinit {
         destroy()
     }
