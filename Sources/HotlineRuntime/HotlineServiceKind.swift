@@ -10,24 +10,13 @@ public enum HotlineServiceKind: String, Sendable, CaseIterable {
     public var name: String { rawValue }
 
     /// The environment variable that holds the service's HTTP port.
-    public var portVariable: String {
+    public var portVariable: HotlineVariable {
         switch self {
-        case .intakeGateway: "HOTLINE_GATEWAY_PORT"
-        case .classifierWorker: "HOTLINE_CLASSIFIER_PORT"
-        case .dispatcher: "HOTLINE_DISPATCHER_PORT"
-        case .slaTimer: "HOTLINE_SLA_TIMER_PORT"
-        case .scoringAggregator: "HOTLINE_SCORING_PORT"
-        }
-    }
-
-    /// The HTTP port when the variable is not set.
-    public var defaultPort: Int {
-        switch self {
-        case .intakeGateway: 8080
-        case .classifierWorker: 8081
-        case .dispatcher: 8082
-        case .slaTimer: 8083
-        case .scoringAggregator: 8084
+        case .intakeGateway: .gatewayPort
+        case .classifierWorker: .classifierPort
+        case .dispatcher: .dispatcherPort
+        case .slaTimer: .slaTimerPort
+        case .scoringAggregator: .scoringPort
         }
     }
 }

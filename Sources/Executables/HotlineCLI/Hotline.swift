@@ -7,5 +7,5 @@ struct Hotline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotline",
         abstract: "Administer the citizen hotline platform.",
-        subcommands: [Migrate.self, Topics.self, Status.self, Demo.self])
+        subcommands: [Migrate.self, Topics.self, Status.self, Demo.self, Config.self, Probe.self])
 }

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HotlineRuntime
+
+/// `hotline probe`: the container health check. A container runs one service; the probe
+/// passes when a service on this host answers `/healthz` (the named one, or any of the five).
+struct Probe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Exit 0 when a service on this host answers /healthz.")
+
+    @Option(help: "The service to probe (intake-gateway, classifier-worker, dispatcher, sla-timer, scoring-aggregator); any when omitted.")
+    var service: String?
+
+    func run() async throws {
+        let settings = HotlineSettings()
+        let candidates = try service.map { name in
+            guard let kind = HotlineServiceKind(rawValue: name) else { throw ValidationError("unknown service '\(name)'") }
+            return [kind]
+        } ?? HotlineServiceKind.allCases
+        var request = URLRequest(url: URL(string: "http://127.0.0.1/")!)
+        request.timeoutInterval = 2
+        for kind in candidates {
+            request.url = URL(string: "http://127.0.0.1:\(settings.httpPort(of: kind))/healthz")!
+            if let response = try? await URLSession.shared.data(for: request).1 as? HTTPURLResponse, response.statusCode == 200 {
+                return
+            }
+        }
+        throw ExitCode(1)
+    }
+}

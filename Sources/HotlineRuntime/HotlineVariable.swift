@@ -1,0 +1,78 @@
+/// Every environment variable the services and the admin tool read: the one source of truth
+/// for names, local defaults and meanings. `hotline config` prints them; the README's
+/// configuration table and the deployment files are checked against this list.
+public enum HotlineVariable: String, Sendable, CaseIterable {
+    case pgHost = "HOTLINE_PG_HOST"
+    case pgPort = "HOTLINE_PG_PORT"
+    case pgUser = "HOTLINE_PG_USER"
+    case pgPassword = "HOTLINE_PG_PASSWORD"
+    case pgDatabase = "HOTLINE_PG_DATABASE"
+    case pgMaxConnections = "HOTLINE_PG_MAX_CONNECTIONS"
+    case kafkaBrokers = "HOTLINE_KAFKA_BROKERS"
+    case kafkaProperties = "HOTLINE_KAFKA_PROPERTIES"
+    case httpHost = "HOTLINE_HTTP_HOST"
+    case gatewayPort = "HOTLINE_GATEWAY_PORT"
+    case classifierPort = "HOTLINE_CLASSIFIER_PORT"
+    case dispatcherPort = "HOTLINE_DISPATCHER_PORT"
+    case slaTimerPort = "HOTLINE_SLA_TIMER_PORT"
+    case scoringPort = "HOTLINE_SCORING_PORT"
+    case consumerBatch = "HOTLINE_CONSUMER_BATCH"
+    case relayBatch = "HOTLINE_RELAY_BATCH"
+    case timeZone = "HOTLINE_TIME_ZONE"
+    case logLevel = "HOTLINE_LOG_LEVEL"
+    case schemaDirectory = "HOTLINE_SCHEMA_DIR"
+
+    /// The variable's name in the environment.
+    public var name: String { rawValue }
+
+    /// The value used when the variable is unset or empty: the local cluster's.
+    public var defaultValue: String {
+        switch self {
+        case .pgHost, .httpHost: "127.0.0.1"
+        case .pgPort: "55432"
+        case .pgUser, .pgPassword, .pgDatabase: "hotline"
+        case .pgMaxConnections: "20"
+        case .kafkaBrokers: "127.0.0.1:59092"
+        case .kafkaProperties: ""
+        case .gatewayPort: "8080"
+        case .classifierPort: "8081"
+        case .dispatcherPort: "8082"
+        case .slaTimerPort: "8083"
+        case .scoringPort: "8084"
+        case .consumerBatch, .relayBatch: "500"
+        case .timeZone: "Asia/Shanghai"
+        case .logLevel: "info"
+        case .schemaDirectory: "./Schemas"
+        }
+    }
+
+    /// What the variable sets.
+    public var meaning: String {
+        switch self {
+        case .pgHost: "PostgreSQL host"
+        case .pgPort: "PostgreSQL port"
+        case .pgUser: "PostgreSQL role"
+        case .pgPassword: "PostgreSQL password"
+        case .pgDatabase: "PostgreSQL database"
+        case .pgMaxConnections: "connection pool size per process"
+        case .kafkaBrokers: "Kafka bootstrap servers, comma-separated host:port"
+        case .kafkaProperties: "extra librdkafka settings, key=value;key=value"
+        case .httpHost: "address the HTTP endpoints bind (0.0.0.0 in containers)"
+        case .gatewayPort: "intake-gateway HTTP port"
+        case .classifierPort: "classifier-worker HTTP port"
+        case .dispatcherPort: "dispatcher HTTP port"
+        case .slaTimerPort: "sla-timer HTTP port"
+        case .scoringPort: "scoring-aggregator HTTP port"
+        case .consumerBatch: "most messages a consumer applies per transaction"
+        case .relayBatch: "most outbox rows a relay publishes per transaction"
+        case .timeZone: "the city's time zone (ticket numbers, reports)"
+        case .logLevel: "trace, debug, info, notice, warning, error or critical"
+        case .schemaDirectory: "folder with migrations and event schemas (else the one above the executable)"
+        }
+    }
+
+    /// The variable's value in `environment`, or its default when unset or empty.
+    public func value(in environment: [String: String]) -> String {
+        environment[name].flatMap { $0.isEmpty ? nil : $0 } ?? defaultValue
+    }
+}
