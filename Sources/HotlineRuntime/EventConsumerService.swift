@@ -93,7 +93,7 @@ public struct EventConsumerService: Service {
 
     /// Runs `work` until it succeeds (true) or the service is stopping (false).
     private func retrying(_ what: String, _ work: () async throws -> Void) async throws -> Bool {
-        var backoff = Duration.milliseconds(100)
+        var backoff = RetryBackoff()
         while true {
             do {
                 try await work()
@@ -101,8 +101,7 @@ public struct EventConsumerService: Service {
             } catch {
                 guard !stopping else { return false }
                 logger.warning("\(what) failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(5))
+                await backoff.wait()
             }
         }
     }

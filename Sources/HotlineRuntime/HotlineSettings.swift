@@ -39,7 +39,7 @@ public struct HotlineSettings: Sendable {
         relayBatchSize = number(.relayBatch)
         logLevel = Logger.Level(rawValue: text(.logLevel)) ?? .info
         timeZone = TimeZone(identifier: text(.timeZone)) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        schemaDirectory = URL(fileURLWithPath: environment[HotlineVariable.schemaDirectory.name].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultSchemaDirectory())
+        schemaDirectory = URL(fileURLWithPath: HotlineVariable.schemaDirectory.explicitValue(in: environment) ?? Self.defaultSchemaDirectory())
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }
 

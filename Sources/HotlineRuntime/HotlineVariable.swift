@@ -73,6 +73,11 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
 
     /// The variable's value in `environment`, or its default when unset or empty.
     public func value(in environment: [String: String]) -> String {
-        environment[name].flatMap { $0.isEmpty ? nil : $0 } ?? defaultValue
+        explicitValue(in: environment) ?? defaultValue
+    }
+
+    /// The variable's value in `environment`, or nil when unset or empty.
+    public func explicitValue(in environment: [String: String]) -> String? {
+        environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -36,17 +36,16 @@ public struct OutboxRelay: Service {
 
     /// Relays until graceful shutdown; idles briefly when there is nothing to send.
     public func run() async throws {
-        var backoff = Duration.milliseconds(100)
+        var backoff = RetryBackoff()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let count = try await relayOnce()
-                backoff = .milliseconds(100)
+                backoff.reset()
                 if count < batchSize { try? await Task.sleep(for: .milliseconds(count == 0 ? 20 : 1)) }
             } catch {
                 failures.increment()
                 logger.warning("outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(5))
+                await backoff.wait()
             }
         }
     }

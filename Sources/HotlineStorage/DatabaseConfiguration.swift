@@ -27,6 +27,17 @@ public struct DatabaseConfiguration: Sendable {
         return copy
     }
 
+    /// Runs `work` with a pool whose `run()` goes on beside it, then shuts the pool down: for
+    /// short-lived tools and tests that have no service group.
+    public func withRunningClient<T: Sendable>(logger: Logger, _ work: (PostgresClient) async throws -> T) async throws -> T {
+        let client = makeClient(logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await work(client)
+        }
+    }
+
     /// A pooled client; it connects once its `run()` is running (add it to the service group).
     public func makeClient(logger: Logger) -> PostgresClient {
         var configuration = PostgresClient.Configuration(

@@ -17,7 +17,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let settings = HotlineSettings()
-        let base = "http://127.0.0.1:\(settings.httpPort(of: .intakeGateway))"
+        let base = settings.localURL(of: .intakeGateway, path: "")
         let samples = DemoRequests.all
         var created: [TicketSummary] = []
         for index in 0..<count {
@@ -60,16 +60,16 @@ enum DemoRequests {
 
 /// The gateway's API, as the demo uses it.
 enum GatewayClient {
-    static func create(_ request: TicketRequest, base: String) async throws -> TicketSummary {
-        var urlRequest = URLRequest(url: URL(string: "\(base)/tickets")!)
+    static func create(_ request: TicketRequest, base: URL) async throws -> TicketSummary {
+        var urlRequest = URLRequest(url: base.appendingPathComponent("tickets"))
         urlRequest.httpMethod = "POST"
         urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
         urlRequest.httpBody = try JSONEncoder().encode(request)
         return try await send(urlRequest, expecting: 201)
     }
 
-    static func read(_ id: UUID, base: String) async throws -> TicketSummary {
-        try await send(URLRequest(url: URL(string: "\(base)/tickets/\(id)")!), expecting: 200)
+    static func read(_ id: UUID, base: URL) async throws -> TicketSummary {
+        try await send(URLRequest(url: base.appendingPathComponent("tickets/\(id)")), expecting: 200)
     }
 
     private static func send(_ request: URLRequest, expecting expected: Int) async throws -> TicketSummary {

@@ -19,10 +19,9 @@ struct Probe: AsyncParsableCommand {
             guard let kind = HotlineServiceKind(rawValue: name) else { throw ValidationError("unknown service '\(name)'") }
             return [kind]
         } ?? HotlineServiceKind.allCases
-        var request = URLRequest(url: URL(string: "http://127.0.0.1/")!)
-        request.timeoutInterval = 2
         for kind in candidates {
-            request.url = URL(string: "http://127.0.0.1:\(settings.httpPort(of: kind))/healthz")!
+            var request = URLRequest(url: settings.localURL(of: kind, path: "/healthz"))
+            request.timeoutInterval = 2
             if let response = try? await URLSession.shared.data(for: request).1 as? HTTPURLResponse, response.statusCode == 200 {
                 return
             }

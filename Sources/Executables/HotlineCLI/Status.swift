@@ -42,7 +42,7 @@ struct Status: AsyncParsableCommand {
         }
 
         for service in HotlineServiceKind.allCases {
-            let url = URL(string: "http://127.0.0.1:\(settings.httpPort(of: service))/readyz")!
+            let url = settings.localURL(of: service, path: "/readyz")
             let status = try? await URLSession.shared.data(from: url).1 as? HTTPURLResponse
             report(service.name, status?.statusCode == 200, "\(url.absoluteString) → \(status.map { String($0.statusCode) } ?? "no answer")")
         }

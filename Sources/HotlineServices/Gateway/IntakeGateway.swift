@@ -35,9 +35,7 @@ public enum IntakeGateway {
                 let number = try await TicketStore.nextNumber(
                     on: CalendarDay(now, in: resources.settings.timeZone), connection: connection, logger: resources.logger)
                 try await TicketStore.insertReceived(id: id, number: number, request: ticketRequest, at: now, on: connection, logger: resources.logger)
-                let event = Event(
-                    id: UUID(), ticketId: id, occurredAt: now, producer: resources.kind.name,
-                    payload: TicketReceived(number: number.description, request: ticketRequest))
+                let event = resources.event(about: id, TicketReceived(number: number.description, request: ticketRequest), at: now)
                 try await EventRecorder.record(event, trace: trace, on: connection, logger: resources.logger)
                 return TicketSummary(
                     id: id, number: number.description, state: TicketState.received.rawValue,

@@ -47,12 +47,7 @@ enum TestDatabase {
         // The pool warns when a lease races its own start-up; that is expected here.
         var quiet = TestEnvironment.logger
         quiet.logLevel = .error
-        let client = configuration.makeClient(logger: quiet)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            return try await body(client)
-        }
+        return try await configuration.withRunningClient(logger: quiet, body)
     }
 
     /// The single integer a query returns.
