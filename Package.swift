@@ -39,6 +39,10 @@ let package = Package(
         // Pure domain: tickets, events, states. No I/O.
         .target(name: "HotlineDomain", swiftSettings: strictSettings),
 
+        // Pure classification: the request classifier (catalog leaf, urgency, place) and the
+        // gazetteer-aware text features it learns from.
+        .target(name: "HotlineClassifier", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
+
         // Kafka: the C headers, and the one Swift wrapper over them.
         .systemLibrary(
             name: "CRDKafka",
@@ -87,7 +91,7 @@ let package = Package(
         .target(
             name: "HotlineServices",
             dependencies: [
-                "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "HotlineCLI",
             dependencies: [
-                "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +118,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "HotlineUnitTests", dependencies: ["HotlineDomain", "HotlineStorage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HotlineUnitTests", dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineStorage"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "HotlineIntegrationTests",
             dependencies: [

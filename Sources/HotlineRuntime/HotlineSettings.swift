@@ -1,4 +1,5 @@
 public import Foundation
+public import HotlineDomain
 public import HotlineStorage
 public import HotlineKafka
 public import Logging
@@ -23,6 +24,13 @@ public struct HotlineSettings: Sendable {
     public var timeZone: TimeZone
     /// `HOTLINE_SCHEMA_DIR`: the `Schemas` folder (migrations, catalog, contracts).
     public var schemaDirectory: URL
+    /// `HOTLINE_REVIEW_THRESHOLD`, `HOTLINE_REPEAT_WINDOW_HOURS`, `HOTLINE_GROUP_THRESHOLD`,
+    /// `HOTLINE_GROUP_WINDOW_HOURS`: the city's intake rules.
+    public var intakePolicy: IntakePolicy
+    /// `HOTLINE_MODEL_CHECK_SECONDS`: how often to look for a newer classifier training run.
+    public var modelCheckInterval: TimeInterval
+    /// `HOTLINE_TOKEN_CACHE_SECONDS`: how long a checked token is trusted.
+    public var tokenCacheLifetime: TimeInterval
     /// Each service's HTTP port, from its own variable.
     private var ports: [HotlineServiceKind: Int]
 
@@ -40,6 +48,12 @@ public struct HotlineSettings: Sendable {
         logLevel = Logger.Level(rawValue: text(.logLevel)) ?? .info
         timeZone = TimeZone(identifier: text(.timeZone)) ?? TimeZone(secondsFromGMT: 8 * 3600)!
         schemaDirectory = URL(fileURLWithPath: HotlineVariable.schemaDirectory.explicitValue(in: environment) ?? Self.defaultSchemaDirectory())
+        func fraction(_ variable: HotlineVariable) -> Double { Double(text(variable)) ?? Double(variable.defaultValue)! }
+        intakePolicy = IntakePolicy(
+            reviewThreshold: fraction(.reviewThreshold), repeatWindow: fraction(.repeatWindowHours) * 3600,
+            groupThreshold: number(.groupThreshold), groupWindow: fraction(.groupWindowHours) * 3600)
+        modelCheckInterval = fraction(.modelCheckSeconds)
+        tokenCacheLifetime = fraction(.tokenCacheSeconds)
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }
 

@@ -21,6 +21,12 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case timeZone = "HOTLINE_TIME_ZONE"
     case logLevel = "HOTLINE_LOG_LEVEL"
     case schemaDirectory = "HOTLINE_SCHEMA_DIR"
+    case reviewThreshold = "HOTLINE_REVIEW_THRESHOLD"
+    case repeatWindowHours = "HOTLINE_REPEAT_WINDOW_HOURS"
+    case groupThreshold = "HOTLINE_GROUP_THRESHOLD"
+    case groupWindowHours = "HOTLINE_GROUP_WINDOW_HOURS"
+    case modelCheckSeconds = "HOTLINE_MODEL_CHECK_SECONDS"
+    case tokenCacheSeconds = "HOTLINE_TOKEN_CACHE_SECONDS"
 
     /// The variable's name in the environment.
     public var name: String { rawValue }
@@ -43,6 +49,11 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .timeZone: "Asia/Shanghai"
         case .logLevel: "info"
         case .schemaDirectory: "./Schemas"
+        case .reviewThreshold: "0.3"
+        case .repeatWindowHours: "720"
+        case .groupThreshold: "10"
+        case .groupWindowHours: "24"
+        case .modelCheckSeconds, .tokenCacheSeconds: "30"
         }
     }
 
@@ -67,7 +78,13 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .relayBatch: "most outbox rows a relay publishes per transaction"
         case .timeZone: "the city's time zone (ticket numbers, reports)"
         case .logLevel: "trace, debug, info, notice, warning, error or critical"
-        case .schemaDirectory: "folder with migrations and event schemas (else the one above the executable)"
+        case .schemaDirectory: "folder with migrations, reference data, OpenAPI and event schemas (else the one above the executable)"
+        case .reviewThreshold: "leaf probability below which a classification waits for an operator's review"
+        case .repeatWindowHours: "hours within which the same caller, leaf and place make a repeat request"
+        case .groupThreshold: "requests on one leaf in one township that make a group request"
+        case .groupWindowHours: "hours within which those requests must fall"
+        case .modelCheckSeconds: "how often services look for a newer classifier training run"
+        case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"
         }
     }
 

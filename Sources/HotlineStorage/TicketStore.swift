@@ -31,14 +31,21 @@ public enum TicketStore {
             """, logger: logger)
     }
 
-    /// Records a classification on a `received` ticket; false when the ticket is not in that state.
-    public static func markClassified(_ id: UUID, _ classification: TicketClassified, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        try await updated(
+    /// Records the classifier's decision on a `received` ticket: `classified`, or `needs_review`
+    /// when an operator must confirm it. False when the ticket is not in state `received`.
+    public static func markClassified(
+        _ id: UUID, _ classification: TicketClassified, candidates: String?, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Bool {
+        let state: TicketState = classification.reviewRequired ? .needsReview : .classified
+        return try await updated(
             connection.query(
                 """
-                UPDATE tickets SET state = \(TicketState.classified.rawValue), category_code = \(classification.categoryCode),
+                UPDATE tickets SET state = \(state.rawValue), category_code = \(classification.categoryCode),
+                    level1_code = \(classification.level1Code), level2_code = \(classification.level2Code),
                     urgency = \(classification.urgency.rawValue), classification_confidence = \(classification.confidence),
-                    version = version + 1, updated_at = \(time)
+                    classification_method = \(classification.method.rawValue), district_code = \(classification.districtCode),
+                    township_code = \(classification.townshipCode), candidates = \(candidates)::jsonb,
+                    repeat_of = \(classification.repeatOf), version = version + 1, updated_at = \(time)
                 WHERE id = \(id) AND state = \(TicketState.received.rawValue) RETURNING id
                 """, logger: logger))
     }
@@ -54,60 +61,59 @@ public enum TicketStore {
                 """, logger: logger))
     }
 
-    /// The ticket's current state and its request, or nil when there is no such ticket.
-    public static func find(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketSummary? {
+    /// A ticket's category before an operator changes it, and the state it was in.
+    public struct CategoryChange: Sendable {
+        public var previousState: TicketState
+        public var previousCategoryCode: String?
+        public var text: String
+        public var placeText: String
+        public var districtCode: String?
+        public var townshipCode: String?
+    }
+
+    /// Sets the category an operator chose on a ticket in one of `states`: a ticket still
+    /// waiting for classification becomes `classified`, others keep their state. Nil when the
+    /// ticket does not exist or is in another state.
+    public static func applyOperatorCategory(
+        _ id: UUID, leafCode: String, path: [String], urgency: UrgencyTier, allowedIn states: [TicketState], at time: Date,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> CategoryChange? {
         let rows = try await connection.query(
             """
-            SELECT number, state, category_code, urgency, unit_code, received_at, updated_at
-            FROM tickets WHERE id = \(id)
+            UPDATE tickets AS t SET category_code = \(leafCode), level1_code = \(path.first), level2_code = \(path.dropFirst().first),
+                urgency = \(urgency.rawValue), classification_confidence = 1, classification_method = \(ClassificationMethod.operatorChoice.rawValue),
+                state = CASE WHEN t.state IN (\(TicketState.received.rawValue), \(TicketState.needsReview.rawValue))
+                             THEN \(TicketState.classified.rawValue) ELSE t.state END,
+                version = t.version + 1, updated_at = \(time)
+            FROM (SELECT id, state, category_code FROM tickets WHERE id = \(id) FOR UPDATE) AS before
+            WHERE t.id = before.id AND before.state = ANY(\(states.map(\.rawValue)))
+            RETURNING before.state, before.category_code, t.request_text, t.place_text, t.district_code, t.township_code
             """, logger: logger)
-        for try await (number, state, category, urgency, unit, received, updated) in rows.decode(
-            (String, String, String?, String, String?, Date, Date).self)
-        {
-            return TicketSummary(
-                id: id, number: number, state: state, categoryCode: category, urgency: urgency, unitCode: unit,
-                receivedAt: received, updatedAt: updated)
+        for try await (state, category, text, place, district, township) in rows.decode((String, String?, String, String, String?, String?).self) {
+            guard let state = TicketState(rawValue: state) else { return nil }
+            return CategoryChange(
+                previousState: state, previousCategoryCode: category, text: text, placeText: place, districtCode: district,
+                townshipCode: township)
         }
         return nil
+    }
+
+    /// Closes a ticket in one of `states` as answered directly; false when it is in another state.
+    public static func markAnswered(
+        _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Bool {
+        try await updated(
+            connection.query(
+                """
+                UPDATE tickets SET state = \(TicketState.answeredDirectly.rawValue), answer_article_id = \(answer.articleId),
+                    answer_text = \(answer.answer), version = version + 1, updated_at = \(time)
+                WHERE id = \(id) AND state = ANY(\(states.map(\.rawValue))) RETURNING id
+                """, logger: logger))
     }
 
     private static func updated(_ rows: PostgresRowSequence) async throws -> Bool {
         for try await _ in rows { return true }
         return false
-    }
-}
-
-/// A ticket's identity and where it stands.
-public struct TicketSummary: Sendable, Codable, Equatable {
-    public var id: UUID
-    public var number: String
-    public var state: String
-    public var categoryCode: String?
-    public var urgency: String
-    public var unitCode: String?
-    public var receivedAt: Date
-    public var updatedAt: Date
-
-    public init(
-        id: UUID, number: String, state: String, categoryCode: String?, urgency: String, unitCode: String?,
-        receivedAt: Date, updatedAt: Date
-    ) {
-        self.id = id
-        self.number = number
-        self.state = state
-        self.categoryCode = categoryCode
-        self.urgency = urgency
-        self.unitCode = unitCode
-        self.receivedAt = receivedAt
-        self.updatedAt = updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, number, state, urgency
-        case categoryCode = "category_code"
-        case unitCode = "unit_code"
-        case receivedAt = "received_at"
-        case updatedAt = "updated_at"
     }
 }
 

@@ -19,8 +19,16 @@ struct EventContractTests {
         return [
             try event(TicketReceived(number: "20261122-000001", request: EventCodecTests.request)),
             try event(TicketReceived(number: "20261122-000002", request: TicketRequest(channel: .gridWorker, type: .report, placeText: "平谷区", text: "路面塌陷"))),
-            try event(TicketClassified(categoryCode: "MUN", urgency: .emergency, confidence: 1, method: .operatorChoice)),
-            try event(TicketClassified(categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved)),
+            try event(TicketClassified(
+                categoryCode: "MUN0301", level1Code: "MUN", level2Code: "MUN03", urgency: .emergency, confidence: 1, method: .operatorChoice,
+                districtCode: "110105", townshipCode: "110105026")),
+            try event(TicketClassified(
+                categoryCode: "PRP0101", level1Code: "PRP", level2Code: "PRP01", urgency: .general, confidence: 0.82, method: .model,
+                districtCode: "110111", townshipCode: "110111103", repeatOf: UUID(), groupRequestId: UUID())),
+            try event(TicketClassified(categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved, reviewRequired: true)),
+            try event(TicketAnswered(articleId: "KB0001", answer: "供暖季为每年11月15日至次年3月15日。")),
+            try event(TicketReclassified(previousCategoryCode: "MKT0101", categoryCode: "CUL0301", level1Code: "CUL", level2Code: "CUL03", urgency: .general)),
+            try event(GroupRequestDetected(groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10, firstAt: when)),
             try event(TicketDispatched(unitCode: "110000", urgency: .general, reason: "no category decided: municipal center queue")),
         ]
     }

@@ -4,10 +4,6 @@ import Testing
 
 @Suite("Intake, classification and dispatch rules")
 struct RulesTests {
-    static func request(category: String? = nil, urgency: UrgencyTier? = nil) -> TicketRequest {
-        TicketRequest(channel: .phone, type: .complaint, placeText: "东城区", text: "噪音扰民", categoryCode: category, urgency: urgency)
-    }
-
     @Test("ticket numbers are the day and a six-digit sequence")
     func ticketNumbers() {
         #expect(TicketNumber(day: CalendarDay(year: 2026, month: 1, day: 5), sequence: 42).description == "20260105-000042")
@@ -22,20 +18,18 @@ struct RulesTests {
         #expect(CalendarDay(year: 2026, month: 3, day: 9).isoDescription == "2026-03-09")
     }
 
-    @Test("an operator's category is certain; without one the ticket is unresolved")
-    func initialClassification() {
-        let chosen = InitialClassification.classify(Self.request(category: "MKT", urgency: .livelihood))
-        #expect(chosen == TicketClassified(categoryCode: "MKT", urgency: .livelihood, confidence: 1, method: .operatorChoice))
-        let unknown = InitialClassification.classify(Self.request())
-        #expect(unknown == TicketClassified(categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved))
-    }
-
     @Test("without a responsible unit on record, tickets go to the municipal center with a reason")
     func dispatchToCenter() {
         let decision = DispatchRule.decide(TicketClassified(categoryCode: nil, urgency: .emergency, confidence: 0, method: .unresolved))
-        #expect(decision.unitCode == DispatchRule.municipalCenterCode)
-        #expect(decision.urgency == .emergency)
-        #expect(decision.reason.contains("no category"))
+        #expect(decision?.unitCode == DispatchRule.municipalCenterCode)
+        #expect(decision?.urgency == .emergency)
+        #expect(decision?.reason.contains("no category") == true)
+    }
+
+    @Test("a ticket waiting for review is not dispatched")
+    func reviewBlocksDispatch() {
+        let waiting = TicketClassified(categoryCode: "MUN0101", urgency: .general, confidence: 0.1, method: .model, reviewRequired: true)
+        #expect(DispatchRule.decide(waiting) == nil)
     }
 
     static let beijingTable: [(UrgencyTier, TimeInterval, TimeInterval?)] = [

@@ -7,3 +7,11 @@ import PostgresNIO
 func withDatabase<T: Sendable>(_ settings: HotlineSettings, logger: Logger, _ work: (PostgresClient) async throws -> T) async throws -> T {
     try await settings.database.withRunningClient(logger: logger, work)
 }
+
+/// Runs `work` on one connection to the configured database, with a logger for warnings only.
+func withAdminConnection<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+    let logger = Observability.logger(for: "hotline", level: .warning)
+    return try await withDatabase(HotlineSettings(), logger: logger) { client in
+        try await client.withConnection { try await work($0, logger) }
+    }
+}

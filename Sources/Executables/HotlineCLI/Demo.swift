@@ -17,30 +17,50 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let settings = HotlineSettings()
-        let base = settings.localURL(of: .intakeGateway, path: "")
-        let samples = DemoRequests.all
-        var created: [TicketSummary] = []
-        for index in 0..<count {
-            created.append(try await GatewayClient.create(samples[index % samples.count], base: base))
+        let token = try await withAdminConnection { connection, logger in
+            try await TokenStore.create(name: "demo", role: .operator, unitCode: nil, at: Date(), on: connection, logger: logger)
         }
-        print("submitted \(created.count) tickets; waiting for dispatch")
+        let gateway = GatewayClient(base: settings.localURL(of: .intakeGateway, path: ""), token: token.secret)
+        let outcome: (any Error)?
+        do {
+            try await exercise(gateway)
+            outcome = nil
+        } catch {
+            outcome = error
+        }
+        _ = try await withAdminConnection { connection, logger in
+            try await TokenStore.revoke(token.id, at: Date(), on: connection, logger: logger)
+        }
+        if let outcome { throw outcome }
+    }
+
+    /// Submits the tickets and follows them until each is settled.
+    private func exercise(_ gateway: GatewayClient) async throws {
+        let samples = DemoRequests.all
+        var created: [TicketRecord] = []
+        for index in 0..<count {
+            created.append(try await gateway.create(samples[index % samples.count]))
+        }
+        print("submitted \(created.count) tickets; waiting for each to be dispatched or queued for review")
+        let settled: Set<TicketState> = [.dispatched, .needsReview, .answeredDirectly]
         let deadline = Date().addingTimeInterval(TimeInterval(timeout))
         var latest = created
-        while latest.contains(where: { $0.state != TicketState.dispatched.rawValue }), Date() < deadline {
+        while latest.contains(where: { !settled.contains($0.state) }), Date() < deadline {
             try await Task.sleep(for: .milliseconds(200))
-            for (index, ticket) in latest.enumerated() where ticket.state != TicketState.dispatched.rawValue {
-                latest[index] = try await GatewayClient.read(ticket.id, base: base)
+            for (index, ticket) in latest.enumerated() where !settled.contains(ticket.state) {
+                latest[index] = try await gateway.read(ticket.id)
             }
         }
         for ticket in latest {
-            print("\(ticket.number)  \(ticket.state.padding(toLength: 11, withPad: " ", startingAt: 0))  urgency \(ticket.urgency)  category \(ticket.categoryCode ?? "-")  unit \(ticket.unitCode ?? "-")")
+            let place = ticket.townshipCode ?? ticket.districtCode ?? "-"
+            print("\(ticket.number)  \(ticket.state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))  urgency \(ticket.urgency.rawValue)  category \(ticket.categoryCode ?? "-")  place \(place)  unit \(ticket.unitCode ?? "-")")
         }
-        let undispatched = latest.filter { $0.state != TicketState.dispatched.rawValue }.count
-        guard undispatched == 0 else {
-            print("\(undispatched) tickets were not dispatched within \(timeout) s")
+        let unsettled = latest.filter { !settled.contains($0.state) }.count
+        guard unsettled == 0 else {
+            print("\(unsettled) tickets were neither dispatched nor queued for review within \(timeout) s")
             throw ExitCode(1)
         }
-        print("all \(latest.count) tickets dispatched")
+        print("all \(latest.count) tickets dispatched or queued for review")
     }
 }
 
@@ -48,9 +68,9 @@ struct Demo: AsyncParsableCommand {
 enum DemoRequests {
     static let all: [TicketRequest] = [
         TicketRequest(channel: .phone, type: .complaint, callerName: "张先生", callerPhone: "13800138000",
-                      placeText: "平谷区熊儿寨乡魏家湾村", text: "村口道路破损严重，还有塌陷，出门差点掉沟里。", categoryCode: "RUR", urgency: .general),
+                      placeText: "平谷区熊儿寨乡魏家湾村", text: "村口道路破损严重，还有塌陷，出门差点掉沟里。"),
         TicketRequest(channel: .wechat, type: .help, callerName: "李女士", callerPhone: "13900139000",
-                      placeText: "朝阳区望京街道", text: "小区停水一整天了，没有任何通知。", categoryCode: "UTL", urgency: .livelihood),
+                      placeText: "朝阳区望京街道", text: "小区停水一整天了，没有任何通知。", urgency: .livelihood),
         TicketRequest(channel: .web, type: .complaint, placeText: "海淀区中关村街道", text: "培训机构跑路，预付的学费退不回来。"),
         TicketRequest(channel: .phone, type: .report, callerPhone: "13700137000",
                       placeText: "东城区东华门街道", text: "路口井盖丢失，有人掉下去的危险。", urgency: .emergency),
@@ -59,8 +79,11 @@ enum DemoRequests {
 }
 
 /// The gateway's API, as the demo uses it.
-enum GatewayClient {
-    static func create(_ request: TicketRequest, base: URL) async throws -> TicketSummary {
+struct GatewayClient {
+    let base: URL
+    let token: String
+
+    func create(_ request: TicketRequest) async throws -> TicketRecord {
         var urlRequest = URLRequest(url: base.appendingPathComponent("tickets"))
         urlRequest.httpMethod = "POST"
         urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -68,11 +91,13 @@ enum GatewayClient {
         return try await send(urlRequest, expecting: 201)
     }
 
-    static func read(_ id: UUID, base: URL) async throws -> TicketSummary {
+    func read(_ id: UUID) async throws -> TicketRecord {
         try await send(URLRequest(url: base.appendingPathComponent("tickets/\(id)")), expecting: 200)
     }
 
-    private static func send(_ request: URLRequest, expecting expected: Int) async throws -> TicketSummary {
+    private func send(_ request: URLRequest, expecting expected: Int) async throws -> TicketRecord {
+        var request = request
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == expected else {
@@ -80,6 +105,6 @@ enum GatewayClient {
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(TicketSummary.self, from: data)
+        return try decoder.decode(TicketRecord.self, from: data)
     }
 }

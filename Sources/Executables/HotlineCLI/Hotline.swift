@@ -7,5 +7,8 @@ struct Hotline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotline",
         abstract: "Administer the citizen hotline platform.",
-        subcommands: [Migrate.self, Topics.self, Status.self, Demo.self, Config.self, Probe.self])
+        subcommands: [
+            Migrate.self, Topics.self, Tokens.self, Classify.self, Classifier.self, Status.self, Demo.self, Bench.self, Config.self,
+            Probe.self,
+        ])
 }

@@ -2,11 +2,15 @@ import Foundation
 import Logging
 import ArgumentParser
 import HotlineRuntime
+import HotlineDomain
 import HotlineStorage
+import PostgresNIO
 
-/// `hotline migrate`: applies the pending migrations of `Schemas/migrations`.
+/// `hotline migrate`: applies the pending migrations of `Schemas/migrations`, then loads the
+/// reference data of `Schemas/` (catalog, divisions, urgency cues, knowledge base).
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations, each once, in order.")
+    static let configuration = CommandConfiguration(
+        abstract: "Apply pending database migrations, each once, in order; then load the reference data from Schemas/.")
 
     @Flag(help: "Print nothing when there is nothing to apply.") var quiet = false
 
@@ -14,11 +18,18 @@ struct Migrate: AsyncParsableCommand {
         let settings = HotlineSettings()
         let logger = Observability.logger(for: "hotline", level: .warning)
         let directory = settings.schemaDirectory.appendingPathComponent("migrations")
+        let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
         let applied = try await withDatabase(settings, logger: logger) { client in
-            try await Migrator(client: client, directory: directory, logger: logger).migrate()
+            let applied = try await Migrator(client: client, directory: directory, logger: logger).migrate()
+            try await client.withTransaction(logger: logger) { try await ReferenceStore.replace(with: reference, on: $0, logger: logger) }
+            return applied
         }
         if !applied.isEmpty || !quiet {
             print(applied.isEmpty ? "database is up to date" : "applied migrations \(applied.map(String.init).joined(separator: ", "))")
+            let count = reference.catalog.count
+            print(
+                "reference data: catalog \(count.level1)/\(count.level2)/\(count.level3) entries, \(reference.divisions.count) divisions, "
+                    + "\(reference.cues.phrases.count) urgency cues, \(reference.knowledge.count) knowledge articles")
         }
     }
 }

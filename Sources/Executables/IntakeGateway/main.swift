@@ -2,5 +2,5 @@ import HotlineRuntime
 import HotlineServices
 
 try await ServiceRuntime.run(.intakeGateway) { resources in
-    IntakeGateway.parts(resources)
+    try IntakeGateway.parts(resources)
 }

@@ -3,13 +3,16 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
     case ticketReceived = "ticket.received"
     case ticketClassified = "ticket.classified"
     case ticketDispatched = "ticket.dispatched"
+    case ticketAnswered = "ticket.answered"
+    case ticketReclassified = "ticket.reclassified"
+    case groupRequestDetected = "group_request.detected"
 
     /// The topic that carries events of this type.
     public var topic: HotlineTopic {
         switch self {
         case .ticketReceived: .received
         case .ticketClassified: .classified
-        case .ticketDispatched: .lifecycle
+        case .ticketDispatched, .ticketAnswered, .ticketReclassified, .groupRequestDetected: .lifecycle
         }
     }
 
@@ -19,6 +22,9 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
         case .ticketReceived: TicketReceived.self
         case .ticketClassified: TicketClassified.self
         case .ticketDispatched: TicketDispatched.self
+        case .ticketAnswered: TicketAnswered.self
+        case .ticketReclassified: TicketReclassified.self
+        case .groupRequestDetected: GroupRequestDetected.self
         }
     }
 }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// `ticket.received`: an operator recorded a new request.
 public struct TicketReceived: EventPayload, Equatable {
     public static let eventType = EventType.ticketReceived
@@ -13,34 +15,66 @@ public struct TicketReceived: EventPayload, Equatable {
     }
 }
 
-/// `ticket.classified`: the ticket has a category (or is known to lack one) and an urgency.
+/// `ticket.classified`: the ticket has a catalog leaf (or is known to lack one), an urgency
+/// tier and a place; or it waits for an operator's review.
 public struct TicketClassified: EventPayload, Equatable {
     public static let eventType = EventType.ticketClassified
     public static let schemaVersion = 1
 
+    /// The catalog leaf (third level).
     public var categoryCode: String?
+    public var level1Code: String?
+    public var level2Code: String?
     public var urgency: UrgencyTier
-    /// From 0 (a guess) to 1 (chosen by the operator).
+    /// From 0 (a guess) to 1 (chosen by an operator).
     public var confidence: Double
     public var method: ClassificationMethod
+    public var districtCode: String?
+    public var townshipCode: String?
+    /// The confidence was too low: an operator must confirm the category before dispatch.
+    public var reviewRequired: Bool
+    /// The earlier ticket this one repeats (same caller, leaf and place within the window).
+    public var repeatOf: UUID?
+    /// The group request (群体诉求) this ticket belongs to.
+    public var groupRequestId: UUID?
 
-    public init(categoryCode: String?, urgency: UrgencyTier, confidence: Double, method: ClassificationMethod) {
+    public init(
+        categoryCode: String?, level1Code: String? = nil, level2Code: String? = nil, urgency: UrgencyTier, confidence: Double,
+        method: ClassificationMethod, districtCode: String? = nil, townshipCode: String? = nil, reviewRequired: Bool = false,
+        repeatOf: UUID? = nil, groupRequestId: UUID? = nil
+    ) {
         self.categoryCode = categoryCode
+        self.level1Code = level1Code
+        self.level2Code = level2Code
         self.urgency = urgency
         self.confidence = confidence
         self.method = method
+        self.districtCode = districtCode
+        self.townshipCode = townshipCode
+        self.reviewRequired = reviewRequired
+        self.repeatOf = repeatOf
+        self.groupRequestId = groupRequestId
     }
 
     enum CodingKeys: String, CodingKey {
         case urgency, confidence, method
         case categoryCode = "category_code"
+        case level1Code = "level1_code"
+        case level2Code = "level2_code"
+        case districtCode = "district_code"
+        case townshipCode = "township_code"
+        case reviewRequired = "review_required"
+        case repeatOf = "repeat_of"
+        case groupRequestId = "group_request_id"
     }
 }
 
 /// How a classification was reached.
 public enum ClassificationMethod: String, Codable, Sendable {
-    /// The operator chose the category at intake.
+    /// An operator chose the category, at intake or on review.
     case operatorChoice = "operator"
+    /// The classifier's model chose it.
+    case model
     /// Nothing could be decided; the ticket goes to a human.
     case unresolved
 }

@@ -3,7 +3,9 @@ public enum DispatchRule {
     /// The org-unit code of the municipal hotline center, which takes what nobody else can.
     public static let municipalCenterCode = "110000"
 
-    public static func decide(_ classification: TicketClassified) -> TicketDispatched {
+    /// The dispatch of `classification`; nil while it waits for an operator's review.
+    public static func decide(_ classification: TicketClassified) -> TicketDispatched? {
+        guard !classification.reviewRequired else { return nil }
         // Without a catalog entry naming the responsible kind of unit and a resolved place,
         // only the municipal center can route the ticket.
         let reason = classification.categoryCode.map { "category \($0) has no responsible unit on record" }

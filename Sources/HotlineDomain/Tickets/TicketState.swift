@@ -2,6 +2,8 @@
 public enum TicketState: String, Codable, Sendable, CaseIterable {
     /// Recorded by an operator, not yet classified.
     case received
+    /// The classifier was not confident enough: waits in the review queue for an operator.
+    case needsReview = "needs_review"
     /// Category and urgency decided, waiting for dispatch.
     case classified
     /// Sent to a unit's queue, waiting to be signed for.

@@ -1,16 +1,75 @@
+import Foundation
+import HotlineClassifier
 import HotlineDomain
 public import HotlineRuntime
 import HotlineStorage
+import Logging
+import PostgresNIO
 
-/// Reads `ticket.received`, classifies each ticket and publishes `ticket.classified`.
+/// Reads `ticket.received`, classifies each ticket (leaf, urgency, place, confidence), links
+/// repeats and group requests, and publishes `ticket.classified` (and `group_request.detected`
+/// when a group forms). Low-confidence tickets go to the review queue instead of dispatch.
 public enum ClassifierWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
-        let handler = TicketTransition<TicketReceived, TicketClassified>(
-            resources: resources,
-            decide: { InitialClassification.classify($0.request) },
-            persist: { id, classification, time, connection, logger in
-                try await TicketStore.markClassified(id, classification, at: time, on: connection, logger: logger)
-            })
+        let handler = ClassificationHandler(
+            resources: resources, snapshots: ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock))
         return ServiceParts(workers: [try resources.consumer(topics: [.received], handler: handler)])
+    }
+}
+
+/// Applies a batch of `ticket.received` events in the consumer's transaction.
+struct ClassificationHandler: EventBatchHandler {
+    let resources: ServiceResources
+    let snapshots: ReferenceSnapshots
+
+    var acceptedTypes: Set<EventType> { [.ticketReceived] }
+
+    func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
+        let snapshot = try await snapshots.current(on: connection, logger: logger)
+        let policy = resources.settings.intakePolicy
+        let rule = ClassificationRule(catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
+        for (consumed, received) in events.payloads(of: TicketReceived.self) {
+            let ticketId = consumed.event.metadata.ticketId
+            let receivedAt = consumed.event.metadata.occurredAt
+            let request = received.request
+            let classification = snapshot.classifier.classify(text: request.text, location: request.placeText)
+            var decided = rule.decide(request, classification: classification)
+            decided.repeatOf = try await TicketLinks.repeatedTicket(
+                of: ticketId, callerPhone: request.callerPhone, leafCode: decided.categoryCode, townshipCode: decided.townshipCode,
+                placeText: request.placeText, receivedAt: receivedAt, window: policy.repeatWindow, on: connection, logger: logger)
+            let now = resources.clock.now()
+            guard try await TicketStore.markClassified(
+                ticketId, decided, candidates: try Self.candidatesJSON(classification), at: now, on: connection, logger: logger)
+            else {
+                logger.notice("ticket no longer waits for classification; event ignored", metadata: ["ticket": "\(ticketId)"])
+                continue
+            }
+            var detected: GroupRequestDetected?
+            if let leaf = decided.categoryCode, let township = decided.townshipCode,
+                let group = try await TicketLinks.groupRequest(
+                    for: ticketId, leafCode: leaf, townshipCode: township, receivedAt: receivedAt, threshold: policy.groupThreshold,
+                    window: policy.groupWindow, on: connection, logger: logger)
+            {
+                decided.groupRequestId = group.id
+                if group.detected {
+                    detected = GroupRequestDetected(groupRequestId: group.id, leafCode: leaf, townshipCode: township, ticketCount: group.ticketCount, firstAt: group.firstAt)
+                }
+            }
+            try await EventRecorder.record(resources.event(about: ticketId, decided, at: now), trace: consumed.childTrace, on: connection, logger: logger)
+            if let detected {
+                logger.notice("group request detected", metadata: ["leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)", "tickets": "\(detected.ticketCount)"])
+                try await EventRecorder.record(resources.event(about: ticketId, detected, at: now), trace: consumed.childTrace, on: connection, logger: logger)
+            }
+        }
+    }
+
+    /// The runners-up as stored with the ticket for the review queue.
+    static func candidatesJSON(_ classification: Classification) throws -> String {
+        struct Candidate: Encodable {
+            var code: String
+            var probability: Double
+        }
+        let candidates = classification.candidates.map { Candidate(code: $0.leafCode, probability: ($0.probability * 1000).rounded() / 1000) }
+        return String(decoding: try JSONEncoder().encode(candidates), as: UTF8.self)
     }
 }

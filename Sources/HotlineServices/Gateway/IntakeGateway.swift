@@ -1,65 +1,74 @@
 import Foundation
 import HotlineDomain
 public import HotlineRuntime
-import HotlineStorage
 import Hummingbird
 import Logging
 import PostgresNIO
 
-/// The operators' HTTP API: records tickets and reads them back. A ticket and its `received`
-/// event are written in one transaction; the service's outbox relay publishes the event.
+/// The operators' HTTP API: tickets (create, read, list and search), classification review,
+/// direct answers from the knowledge base, the catalog and the gazetteer, and the OpenAPI
+/// document that describes all of it (`Schemas/openapi.yaml`). Every route but health and
+/// metrics needs a bearer token.
 public enum IntakeGateway {
+    public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
+        let gateway = Gateway(
+            resources: resources,
+            authenticator: TokenAuthenticator(lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),
+            snapshots: ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock),
+            openAPIDocument: try Data(contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
+        return ServiceParts(workers: []) { router in
+            TicketRoutes.add(to: router, gateway)
+            ReviewRoutes.add(to: router, gateway)
+            ReferenceRoutes.add(to: router, gateway)
+        }
+    }
+}
+
+/// What every gateway route uses.
+struct Gateway: Sendable {
+    let resources: ServiceResources
+    let authenticator: TokenAuthenticator
+    let snapshots: ReferenceSnapshots
+    let openAPIDocument: Data
+
     /// Largest request body accepted, in bytes.
     static let maximumBodySize = 64 * 1024
 
-    public static func parts(_ resources: ServiceResources) -> ServiceParts {
-        ServiceParts(workers: []) { router in
-            router.post("tickets") { request, context in
-                try await createTicket(request, context: context, resources: resources)
-            }
-            router.get("tickets/{id}") { _, context in
-                try await readTicket(context.parameters.get("id") ?? "", resources: resources)
-            }
-        }
+    var logger: Logger { resources.logger }
+    var database: PostgresClient { resources.database }
+
+    func snapshot() async throws -> ReferenceSnapshot {
+        try await ServiceUnavailable.mapping { try await snapshots.current(from: database, logger: logger) }
     }
 
-    static func createTicket(_ request: Request, context: some RequestContext, resources: ServiceResources) async throws -> Response {
-        let ticketRequest = try await TicketRequestDecoding.decode(request, limit: maximumBodySize)
-        var generator = SystemRandomNumberGenerator()
-        let trace = request.headers[.init("traceparent")!].flatMap(TraceContext.init(traceparent:))?.child(using: &generator)
-            ?? TraceContext(using: &generator)
-        let now = resources.clock.now()
-        let id = UUID()
-        let summary = try await ServiceUnavailable.mapping {
-            try await resources.database.withTransaction(logger: resources.logger) { connection in
-                let number = try await TicketStore.nextNumber(
-                    on: CalendarDay(now, in: resources.settings.timeZone), connection: connection, logger: resources.logger)
-                try await TicketStore.insertReceived(id: id, number: number, request: ticketRequest, at: now, on: connection, logger: resources.logger)
-                let event = resources.event(about: id, TicketReceived(number: number.description, request: ticketRequest), at: now)
-                try await EventRecorder.record(event, trace: trace, on: connection, logger: resources.logger)
-                return TicketSummary(
-                    id: id, number: number.description, state: TicketState.received.rawValue,
-                    categoryCode: ticketRequest.categoryCode, urgency: (ticketRequest.urgency ?? .general).rawValue,
-                    unitCode: nil, receivedAt: now, updatedAt: now)
-            }
-        }
-        return try .json(summary, status: .created)
+    /// Runs `work` in one transaction, turning an unreachable database into a 503.
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await ServiceUnavailable.mapping { try await database.withTransaction(logger: logger) { try await work($0) } }
     }
 
-    static func readTicket(_ text: String, resources: ServiceResources) async throws -> Response {
-        guard let id = UUID(uuidString: text) else {
-            throw ProblemDetails(.badRequest, type: "/problems/invalid-ticket-id", title: "Invalid ticket id", detail: "'\(text.prefix(64))' is not a UUID")
-        }
-        let summary = try await ServiceUnavailable.mapping {
-            try await resources.database.withConnection { connection in
-                try await TicketStore.find(id, on: connection, logger: resources.logger)
-            }
-        }
-        guard let summary else {
-            throw ProblemDetails(.notFound, type: "/problems/ticket-not-found", title: "No such ticket", detail: "no ticket has id \(id)")
-        }
-        return try .json(summary)
+    /// Runs `work` on a pooled connection, turning an unreachable database into a 503.
+    func connection<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await ServiceUnavailable.mapping { try await database.withConnection { try await work($0) } }
     }
+}
+
+extension Router<BasicRequestContext> {
+    /// Adds a route that only callers holding a token of one of `roles` reach.
+    func on(
+        _ path: RouterPath, _ method: HTTPRequest.Method, roles: Set<Role>, _ gateway: Gateway,
+        _ handler: @escaping @Sendable (Request, BasicRequestContext, Principal) async throws -> Response
+    ) {
+        on(path, method: method) { request, context in
+            let principal = try await gateway.authenticator.authorize(request, roles: roles, database: gateway.database, logger: gateway.logger)
+            return try await handler(request, context, principal)
+        }
+    }
+}
+
+extension Role {
+    static let everyone: Set<Role> = Set(Role.allCases)
+    static let intake: Set<Role> = [.operator, .admin]
+    static let readers: Set<Role> = [.operator, .analyst, .admin]
 }
 
 /// Turns a database that cannot be reached into a 503 problem with `Retry-After`, so clients
@@ -71,5 +80,29 @@ enum ServiceUnavailable {
         } catch let error as PSQLError where error.code == .connectionError || error.code == .poolClosed || error.code == .serverClosedConnection {
             throw ProblemDetails(.serviceUnavailable, type: "/problems/database-unavailable", title: "The ticket store is unavailable", detail: "retry shortly", retryAfter: 2)
         }
+    }
+}
+
+/// The problems every ticket route can answer with.
+enum TicketProblem {
+    static func invalidId(_ text: String) -> ProblemDetails {
+        ProblemDetails(.badRequest, type: "/problems/invalid-ticket-id", title: "Invalid ticket id", detail: "'\(text.prefix(64))' is not a UUID")
+    }
+
+    static func notFound(_ id: UUID) -> ProblemDetails {
+        ProblemDetails(.notFound, type: "/problems/ticket-not-found", title: "No such ticket", detail: "no ticket has id \(id)")
+    }
+
+    static func conflict(_ id: UUID, state: TicketState, action: String) -> ProblemDetails {
+        ProblemDetails(
+            .conflict, type: "/problems/illegal-transition", title: "Not possible in the ticket's state",
+            detail: "ticket \(id) is \(state.rawValue); it cannot be \(action)")
+    }
+
+    /// The ticket id in the path.
+    static func id(_ context: BasicRequestContext) throws -> UUID {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: text) else { throw invalidId(text) }
+        return id
     }
 }

@@ -1,0 +1,27 @@
+public import HotlineDomain
+
+/// What the classifier makes of one request.
+public struct Classification: Sendable, Equatable {
+    /// A catalog leaf with its probability.
+    public struct Candidate: Sendable, Equatable {
+        public var leafCode: String
+        public var probability: Double
+    }
+
+    /// The leaf, nil when no word of the request is known to the model.
+    public var leafCode: String?
+    /// First, second and third level codes of the leaf (empty when unknown).
+    public var path: [String]
+    public var urgency: UrgencyTier
+    public var place: PlaceResolution
+    /// The probability of the leaf, 0 when unknown.
+    public var confidence: Double
+    /// The probability that the first level is right (the leaf's siblings count for it).
+    public var level1Confidence: Double
+    /// The runners-up, most probable first, for an operator reviewing the ticket.
+    public var candidates: [Candidate]
+
+    public var level1: String? { path.count > 0 ? path[0] : nil }
+    public var level2: String? { path.count > 1 ? path[1] : nil }
+    public var level3: String? { path.count > 2 ? path[2] : nil }
+}

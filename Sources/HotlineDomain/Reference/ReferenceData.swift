@@ -1,0 +1,71 @@
+/// The reference data the platform runs on: the catalog, the divisions with their extra names,
+/// the urgency cues and the knowledge base. Kept as CSV in `Schemas/`, loaded into PostgreSQL
+/// by `hotline migrate`, read back by the services.
+public struct ReferenceData: Sendable {
+    public var catalog: Catalog
+    public var divisions: [Division]
+    /// Extra names of divisions (alias → division code).
+    public var aliases: [String: String]
+    /// Short forms that are common words and so never taken as a place by themselves.
+    public var ambiguousShortForms: Set<String>
+    public var cues: UrgencyCues
+    public var knowledge: [KnowledgeArticle]
+
+    public init(
+        catalog: Catalog, divisions: [Division], aliases: [String: String], ambiguousShortForms: Set<String>,
+        cues: UrgencyCues, knowledge: [KnowledgeArticle]
+    ) {
+        self.catalog = catalog
+        self.divisions = divisions
+        self.aliases = aliases
+        self.ambiguousShortForms = ambiguousShortForms
+        self.cues = cues
+        self.knowledge = knowledge
+    }
+
+    /// The files under `Schemas/`, relative to it, that hold the reference data.
+    public enum File: String, CaseIterable, Sendable {
+        case catalog = "catalog/catalog.csv"
+        case urgencyCues = "catalog/urgency_cues.csv"
+        case divisions = "places/divisions.csv"
+        case aliases = "places/aliases.csv"
+        case ambiguousShortForms = "places/ambiguous_short_forms.csv"
+        case knowledge = "knowledge/knowledge_base.csv"
+    }
+
+    /// Parses the reference data from the text of each file.
+    public init(reading text: (File) throws -> String) throws {
+        func table(_ file: File) throws -> CSVTable {
+            do {
+                return try CSVTable(parsing: try text(file))
+            } catch let error as CSVError {
+                throw ReferenceDataError(file: file, reason: error.description)
+            }
+        }
+        do {
+            catalog = try Catalog(csv: try table(.catalog))
+        } catch let error as CatalogError {
+            throw ReferenceDataError(file: .catalog, reason: error.description)
+        }
+        divisions = try Division.divisions(csv: try table(.divisions))
+        aliases = Dictionary(
+            try table(.aliases).namedRecords.map { ($0["alias", default: ""], $0["code", default: ""]) },
+            uniquingKeysWith: { first, _ in first })
+        ambiguousShortForms = Set(try table(.ambiguousShortForms).namedRecords.compactMap { $0["short_form"] })
+        cues = try UrgencyCues(csv: try table(.urgencyCues))
+        knowledge = KnowledgeArticle.articles(csv: try table(.knowledge))
+    }
+
+    /// The gazetteer over the divisions and their extra names.
+    public var gazetteer: Gazetteer {
+        Gazetteer(divisions: divisions, aliases: aliases, ambiguousShortForms: ambiguousShortForms)
+    }
+}
+
+/// A reference file that cannot be read.
+public struct ReferenceDataError: Error, CustomStringConvertible {
+    public let file: ReferenceData.File
+    public let reason: String
+
+    public var description: String { "\(file.rawValue): \(reason)" }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import HotlineDomain
+import HotlineRuntime
+import HotlineStorage
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// `POST /tickets`, `GET /tickets/{id}`, `GET /tickets`.
+enum TicketRoutes {
+    static func add(to router: Router<BasicRequestContext>, _ gateway: Gateway) {
+        router.on("tickets", .post, roles: Role.intake, gateway) { request, _, principal in
+            try await create(request, principal: principal, gateway)
+        }
+        router.on("tickets/{id}", .get, roles: Role.everyone, gateway) { _, context, principal in
+            let id = try TicketProblem.id(context)
+            let record = try await gateway.connection { try await TicketQueries.find(id, on: $0, logger: gateway.logger) }
+            guard let record, principal.mayRead(record) else { throw TicketProblem.notFound(id) }
+            return try .json(principal.view(of: record))
+        }
+        router.on("tickets", .get, roles: Role.everyone, gateway) { request, _, principal in
+            try await list(request, principal: principal, gateway)
+        }
+    }
+
+    /// The longest `Idempotency-Key` accepted.
+    static let maximumKeyLength = 200
+
+    /// What a create request may add to the ticket: an answer given on the spot.
+    struct IntakeExtras: Decodable {
+        var answer: DirectAnswer?
+    }
+
+    static func create(_ request: Request, principal: Principal, _ gateway: Gateway) async throws -> Response {
+        let (ticketRequest, body) = try await JSONBody.decode(TicketRequest.self, from: request, limit: Gateway.maximumBodySize)
+        let extras = try JSONDecoder().decode(IntakeExtras.self, from: Data(body))
+        let snapshot = try await gateway.snapshot()
+        let catalog = snapshot.reference.catalog
+        var findings = TicketRequestValidation.findings(ticketRequest) { catalog[$0]?.isLeaf ?? false }
+            .map { FieldFinding(field: $0.field, detail: $0.detail) }
+        var answer: TicketAnswered?
+        switch extras.answer?.resolve(in: snapshot.knowledge) {
+        case .success(let resolved): answer = resolved
+        case .failure(let finding): findings.append(finding)
+        case nil: break
+        }
+        guard findings.isEmpty else {
+            throw JSONBody.invalid(findings.map { "\($0.field): \($0.detail)" }.joined(separator: "; "), findings: findings)
+        }
+        let key = request.headers[.init("Idempotency-Key")!]
+        if let key, key.isEmpty || key.count > maximumKeyLength {
+            throw ProblemDetails(.badRequest, type: "/problems/invalid-idempotency-key", title: "Invalid Idempotency-Key", detail: "1 to \(maximumKeyLength) characters")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let trace = request.headers[.init("traceparent")!].flatMap(TraceContext.init(traceparent:))?.child(using: &generator)
+            ?? TraceContext(using: &generator)
+        let resources = gateway.resources
+        let now = resources.clock.now()
+        let id = UUID()
+        let outcome: CreateOutcome = try await gateway.transaction { [answer] connection in
+            if let key {
+                switch try await IdempotencyKeys.claim(key: key, tokenId: principal.tokenId, body: body, ticketId: id, at: now, on: connection, logger: gateway.logger) {
+                case .fresh: break
+                case .replay(let existing): return .replayed(existing)
+                case .mismatch: return .keyReused
+                }
+            }
+            let number = try await TicketStore.nextNumber(on: CalendarDay(now, in: resources.settings.timeZone), connection: connection, logger: gateway.logger)
+            try await TicketStore.insertReceived(id: id, number: number, request: ticketRequest, at: now, on: connection, logger: gateway.logger)
+            let received = resources.event(about: id, TicketReceived(number: number.description, request: ticketRequest), at: now)
+            try await EventRecorder.record(received, trace: trace, on: connection, logger: gateway.logger)
+            if let answer {
+                _ = try await TicketStore.markAnswered(id, answer, allowedIn: [.received], at: now, on: connection, logger: gateway.logger)
+                try await EventRecorder.record(resources.event(about: id, answer, at: now), trace: trace, on: connection, logger: gateway.logger)
+            }
+            return .created(try await TicketQueries.find(id, on: connection, logger: gateway.logger))
+        }
+        switch outcome {
+        case .created(let record?):
+            var response = try Response.json(principal.view(of: record), status: .created)
+            response.headers[.location] = "/tickets/\(id.uuidString.lowercased())"
+            return response
+        case .created(nil):
+            throw TicketProblem.notFound(id)
+        case .replayed(let existing):
+            let record = try await gateway.connection { try await TicketQueries.find(existing, on: $0, logger: gateway.logger) }
+            guard let record else { throw TicketProblem.notFound(existing) }
+            var response = try Response.json(principal.view(of: record), status: .ok)
+            response.headers[.init("Idempotent-Replayed")!] = "true"
+            return response
+        case .keyReused:
+            throw ProblemDetails(
+                .unprocessableContent, type: "/problems/idempotency-key-reused", title: "Idempotency-Key already used",
+                detail: "this key was used with a different body; use a new key for a new ticket")
+        }
+    }
+
+    enum CreateOutcome: Sendable {
+        case created(TicketRecord?)
+        case replayed(UUID)
+        case keyReused
+    }
+
+    /// The most tickets one page holds.
+    static let maximumPageSize = 200
+
+    static func list(_ request: Request, principal: Principal, _ gateway: Gateway) async throws -> Response {
+        let query = request.uri.queryParameters
+        func text(_ name: String) -> String? { query[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+        func date(_ name: String) throws -> Date? {
+            guard let value = text(name) else { return nil }
+            guard let date = try? Date(value, strategy: .iso8601) else { throw badQuery(name, "an ISO 8601 time such as 2026-11-22T08:00:00Z") }
+            return date
+        }
+        var filter = TicketFilter(
+            unitCode: text("unit"), categoryCode: text("category"), placeCode: text("place"), placeText: text("place_text"),
+            text: text("q"), receivedFrom: try date("from"), receivedBefore: try date("to"))
+        if let state = text("state") {
+            guard let known = TicketState(rawValue: state) else {
+                throw badQuery("state", TicketState.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            filter.state = known
+        }
+        if principal.role == .handler { filter.unitCode = principal.unitCode }
+        let limit = try text("limit").map { value in
+            guard let limit = Int(value), (1...maximumPageSize).contains(limit) else { throw badQuery("limit", "a number from 1 to \(maximumPageSize)") }
+            return limit
+        } ?? 50
+        let cursor = try text("cursor").map { value in
+            guard let cursor = TicketCursor(token: value) else { throw badQuery("cursor", "the next_cursor of a previous page") }
+            return cursor
+        }
+        let records = try await gateway.connection { [filter] in
+            try await TicketQueries.search(filter, after: cursor, limit: limit, on: $0, logger: gateway.logger)
+        }
+        let next = records.count == limit ? records.last.map { TicketCursor(receivedAt: $0.receivedAt, id: $0.id).token } : nil
+        return try .json(TicketPage(items: records.map(principal.view(of:)), nextCursor: next))
+    }
+
+    static func badQuery(_ name: String, _ expected: String) -> ProblemDetails {
+        ProblemDetails(.badRequest, type: "/problems/invalid-query", title: "Invalid query parameter", detail: "'\(name)' must be \(expected)")
+    }
+}
+
+/// One page of a ticket list.
+struct TicketPage: Encodable {
+    var items: [TicketRecord]
+    /// Pass as `cursor` to get the next page; null on the last page.
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor = "next_cursor"
+    }
+}
+
+extension Principal {
+    /// Handlers read only their own unit's tickets; everyone else reads all.
+    func mayRead(_ record: TicketRecord) -> Bool {
+        role != .handler || (record.unitCode != nil && record.unitCode == unitCode)
+    }
+
+    /// The ticket as this caller may see it: analysts get the caller's phone masked.
+    func view(of record: TicketRecord) -> TicketRecord {
+        guard role == .analyst, let phone = record.callerPhone else { return record }
+        var masked = record
+        masked.callerPhone = String(phone.prefix(3)) + String(repeating: "*", count: max(phone.count - 7, 0)) + String(phone.suffix(4))
+        return masked
+    }
+}

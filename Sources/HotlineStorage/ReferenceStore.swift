@@ -1,0 +1,100 @@
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// Keeps the reference data (catalog, divisions, urgency cues, knowledge base) in PostgreSQL,
+/// where services and analysts read it.
+public enum ReferenceStore {
+    /// Replaces every reference table's rows with `data`, inside the caller's transaction.
+    public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
+        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions"] {
+            try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
+        }
+        let entries = data.catalog.entries.values.sorted { $0.code < $1.code }
+        try await connection.query(
+            """
+            INSERT INTO catalog_entries (code, parent_code, level, name, responsible, default_urgency, keywords, examples)
+            SELECT code, NULLIF(parent, ''), level, name, NULLIF(responsible, ''), NULLIF(urgency, ''),
+                   string_to_array(NULLIF(keywords, ''), '|'), string_to_array(NULLIF(examples, ''), '|')
+            FROM unnest(\(entries.map(\.code)), \(entries.map { $0.parentCode ?? "" }), \(entries.map(\.level)),
+                        \(entries.map(\.name)), \(entries.map { $0.responsible?.description ?? "" }),
+                        \(entries.map { $0.defaultUrgency?.rawValue ?? "" }), \(entries.map { $0.keywords.joined(separator: "|") }),
+                        \(entries.map { $0.examples.joined(separator: "|") }))
+                 AS rows(code, parent, level, name, responsible, urgency, keywords, examples)
+            """, logger: logger)
+        try await connection.query(
+            """
+            INSERT INTO divisions (code, parent_code, tier, name)
+            SELECT code, NULLIF(parent, ''), tier, name
+            FROM unnest(\(data.divisions.map(\.code)), \(data.divisions.map { $0.parentCode ?? "" }),
+                        \(data.divisions.map(\.tier.rawValue)), \(data.divisions.map(\.name))) AS rows(code, parent, tier, name)
+            """, logger: logger)
+        let aliases = data.aliases.sorted { $0.key < $1.key }
+        try await connection.query(
+            "INSERT INTO division_aliases (alias, code) SELECT * FROM unnest(\(aliases.map(\.key)), \(aliases.map(\.value)))",
+            logger: logger)
+        try await connection.query(
+            "INSERT INTO ambiguous_short_forms (short_form) SELECT * FROM unnest(\(data.ambiguousShortForms.sorted()))",
+            logger: logger)
+        let cues = data.cues.phrases
+        try await connection.query(
+            "INSERT INTO urgency_cues (tier, phrase) SELECT * FROM unnest(\(cues.map(\.tier.rawValue)), \(cues.map(\.phrase))) ON CONFLICT DO NOTHING",
+            logger: logger)
+        let articles = data.knowledge
+        try await connection.query(
+            """
+            INSERT INTO knowledge_articles (id, category_code, question, keywords, answer)
+            SELECT id, category, question, string_to_array(NULLIF(keywords, ''), '|'), answer
+            FROM unnest(\(articles.map(\.id)), \(articles.map(\.categoryCode)), \(articles.map(\.question)),
+                        \(articles.map { $0.keywords.joined(separator: "|") }), \(articles.map(\.answer)))
+                 AS rows(id, category, question, keywords, answer)
+            """, logger: logger)
+    }
+
+    /// The reference data as PostgreSQL holds it.
+    public static func load(on connection: PostgresConnection, logger: Logger) async throws -> ReferenceData {
+        var entries: [CatalogEntry] = []
+        let catalogRows = try await connection.query(
+            """
+            SELECT code, parent_code, level, name, responsible, default_urgency, keywords, examples
+            FROM catalog_entries ORDER BY code
+            """, logger: logger)
+        for try await (code, parent, level, name, responsible, urgency, keywords, examples) in catalogRows.decode(
+            (String, String?, Int, String, String?, String?, [String], [String]).self)
+        {
+            entries.append(
+                CatalogEntry(
+                    code: code, parentCode: parent, level: level, name: name,
+                    responsible: responsible.flatMap(ResponsibleUnit.init(notation:)), defaultUrgency: urgency.flatMap(UrgencyTier.init(rawValue:)),
+                    keywords: keywords, examples: examples))
+        }
+        var divisions: [Division] = []
+        for try await (code, parent, tier, name) in try await connection.query(
+            "SELECT code, parent_code, tier, name FROM divisions ORDER BY code", logger: logger
+        ).decode((String, String?, String, String).self) {
+            guard let tier = Division.Tier(rawValue: tier) else { continue }
+            divisions.append(Division(code: code, parentCode: parent, tier: tier, name: name))
+        }
+        var aliases: [String: String] = [:]
+        for try await (alias, code) in try await connection.query("SELECT alias, code FROM division_aliases", logger: logger).decode((String, String).self) {
+            aliases[alias] = code
+        }
+        var shortForms = Set<String>()
+        for try await form in try await connection.query("SELECT short_form FROM ambiguous_short_forms", logger: logger).decode(String.self) {
+            shortForms.insert(form)
+        }
+        var cues: [(tier: UrgencyTier, phrase: String)] = []
+        for try await (tier, phrase) in try await connection.query("SELECT tier, phrase FROM urgency_cues ORDER BY tier, phrase", logger: logger).decode((String, String).self) {
+            if let tier = UrgencyTier(rawValue: tier) { cues.append((tier, phrase)) }
+        }
+        var knowledge: [KnowledgeArticle] = []
+        for try await (id, category, question, keywords, answer) in try await connection.query(
+            "SELECT id, category_code, question, keywords, answer FROM knowledge_articles ORDER BY id", logger: logger
+        ).decode((String, String, String, [String], String).self) {
+            knowledge.append(KnowledgeArticle(id: id, categoryCode: category, question: question, keywords: keywords, answer: answer))
+        }
+        return ReferenceData(
+            catalog: try Catalog(entries), divisions: divisions, aliases: aliases, ambiguousShortForms: shortForms,
+            cues: UrgencyCues(cues), knowledge: knowledge)
+    }
+}

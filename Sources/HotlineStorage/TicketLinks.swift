@@ -1,0 +1,84 @@
+public import Foundation
+public import Logging
+public import PostgresNIO
+
+/// Links a classified ticket to the ones it belongs with: the earlier ticket it repeats, and
+/// the group request (群体诉求) its leaf and township have reached.
+public enum TicketLinks {
+    /// The first ticket of the chain that ticket `id` repeats: same caller phone and leaf, same
+    /// township (or the same place text when the township is unknown), received within `window`
+    /// before it. Nil when there is none.
+    public static func repeatedTicket(
+        of id: UUID, callerPhone: String?, leafCode: String?, townshipCode: String?, placeText: String, receivedAt: Date,
+        window: TimeInterval, on connection: PostgresConnection, logger: Logger
+    ) async throws -> UUID? {
+        guard let callerPhone, let leafCode else { return nil }
+        let rows = try await connection.query(
+            """
+            SELECT COALESCE(repeat_of, id) FROM tickets
+            WHERE caller_phone = \(callerPhone) AND category_code = \(leafCode) AND id <> \(id)
+              AND received_at >= \(receivedAt.addingTimeInterval(-window)) AND received_at <= \(receivedAt)
+              AND (township_code = \(townshipCode) OR (\(townshipCode)::text IS NULL AND place_text = \(placeText)))
+            ORDER BY received_at LIMIT 1
+            """, logger: logger)
+        for try await original in rows.decode(UUID.self) { return original }
+        return nil
+    }
+
+    /// A group request a ticket belongs to, and whether this ticket made it one.
+    public struct Group: Sendable, Equatable {
+        public var id: UUID
+        public var ticketCount: Int
+        public var firstAt: Date
+        /// True for the ticket that reached the threshold: the group was detected just now.
+        public var detected: Bool
+    }
+
+    /// Counts the tickets on `leafCode` in `townshipCode` received within `window` up to
+    /// `receivedAt` (the ticket itself included, already classified). From `threshold` on they
+    /// form a group: the first time, the group is created and every ticket in the window is
+    /// linked; later tickets join it. Serialized per leaf and township by an advisory lock.
+    public static func groupRequest(
+        for id: UUID, leafCode: String, townshipCode: String, receivedAt: Date, threshold: Int, window: TimeInterval,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> Group? {
+        let since = receivedAt.addingTimeInterval(-window)
+        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(leafCode + "@" + townshipCode)))", logger: logger)
+        let open = try await connection.query(
+            """
+            SELECT id, ticket_count, first_at FROM group_requests
+            WHERE leaf_code = \(leafCode) AND township_code = \(townshipCode) AND last_at >= \(since)
+            ORDER BY last_at DESC LIMIT 1
+            """, logger: logger)
+        for try await (group, count, firstAt) in open.decode((UUID, Int, Date).self) {
+            try await connection.query(
+                """
+                UPDATE group_requests SET ticket_count = ticket_count + 1, last_at = GREATEST(last_at, \(receivedAt)) WHERE id = \(group);
+                """, logger: logger)
+            try await connection.query("UPDATE tickets SET group_request_id = \(group) WHERE id = \(id)", logger: logger)
+            return Group(id: group, ticketCount: count + 1, firstAt: firstAt, detected: false)
+        }
+        let rows = try await connection.query(
+            """
+            SELECT id, received_at FROM tickets
+            WHERE category_code = \(leafCode) AND township_code = \(townshipCode)
+              AND received_at >= \(since) AND received_at <= \(receivedAt) AND group_request_id IS NULL
+            """, logger: logger)
+        var members: [UUID] = []
+        var firstAt = receivedAt
+        for try await (member, received) in rows.decode((UUID, Date).self) {
+            members.append(member)
+            firstAt = min(firstAt, received)
+        }
+        guard members.count >= threshold else { return nil }
+        let group = UUID()
+        try await connection.query(
+            """
+            INSERT INTO group_requests (id, leaf_code, township_code, first_at, last_at, ticket_count, detected_at)
+            VALUES (\(group), \(leafCode), \(townshipCode), \(firstAt), \(receivedAt), \(members.count), \(receivedAt))
+            """, logger: logger)
+        try await connection.query(
+            "UPDATE tickets SET group_request_id = \(group) WHERE id = ANY(\(members))", logger: logger)
+        return Group(id: group, ticketCount: members.count, firstAt: firstAt, detected: true)
+    }
+}

@@ -1,0 +1,155 @@
+public import Foundation
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// What a ticket list is narrowed to. Every field is optional; all given fields must match.
+public struct TicketFilter: Sendable, Equatable {
+    public var unitCode: String?
+    public var state: TicketState?
+    /// A catalog code of any level.
+    public var categoryCode: String?
+    /// A district or township code.
+    public var placeCode: String?
+    /// Words in the place as typed.
+    public var placeText: String?
+    /// Words in the request.
+    public var text: String?
+    public var receivedFrom: Date?
+    public var receivedBefore: Date?
+
+    public init(
+        unitCode: String? = nil, state: TicketState? = nil, categoryCode: String? = nil, placeCode: String? = nil,
+        placeText: String? = nil, text: String? = nil, receivedFrom: Date? = nil, receivedBefore: Date? = nil
+    ) {
+        self.unitCode = unitCode
+        self.state = state
+        self.categoryCode = categoryCode
+        self.placeCode = placeCode
+        self.placeText = placeText
+        self.text = text
+        self.receivedFrom = receivedFrom
+        self.receivedBefore = receivedBefore
+    }
+}
+
+/// Where a page of a list ends: the last ticket shown, newest first.
+public struct TicketCursor: Sendable, Equatable {
+    public var receivedAt: Date
+    public var id: UUID
+
+    public init(receivedAt: Date, id: UUID) {
+        self.receivedAt = receivedAt
+        self.id = id
+    }
+
+    /// The opaque text form used in `next` links: milliseconds and id.
+    public var token: String { "\(Int64((receivedAt.timeIntervalSince1970 * 1000).rounded()))_\(id.uuidString.lowercased())" }
+
+    public init?(token: String) {
+        let parts = token.split(separator: "_")
+        guard parts.count == 2, let milliseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+        self.init(receivedAt: Date(timeIntervalSince1970: Double(milliseconds) / 1000), id: id)
+    }
+}
+
+/// Reads tickets for the API: one with its history, pages of a filtered list, the review queue.
+public enum TicketQueries {
+    /// The ticket with its history, or nil when there is none.
+    public static func find(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketRecord? {
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(TicketRecord.columns) FROM tickets WHERE id = $1", binds: binds(id)), logger: logger)
+        guard var record = try await rows.collect().first.map(TicketRecord.init(row:)) else { return nil }
+        record.history = try await history(of: id, on: connection, logger: logger)
+        return record
+    }
+
+    static func history(of id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [HistoryEntry] {
+        let rows = try await connection.query(
+            """
+            SELECT event_id, event_type, occurred_at, producer, body->'payload'
+            FROM ticket_history WHERE ticket_id = \(id) ORDER BY occurred_at, event_id
+            """, logger: logger)
+        var entries: [HistoryEntry] = []
+        let decoder = JSONDecoder()
+        for try await (eventId, type, occurred, producer, payload) in rows.decode((UUID, String, Date, String, String).self) {
+            entries.append(
+                HistoryEntry(
+                    eventId: eventId, eventType: type, occurredAt: occurred, producer: producer,
+                    payload: try decoder.decode(JSONValue.self, from: Data(payload.utf8))))
+        }
+        return entries
+    }
+
+    /// Up to `limit` tickets matching `filter`, newest first, after `cursor`.
+    public static func search(
+        _ filter: TicketFilter, after cursor: TicketCursor?, limit: Int, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [TicketRecord] {
+        var conditions = ConditionBuilder()
+        try conditions.add("unit_code = ?", filter.unitCode)
+        try conditions.add("state = ?", filter.state?.rawValue)
+        try conditions.add("(category_code = ? OR level2_code = ?1 OR level1_code = ?1)", filter.categoryCode)
+        try conditions.add("(township_code = ? OR district_code = ?1)", filter.placeCode)
+        try conditions.add("place_text ILIKE '%' || ? || '%'", filter.placeText.map(likePattern))
+        try conditions.add("request_text ILIKE '%' || ? || '%'", filter.text.map(likePattern))
+        try conditions.add("received_at >= ?", filter.receivedFrom)
+        try conditions.add("received_at < ?", filter.receivedBefore)
+        if let cursor {
+            try conditions.add("(received_at, id) < (?, ?)", cursor.receivedAt, cursor.id)
+        }
+        try conditions.binds.append(limit)
+        let sql = "SELECT \(TicketRecord.columns) FROM tickets WHERE \(conditions.sql) ORDER BY received_at DESC, id DESC LIMIT $\(conditions.binds.count)"
+        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: conditions.binds), logger: logger).collect().map(TicketRecord.init(row:))
+    }
+
+    /// The ticket's state, or nil when there is no such ticket.
+    public static func state(of id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketState? {
+        for try await state in try await connection.query("SELECT state FROM tickets WHERE id = \(id)", logger: logger).decode(String.self) {
+            return TicketState(rawValue: state)
+        }
+        return nil
+    }
+
+    /// The tickets waiting for an operator to confirm their category, oldest first.
+    public static func reviewQueue(limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [TicketRecord] {
+        var binds = PostgresBindings()
+        binds.append(TicketState.needsReview.rawValue)
+        binds.append(limit)
+        let sql = "SELECT \(TicketRecord.columns) FROM tickets WHERE state = $1 ORDER BY received_at, id LIMIT $2"
+        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect().map(TicketRecord.init(row:))
+    }
+
+    /// `text` with `%`, `_` and `\` taken literally in an ILIKE pattern.
+    static func likePattern(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    private static func binds(_ id: UUID) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        return binds
+    }
+}
+
+/// Builds a WHERE clause from optional conditions, numbering the `?` placeholders; `?1` in a
+/// condition repeats that condition's first value.
+struct ConditionBuilder {
+    private(set) var sql = "TRUE"
+    var binds = PostgresBindings()
+
+    mutating func add<Value: PostgresEncodable & Sendable>(_ condition: String, _ value: Value?) throws {
+        guard let value else { return }
+        try binds.append(value)
+        let number = binds.count
+        sql += " AND " + condition.replacingOccurrences(of: "?1", with: "$\(number)").replacingOccurrences(of: "?", with: "$\(number)")
+    }
+
+    mutating func add<First: PostgresEncodable & Sendable, Second: PostgresEncodable & Sendable>(_ condition: String, _ first: First, _ second: Second) throws {
+        try binds.append(first)
+        let firstNumber = binds.count
+        try binds.append(second)
+        var text = condition
+        if let range = text.range(of: "?") { text.replaceSubrange(range, with: "$\(firstNumber)") }
+        if let range = text.range(of: "?") { text.replaceSubrange(range, with: "$\(firstNumber + 1)") }
+        sql += " AND " + text
+    }
+}

@@ -1,0 +1,120 @@
+public import Foundation
+public import HotlineDomain
+import PostgresNIO
+
+/// A ticket as the API shows it: the request, the classification, where it is and, when read
+/// alone, its history.
+public struct TicketRecord: Sendable, Codable, Equatable {
+    public var id: UUID
+    public var number: String
+    public var state: TicketState
+    public var channel: String
+    public var type: String
+    public var callerName: String?
+    public var callerPhone: String?
+    public var placeText: String
+    public var coordinates: Coordinates?
+    public var text: String
+    public var level1Code: String?
+    public var level2Code: String?
+    public var categoryCode: String?
+    public var urgency: UrgencyTier
+    public var confidence: Double?
+    public var classificationMethod: String?
+    public var districtCode: String?
+    public var townshipCode: String?
+    public var unitCode: String?
+    public var dispatchReason: String?
+    public var repeatOf: UUID?
+    public var groupRequestId: UUID?
+    public var answerArticleId: String?
+    public var answerText: String?
+    /// The classifier's best leaves with their probabilities, for an operator reviewing it.
+    public var candidates: JSONValue?
+    public var version: Int
+    public var receivedAt: Date
+    public var updatedAt: Date
+    /// Everything that happened to the ticket, oldest first; present when one ticket is read.
+    public var history: [HistoryEntry]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, state, channel, type, coordinates, text, urgency, confidence, version, history, candidates
+        case callerName = "caller_name"
+        case callerPhone = "caller_phone"
+        case placeText = "place_text"
+        case level1Code = "level1_code"
+        case level2Code = "level2_code"
+        case categoryCode = "category_code"
+        case classificationMethod = "classification_method"
+        case districtCode = "district_code"
+        case townshipCode = "township_code"
+        case unitCode = "unit_code"
+        case dispatchReason = "dispatch_reason"
+        case repeatOf = "repeat_of"
+        case groupRequestId = "group_request_id"
+        case answerArticleId = "answer_article_id"
+        case answerText = "answer_text"
+        case receivedAt = "received_at"
+        case updatedAt = "updated_at"
+    }
+
+    /// The columns `init(row:)` reads, for SELECT lists.
+    static let columns = """
+        id, number, state, channel, type, caller_name, caller_phone, place_text, latitude, longitude, request_text,
+        level1_code, level2_code, category_code, urgency, classification_confidence, classification_method,
+        district_code, township_code, unit_code, dispatch_reason, repeat_of, group_request_id, answer_article_id,
+        answer_text, candidates::text AS candidates, version, received_at, updated_at
+        """
+
+    init(row: PostgresRow) throws {
+        let columns = row.makeRandomAccess()
+        func value<T: PostgresDecodable>(_ name: String, _ type: T.Type = T.self) throws -> T { try columns[name].decode(T.self) }
+        id = try value("id")
+        number = try value("number")
+        state = TicketState(rawValue: try value("state", String.self)) ?? .received
+        channel = try value("channel")
+        type = try value("type")
+        callerName = try value("caller_name")
+        callerPhone = try value("caller_phone")
+        placeText = try value("place_text")
+        let latitude: Double? = try value("latitude")
+        let longitude: Double? = try value("longitude")
+        coordinates = latitude.flatMap { latitude in longitude.map { Coordinates(latitude: latitude, longitude: $0) } }
+        text = try value("request_text")
+        level1Code = try value("level1_code")
+        level2Code = try value("level2_code")
+        categoryCode = try value("category_code")
+        urgency = UrgencyTier(rawValue: try value("urgency", String.self)) ?? .general
+        confidence = try value("classification_confidence")
+        classificationMethod = try value("classification_method")
+        districtCode = try value("district_code")
+        townshipCode = try value("township_code")
+        unitCode = try value("unit_code")
+        dispatchReason = try value("dispatch_reason")
+        repeatOf = try value("repeat_of")
+        groupRequestId = try value("group_request_id")
+        answerArticleId = try value("answer_article_id")
+        answerText = try value("answer_text")
+        candidates = try value("candidates", String?.self).map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        version = try value("version")
+        receivedAt = try value("received_at")
+        updatedAt = try value("updated_at")
+    }
+}
+
+/// One event in a ticket's history.
+public struct HistoryEntry: Sendable, Codable, Equatable {
+    public var eventId: UUID
+    public var eventType: String
+    public var occurredAt: Date
+    public var producer: String
+    /// The event's payload as published.
+    public var payload: JSONValue
+
+    enum CodingKeys: String, CodingKey {
+        case producer, payload
+        case eventId = "event_id"
+        case eventType = "event_type"
+        case occurredAt = "occurred_at"
+    }
+}
