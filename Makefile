@@ -1,5 +1,5 @@
 # The two commands of the README, and a few for day-to-day work.
-.PHONY: run test up down status
+.PHONY: run test bench up down status
 
 ## run: start the local cluster (installing what is missing) and push tickets through it
 run:
@@ -8,6 +8,10 @@ run:
 ## test: all unit, integration and end-to-end tests against a real PostgreSQL and broker
 test:
 	@scripts/test
+
+## bench: benchmarks that print numbers (release build; no cluster needed)
+bench:
+	@scripts/bench
 
 up:
 	@scripts/cluster up

@@ -125,6 +125,7 @@ let package = Package(
             name: "HotlineIntegrationTests",
             dependencies: [
                 "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -60,6 +60,10 @@ struct NaiveBayesModel: Sendable {
         self.temperature = temperature
     }
 
+    /// A class whose log score trails the best by more than this holds under e^-16 of its
+    /// probability and is left out of the normalisation.
+    static let negligible: Float = 16
+
     /// The `limit` most probable classes for `features`, most probable first, and the share of
     /// probability held by the best class's group (`groupOf` maps a class to its group); nil
     /// when no feature is known to the model.
@@ -92,7 +96,7 @@ struct NaiveBayesModel: Sendable {
         let best = scores[bestIndex]
         var total: Double = 0
         var group: Double = 0
-        for (index, score) in scores.enumerated() where score > best - 25 {
+        for (index, score) in scores.enumerated() where score > best - Self.negligible {
             let weight = Double(expf(score - best))
             total += weight
             if groupOf[index] == groupOf[bestIndex] { group += weight }

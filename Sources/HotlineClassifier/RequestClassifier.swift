@@ -64,13 +64,13 @@ public struct RequestClassifier: Sendable {
             features.features(of: scalars, masking: textPlace.spans), limit: Self.candidateCount, groupOf: leafLevel1)
         guard let ranking, let best = ranking.top.first else {
             return Classification(
-                leafCode: nil, path: [], urgency: cues.tier(of: text, leafDefault: .general), place: place, confidence: 0,
+                leafCode: nil, path: [], urgency: cues.tier(of: scalars, leafDefault: .general), place: place, confidence: 0,
                 level1Confidence: 0, candidates: [])
         }
         let leaf = catalog.leaves[best.classIndex]
         return Classification(
             leafCode: leaf.code, path: catalog.path(to: leaf.code),
-            urgency: cues.tier(of: text, leafDefault: leaf.defaultUrgency ?? .general), place: place,
+            urgency: cues.tier(of: scalars, leafDefault: leaf.defaultUrgency ?? .general), place: place,
             confidence: best.probability, level1Confidence: ranking.bestGroupProbability, candidates: candidates(ranking))
     }
 

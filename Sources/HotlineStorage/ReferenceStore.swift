@@ -15,7 +15,7 @@ public enum ReferenceStore {
             """
             INSERT INTO catalog_entries (code, parent_code, level, name, responsible, default_urgency, keywords, examples)
             SELECT code, NULLIF(parent, ''), level, name, NULLIF(responsible, ''), NULLIF(urgency, ''),
-                   string_to_array(NULLIF(keywords, ''), '|'), string_to_array(NULLIF(examples, ''), '|')
+                   COALESCE(string_to_array(NULLIF(keywords, ''), '|'), '{}'), COALESCE(string_to_array(NULLIF(examples, ''), '|'), '{}')
             FROM unnest(\(entries.map(\.code)), \(entries.map { $0.parentCode ?? "" }), \(entries.map(\.level)),
                         \(entries.map(\.name)), \(entries.map { $0.responsible?.description ?? "" }),
                         \(entries.map { $0.defaultUrgency?.rawValue ?? "" }), \(entries.map { $0.keywords.joined(separator: "|") }),
@@ -44,7 +44,7 @@ public enum ReferenceStore {
         try await connection.query(
             """
             INSERT INTO knowledge_articles (id, category_code, question, keywords, answer)
-            SELECT id, category, question, string_to_array(NULLIF(keywords, ''), '|'), answer
+            SELECT id, category, question, COALESCE(string_to_array(NULLIF(keywords, ''), '|'), '{}'), answer
             FROM unnest(\(articles.map(\.id)), \(articles.map(\.categoryCode)), \(articles.map(\.question)),
                         \(articles.map { $0.keywords.joined(separator: "|") }), \(articles.map(\.answer)))
                  AS rows(id, category, question, keywords, answer)

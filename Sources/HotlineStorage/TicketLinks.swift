@@ -5,23 +5,32 @@ public import PostgresNIO
 /// Links a classified ticket to the ones it belongs with: the earlier ticket it repeats, and
 /// the group request (群体诉求) its leaf and township have reached.
 public enum TicketLinks {
-    /// The first ticket of the chain that ticket `id` repeats: same caller phone and leaf, same
-    /// township (or the same place text when the township is unknown), received within `window`
-    /// before it. Nil when there is none.
-    public static func repeatedTicket(
+    /// Links ticket `id` with the requests it repeats: same caller phone and leaf, same township
+    /// (or the same place text when the township is unknown), received from `window` before it
+    /// on. Returns the first ticket of the chain when an earlier one exists; when this ticket
+    /// is the earliest, later ones already classified are linked to it instead, so the links do
+    /// not depend on the order tickets are classified in.
+    public static func linkRepeats(
         of id: UUID, callerPhone: String?, leafCode: String?, townshipCode: String?, placeText: String, receivedAt: Date,
         window: TimeInterval, on connection: PostgresConnection, logger: Logger
     ) async throws -> UUID? {
         guard let callerPhone, let leafCode else { return nil }
-        let rows = try await connection.query(
-            """
-            SELECT COALESCE(repeat_of, id) FROM tickets
-            WHERE caller_phone = \(callerPhone) AND category_code = \(leafCode) AND id <> \(id)
-              AND received_at >= \(receivedAt.addingTimeInterval(-window)) AND received_at <= \(receivedAt)
+        let sameRequest: PostgresQuery = """
+            caller_phone = \(callerPhone) AND category_code = \(leafCode) AND id <> \(id)
+              AND received_at >= \(receivedAt.addingTimeInterval(-window))
               AND (township_code = \(townshipCode) OR (\(townshipCode)::text IS NULL AND place_text = \(placeText)))
-            ORDER BY received_at LIMIT 1
-            """, logger: logger)
-        for try await original in rows.decode(UUID.self) { return original }
+            """
+        let earlier = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "SELECT COALESCE(repeat_of, id) FROM tickets WHERE \(sameRequest.sql) AND received_at < $\(sameRequest.binds.count + 1) ORDER BY received_at LIMIT 1",
+                binds: sameRequest.binds.appending(receivedAt)),
+            logger: logger)
+        for try await original in earlier.decode(UUID.self) { return original }
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "UPDATE tickets SET repeat_of = $\(sameRequest.binds.count + 1) WHERE \(sameRequest.sql) AND received_at >= $\(sameRequest.binds.count + 2)",
+                binds: sameRequest.binds.appending(id).appending(receivedAt)),
+            logger: logger)
         return nil
     }
 
@@ -34,8 +43,9 @@ public enum TicketLinks {
         public var detected: Bool
     }
 
-    /// Counts the tickets on `leafCode` in `townshipCode` received within `window` up to
-    /// `receivedAt` (the ticket itself included, already classified). From `threshold` on they
+    /// Counts the tickets on `leafCode` in `townshipCode` received from `window` before
+    /// `receivedAt` on (the ticket itself included, already classified; later ones classified
+    /// first count too, so the outcome does not depend on classification order). From `threshold` on they
     /// form a group: the first time, the group is created and every ticket in the window is
     /// linked; later tickets join it. Serialized per leaf and township by an advisory lock.
     public static func groupRequest(
@@ -62,7 +72,7 @@ public enum TicketLinks {
             """
             SELECT id, received_at FROM tickets
             WHERE category_code = \(leafCode) AND township_code = \(townshipCode)
-              AND received_at >= \(since) AND received_at <= \(receivedAt) AND group_request_id IS NULL
+              AND received_at >= \(since) AND group_request_id IS NULL
             """, logger: logger)
         var members: [UUID] = []
         var firstAt = receivedAt
@@ -80,5 +90,14 @@ public enum TicketLinks {
         try await connection.query(
             "UPDATE tickets SET group_request_id = \(group) WHERE id = ANY(\(members))", logger: logger)
         return Group(id: group, ticketCount: members.count, firstAt: firstAt, detected: true)
+    }
+}
+
+extension PostgresBindings {
+    /// These bindings with `value` bound after them.
+    func appending<Value: PostgresNonThrowingEncodable>(_ value: Value) -> PostgresBindings {
+        var bindings = self
+        bindings.append(value)
+        return bindings
     }
 }

@@ -43,13 +43,13 @@ public struct TicketCursor: Sendable, Equatable {
         self.id = id
     }
 
-    /// The opaque text form used in `next` links: milliseconds and id.
-    public var token: String { "\(Int64((receivedAt.timeIntervalSince1970 * 1000).rounded()))_\(id.uuidString.lowercased())" }
+    /// The opaque text form used in `next` links: microseconds (PostgreSQL's precision) and id.
+    public var token: String { "\(Int64((receivedAt.timeIntervalSince1970 * 1_000_000).rounded()))_\(id.uuidString.lowercased())" }
 
     public init?(token: String) {
         let parts = token.split(separator: "_")
-        guard parts.count == 2, let milliseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
-        self.init(receivedAt: Date(timeIntervalSince1970: Double(milliseconds) / 1000), id: id)
+        guard parts.count == 2, let microseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+        self.init(receivedAt: Date(timeIntervalSince1970: Double(microseconds) / 1_000_000), id: id)
     }
 }
 

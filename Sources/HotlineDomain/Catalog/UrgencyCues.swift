@@ -5,9 +5,16 @@
 public struct UrgencyCues: Sendable {
     /// Each phrase with the tier it points to.
     public let phrases: [(tier: UrgencyTier, phrase: String)]
+    /// The phrases as scalars, by their first scalar, for one pass over a request.
+    private let phrasesByFirstScalar: [Unicode.Scalar: [(tier: UrgencyTier, scalars: [Unicode.Scalar])]]
 
     public init(_ phrases: [(tier: UrgencyTier, phrase: String)]) {
         self.phrases = phrases
+        phrasesByFirstScalar = Dictionary(
+            grouping: phrases.compactMap { cue in
+                let scalars = Array(cue.phrase.unicodeScalars)
+                return scalars.isEmpty ? nil : (tier: cue.tier, scalars: scalars)
+            }, by: { $0.scalars[0] })
     }
 
     /// Reads `tier,phrase` rows.
@@ -26,7 +33,20 @@ public struct UrgencyCues: Sendable {
     /// emergency leaf gives E; else a complex cue gives C; else a living-support cue lifts a
     /// general leaf to L; else the leaf's default stands.
     public func tier(of text: String, leafDefault: UrgencyTier) -> UrgencyTier {
-        let found = Set(phrases.filter { text.contains($0.phrase) }.map(\.tier))
+        tier(of: Array(text.unicodeScalars), leafDefault: leafDefault)
+    }
+
+    /// `tier(of:leafDefault:)` for a request already split into scalars.
+    public func tier(of text: [Unicode.Scalar], leafDefault: UrgencyTier) -> UrgencyTier {
+        var found = Set<UrgencyTier>()
+        for position in text.indices {
+            guard let candidates = phrasesByFirstScalar[text[position]] else { continue }
+            for candidate in candidates where position + candidate.scalars.count <= text.count
+                && text[position..<(position + candidate.scalars.count)].elementsEqual(candidate.scalars)
+            {
+                found.insert(candidate.tier)
+            }
+        }
         if leafDefault == .emergency || found.contains(.emergency) { return .emergency }
         if found.contains(.complex) { return .complex }
         if leafDefault == .general, found.contains(.livelihood) { return .livelihood }

@@ -34,7 +34,7 @@ struct ClassificationHandler: EventBatchHandler {
             let request = received.request
             let classification = snapshot.classifier.classify(text: request.text, location: request.placeText)
             var decided = rule.decide(request, classification: classification)
-            decided.repeatOf = try await TicketLinks.repeatedTicket(
+            decided.repeatOf = try await TicketLinks.linkRepeats(
                 of: ticketId, callerPhone: request.callerPhone, leafCode: decided.categoryCode, townshipCode: decided.townshipCode,
                 placeText: request.placeText, receivedAt: receivedAt, window: policy.repeatWindow, on: connection, logger: logger)
             let now = resources.clock.now()

@@ -3,7 +3,7 @@ import HotlineDomain
 
 /// An answer given to the caller on the spot (直接答复): a knowledge-base article, words of
 /// the operator's own, or both (the words then replace the article's answer).
-struct DirectAnswer: Decodable, Sendable {
+struct DirectAnswer: Codable, Sendable {
     var articleId: String?
     var text: String?
 

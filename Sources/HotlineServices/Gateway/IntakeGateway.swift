@@ -41,9 +41,17 @@ struct Gateway: Sendable {
         try await ServiceUnavailable.mapping { try await snapshots.current(from: database, logger: logger) }
     }
 
-    /// Runs `work` in one transaction, turning an unreachable database into a 503.
+    /// Runs `work` in one transaction, turning an unreachable database into a 503. A problem
+    /// `work` throws rolls the transaction back and reaches the client as it is.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await ServiceUnavailable.mapping { try await database.withTransaction(logger: logger) { try await work($0) } }
+        try await ServiceUnavailable.mapping {
+            do {
+                return try await database.withTransaction(logger: logger) { try await work($0) }
+            } catch let error as PostgresTransactionError {
+                if let problem = error.closureError as? ProblemDetails, error.rollbackError == nil { throw problem }
+                throw error
+            }
+        }
     }
 
     /// Runs `work` on a pooled connection, turning an unreachable database into a 503.

@@ -26,20 +26,45 @@ enum TicketRoutes {
     /// The longest `Idempotency-Key` accepted.
     static let maximumKeyLength = 200
 
-    /// What a create request may add to the ticket: an answer given on the spot.
-    struct IntakeExtras: Decodable {
+    /// A create request: the ticket, and perhaps an answer given on the spot.
+    struct CreateBody: Codable {
+        var request: TicketRequest
         var answer: DirectAnswer?
+
+        enum CodingKeys: String, CodingKey {
+            case answer
+        }
+
+        init(from decoder: any Decoder) throws {
+            request = try TicketRequest(from: decoder)
+            answer = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(DirectAnswer.self, forKey: .answer)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try request.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(answer, forKey: .answer)
+        }
+
+        /// The body in one canonical form (sorted keys, no spacing), so a retry that formats
+        /// the same ticket differently is still recognised as the same request.
+        func canonicalBytes() throws -> [UInt8] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return Array(try encoder.encode(self))
+        }
     }
 
     static func create(_ request: Request, principal: Principal, _ gateway: Gateway) async throws -> Response {
-        let (ticketRequest, body) = try await JSONBody.decode(TicketRequest.self, from: request, limit: Gateway.maximumBodySize)
-        let extras = try JSONDecoder().decode(IntakeExtras.self, from: Data(body))
+        let (createBody, _) = try await JSONBody.decode(CreateBody.self, from: request, limit: Gateway.maximumBodySize)
+        let ticketRequest = createBody.request
+        let body = try createBody.canonicalBytes()
         let snapshot = try await gateway.snapshot()
         let catalog = snapshot.reference.catalog
         var findings = TicketRequestValidation.findings(ticketRequest) { catalog[$0]?.isLeaf ?? false }
             .map { FieldFinding(field: $0.field, detail: $0.detail) }
         var answer: TicketAnswered?
-        switch extras.answer?.resolve(in: snapshot.knowledge) {
+        switch createBody.answer?.resolve(in: snapshot.knowledge) {
         case .success(let resolved): answer = resolved
         case .failure(let finding): findings.append(finding)
         case nil: break
@@ -78,7 +103,7 @@ enum TicketRoutes {
         switch outcome {
         case .created(let record?):
             var response = try Response.json(principal.view(of: record), status: .created)
-            response.headers[.location] = "/tickets/\(id.uuidString.lowercased())"
+            response.headers[.location] = "/tickets/\(id.uuidString)"
             return response
         case .created(nil):
             throw TicketProblem.notFound(id)
@@ -151,6 +176,12 @@ struct TicketPage: Encodable {
     enum CodingKeys: String, CodingKey {
         case items
         case nextCursor = "next_cursor"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
     }
 }
 
