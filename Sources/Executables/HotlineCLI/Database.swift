@@ -11,7 +11,8 @@ func withDatabase<T: Sendable>(_ settings: HotlineSettings, logger: Logger, _ wo
 /// Runs `work` on one connection to the configured database, with a logger for warnings only.
 func withAdminConnection<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
     let logger = Observability.logger(for: "hotline", level: .warning)
-    return try await withDatabase(HotlineSettings(), logger: logger) { client in
+    // The pool warns when a lease races its own start-up, which is harmless here.
+    return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) { client in
         try await client.withConnection { try await work($0, logger) }
     }
 }
