@@ -9,7 +9,7 @@ struct ClassifierTests {
     let classifier = ReferenceFixtures.classifier
 
     @Test("the catalog has the 24 first-level codes and at least 120 / 400 entries below, each leaf complete")
-    func catalogSize() throws {
+    func catalogSize() {
         let count = reference.catalog.count
         #expect(count.level1 == 24)
         #expect(count.level2 >= 120)
@@ -19,9 +19,11 @@ struct ClassifierTests {
             #expect(leaf.examples.count >= 2, "\(leaf.code) has too few examples")
             #expect(reference.catalog.path(to: leaf.code).count == 3)
         }
-        let firstLevel = try CSVTable(parsing: String(contentsOf: ReferenceFixtures.repository.appendingPathComponent("../shared/data/catalog_level1.csv"), encoding: .utf8))
-        let expected = Set(firstLevel.namedRecords.compactMap { $0["code"] })
-        if !expected.isEmpty { #expect(Set(reference.catalog.entries.values.filter { $0.level == 1 }.map(\.code)) == expected) }
+        let expected: Set<String> = [
+            "MKT", "HOU", "PRP", "EDU", "URB", "ILL", "CON", "TRF", "MUN", "UTL", "SAN", "ENV",
+            "GRN", "SAF", "LAB", "MED", "CIV", "RUR", "ORD", "SVC", "CUL", "ENT", "AGR", "OTH",
+        ]
+        #expect(Set(reference.catalog.entries.values.filter { $0.level == 1 }.map(\.code)) == expected)
     }
 
     @Test("a labelled set of at least 200 requests covers every first-level code, every tier and 12 districts")

@@ -10,6 +10,7 @@ import HotlineStorage
 import Hummingbird
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 
 /// Services of the platform running inside the test process against a test database and the
 /// real broker, each on its own HTTP port.
@@ -45,15 +46,22 @@ enum RunningServices {
         _ kinds: [HotlineServiceKind], settings: HotlineSettings, build: @escaping @Sendable (HotlineServiceKind, ServiceResources) throws -> ServiceParts,
         _ body: @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for kind in kinds {
-                let application = try ServiceRuntime.makeApplication(
-                    kind, settings: settings, clock: SystemClock(), logger: TestEnvironment.logger) { try build(kind, $0) }
-                group.addTask { try await application.runService() }
-            }
-            defer { group.cancelAll() }
-            return try await body()
+        var applications: [any Service] = []
+        for kind in kinds {
+            applications.append(
+                try ServiceRuntime.makeApplication(kind, settings: settings, clock: SystemClock(), logger: TestEnvironment.logger) { try build(kind, $0) })
         }
+        let services = ServiceGroup(configuration: .init(services: applications.map { .init(service: $0) }, logger: TestEnvironment.logger))
+        let running = Task { try await services.run() }
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body())
+        } catch {
+            result = .failure(error)
+        }
+        await services.triggerGracefulShutdown()
+        try await running.value
+        return try result.get()
     }
 
     /// Creates a token for `role` on `client` and returns its secret.
