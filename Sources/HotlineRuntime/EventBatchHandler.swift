@@ -5,7 +5,8 @@ public import PostgresNIO
 /// What a consuming service does with events: apply a batch of fresh events inside one
 /// transaction (state changes and the outbox rows they cause).
 public protocol EventBatchHandler: Sendable {
-    /// The event types this consumer reads; any other type on its topics is poison.
+    /// The event types this consumer applies. Other types that belong on its topics are passed
+    /// over; types that belong on none of them are poison.
     var acceptedTypes: Set<EventType> { get }
 
     /// Applies `events` (never seen before by this consumer group) on `connection`, which is

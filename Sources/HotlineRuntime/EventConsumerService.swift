@@ -1,5 +1,5 @@
 import Foundation
-import HotlineDomain
+public import HotlineDomain
 public import HotlineKafka
 import HotlineStorage
 public import Logging
@@ -9,6 +9,9 @@ public import ServiceLifecycle
 
 /// The consume loop every worker runs: take a batch, send poison to the dead-letter topic,
 /// apply the rest in one transaction that also records the event ids, then commit offsets.
+/// Events that belong on the consumer's topics but that its handler does not read (a
+/// `ticket.answered` on the lifecycle topic, for the SLA timer) are passed over; only types
+/// that belong on no topic it reads are poison.
 ///
 /// Offsets are committed only after the transaction commits, so a crash at any point makes
 /// Kafka redeliver the batch and the processed-events record turns the redelivery into a no-op.
@@ -19,6 +22,8 @@ public struct EventConsumerService: Service {
     private let deadLetters: KafkaProducer
     private let database: PostgresClient
     private let handler: any EventBatchHandler
+    /// The types that may arrive: those of the consumer's topics, and those the handler reads.
+    private let readableTypes: Set<EventType>
     private let batchSize: Int
     private let logger: Logger
     private let consumed: Counter
@@ -27,13 +32,14 @@ public struct EventConsumerService: Service {
 
     public init(
         consumerName: String, consumer: KafkaConsumer, deadLetters: KafkaProducer, database: PostgresClient,
-        handler: any EventBatchHandler, batchSize: Int, logger: Logger
+        handler: any EventBatchHandler, topics: [HotlineTopic] = [], batchSize: Int, logger: Logger
     ) {
         self.consumerName = consumerName
         self.consumer = consumer
         self.deadLetters = deadLetters
         self.database = database
         self.handler = handler
+        self.readableTypes = handler.acceptedTypes.union(EventType.allCases.filter { topics.contains($0.topic) })
         self.batchSize = batchSize
         self.logger = logger
         self.consumed = Counter(label: "hotline_events_consumed_total", dimensions: [("consumer", consumerName)])
@@ -66,7 +72,9 @@ public struct EventConsumerService: Service {
         var events: [ConsumedEvent] = []
         var poison: [KafkaOutgoingMessage] = []
         for message in batch {
-            switch EventCodec.decode(message.value, accepting: handler.acceptedTypes) {
+            switch EventCodec.decode(message.value, accepting: readableTypes) {
+            case .success(let event) where !handler.acceptedTypes.contains(event.metadata.type):
+                continue
             case .success(let event):
                 events.append(ConsumedEvent(event: event, trace: message.header(EventHeaderName.traceparent).flatMap(TraceContext.init(traceparent:))))
             case .failure(let reason):

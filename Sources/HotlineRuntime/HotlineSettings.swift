@@ -27,6 +27,9 @@ public struct HotlineSettings: Sendable {
     /// `HOTLINE_REVIEW_THRESHOLD`, `HOTLINE_REPEAT_WINDOW_HOURS`, `HOTLINE_GROUP_THRESHOLD`,
     /// `HOTLINE_GROUP_WINDOW_HOURS`: the city's intake rules.
     public var intakePolicy: IntakePolicy
+    /// `HOTLINE_SUB_CENTER_CONFIDENCE`: below it, a model's classification is dispatched to the
+    /// district sub-center rather than straight to a unit.
+    public var subCenterConfidence: Double
     /// `HOTLINE_MODEL_CHECK_SECONDS`: how often to look for a newer classifier training run.
     public var modelCheckInterval: TimeInterval
     /// `HOTLINE_TOKEN_CACHE_SECONDS`: how long a checked token is trusted.
@@ -52,6 +55,7 @@ public struct HotlineSettings: Sendable {
         intakePolicy = IntakePolicy(
             reviewThreshold: fraction(.reviewThreshold), repeatWindow: fraction(.repeatWindowHours) * 3600,
             groupThreshold: number(.groupThreshold), groupWindow: fraction(.groupWindowHours) * 3600)
+        subCenterConfidence = fraction(.subCenterConfidence)
         modelCheckInterval = fraction(.modelCheckSeconds)
         tokenCacheLifetime = fraction(.tokenCacheSeconds)
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })

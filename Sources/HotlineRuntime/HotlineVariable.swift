@@ -25,6 +25,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case repeatWindowHours = "HOTLINE_REPEAT_WINDOW_HOURS"
     case groupThreshold = "HOTLINE_GROUP_THRESHOLD"
     case groupWindowHours = "HOTLINE_GROUP_WINDOW_HOURS"
+    case subCenterConfidence = "HOTLINE_SUB_CENTER_CONFIDENCE"
     case modelCheckSeconds = "HOTLINE_MODEL_CHECK_SECONDS"
     case tokenCacheSeconds = "HOTLINE_TOKEN_CACHE_SECONDS"
 
@@ -53,6 +54,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .repeatWindowHours: "720"
         case .groupThreshold: "10"
         case .groupWindowHours: "24"
+        case .subCenterConfidence: "0.5"
         case .modelCheckSeconds, .tokenCacheSeconds: "30"
         }
     }
@@ -83,6 +85,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .repeatWindowHours: "hours within which the same caller, leaf and place make a repeat request"
         case .groupThreshold: "requests on one leaf in one township that make a group request"
         case .groupWindowHours: "hours within which those requests must fall"
+        case .subCenterConfidence: "below this classification confidence the dispatcher sends a ticket to the district sub-center instead of a unit"
         case .modelCheckSeconds: "how often services look for a newer classifier training run"
         case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"
         }

@@ -23,7 +23,7 @@ public struct ServiceResources: Sendable {
             client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
         return EventConsumerService(
             consumerName: kind.name, consumer: try KafkaConsumer(configuration: configuration, logger: logger),
-            deadLetters: producer, database: database, handler: handler, batchSize: settings.consumerBatchSize,
+            deadLetters: producer, database: database, handler: handler, topics: topics, batchSize: settings.consumerBatchSize,
             logger: logger)
     }
 }

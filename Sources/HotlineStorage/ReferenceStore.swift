@@ -7,7 +7,7 @@ public import PostgresNIO
 public enum ReferenceStore {
     /// Replaces every reference table's rows with `data`, inside the caller's transaction.
     public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
-        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions"] {
+        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions", "org_units", "unit_specialties"] {
             try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
         }
         let entries = data.catalog.entries.values.sorted { $0.code < $1.code }
@@ -48,6 +48,24 @@ public enum ReferenceStore {
             FROM unnest(\(articles.map(\.id)), \(articles.map(\.categoryCode)), \(articles.map(\.question)),
                         \(articles.map { $0.keywords.joined(separator: "|") }), \(articles.map(\.answer)))
                  AS rows(id, category, question, keywords, answer)
+            """, logger: logger)
+        try await replaceUnits(of: data, on: connection, logger: logger)
+    }
+
+    /// Writes the org units and the names of their specialties.
+    static func replaceUnits(of data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
+        let specialties = data.specialtyNames
+        try await connection.query(
+            "INSERT INTO unit_specialties (specialty, name) SELECT * FROM unnest(\(specialties.map(\.specialty)), \(specialties.map(\.name)))",
+            logger: logger)
+        let units = data.units
+        try await connection.query(
+            """
+            INSERT INTO org_units (code, name, kind, specialty, district_code, parent_code)
+            SELECT code, name, kind, NULLIF(specialty, ''), NULLIF(district, ''), NULLIF(parent, '')
+            FROM unnest(\(units.map(\.code)), \(units.map(\.name)), \(units.map(\.kind.rawValue)), \(units.map { $0.specialty ?? "" }),
+                        \(units.map { $0.districtCode ?? "" }), \(units.map { $0.parentCode ?? "" }))
+                 AS rows(code, name, kind, specialty, district, parent)
             """, logger: logger)
     }
 
@@ -93,8 +111,12 @@ public enum ReferenceStore {
         ).decode((String, String, String, [String], String).self) {
             knowledge.append(KnowledgeArticle(id: id, categoryCode: category, question: question, keywords: keywords, answer: answer))
         }
+        var specialties: [(specialty: String, name: String)] = []
+        for try await (specialty, name) in try await connection.query("SELECT specialty, name FROM unit_specialties ORDER BY specialty", logger: logger).decode((String, String).self) {
+            specialties.append((specialty, name))
+        }
         return ReferenceData(
             catalog: try Catalog(entries), divisions: divisions, aliases: aliases, ambiguousShortForms: shortForms,
-            cues: UrgencyCues(cues), knowledge: knowledge)
+            cues: UrgencyCues(cues), knowledge: knowledge, specialtyNames: specialties)
     }
 }

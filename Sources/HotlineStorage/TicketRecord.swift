@@ -29,6 +29,26 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var groupRequestId: UUID?
     public var answerArticleId: String?
     public var answerText: String?
+    /// Handling: co-units, the person assigned, sign-for, send-backs and reopenings, hand-up and
+    /// hand-down, an unreasonable request's explanation, exclusion from assessment, the result
+    /// with its double feedback, and the return visit.
+    public var coUnitCodes: [String]
+    public var assignee: String?
+    public var signedAt: Date?
+    public var sendBackCount: Int
+    public var reopenCount: Int
+    public var handUpDeadline: Date?
+    public var handDownPanel: String?
+    public var unreasonableReason: String?
+    public var exclusionState: String?
+    public var exclusionReason: String?
+    public var result: String?
+    public var feedbackToCaller: String?
+    public var feedbackToCenter: String?
+    public var resolvedAt: Date?
+    public var visitSolved: String?
+    public var visitSatisfaction: String?
+    public var visitedAt: Date?
     /// The classifier's best leaves with their probabilities, for an operator reviewing it.
     public var candidates: JSONValue?
     public var version: Int
@@ -38,7 +58,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var history: [HistoryEntry]?
 
     enum CodingKeys: String, CodingKey {
-        case id, number, state, channel, type, coordinates, text, urgency, confidence, version, history, candidates
+        case id, number, state, channel, type, coordinates, text, urgency, confidence, version, history, candidates, assignee, result
         case callerName = "caller_name"
         case callerPhone = "caller_phone"
         case placeText = "place_text"
@@ -55,6 +75,21 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case answerArticleId = "answer_article_id"
         case answerText = "answer_text"
         case receivedAt = "received_at"
+        case coUnitCodes = "co_unit_codes"
+        case signedAt = "signed_at"
+        case sendBackCount = "send_back_count"
+        case reopenCount = "reopen_count"
+        case handUpDeadline = "hand_up_deadline"
+        case handDownPanel = "hand_down_panel"
+        case unreasonableReason = "unreasonable_reason"
+        case exclusionState = "exclusion_state"
+        case exclusionReason = "exclusion_reason"
+        case feedbackToCaller = "feedback_to_caller"
+        case feedbackToCenter = "feedback_to_center"
+        case resolvedAt = "resolved_at"
+        case visitSolved = "visit_solved"
+        case visitSatisfaction = "visit_satisfaction"
+        case visitedAt = "visited_at"
         case updatedAt = "updated_at"
     }
 
@@ -63,7 +98,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         id, number, state, channel, type, caller_name, caller_phone, place_text, latitude, longitude, request_text,
         level1_code, level2_code, category_code, urgency, classification_confidence, classification_method,
         district_code, township_code, unit_code, dispatch_reason, repeat_of, group_request_id, answer_article_id,
-        answer_text, candidates::text AS candidates, version, received_at, updated_at
+        answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee, signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved, visit_satisfaction, visited_at
         """
 
     init(row: PostgresRow) throws {
@@ -97,6 +132,23 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         answerText = try value("answer_text")
         candidates = try value("candidates", String?.self).map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
         version = try value("version")
+        coUnitCodes = try value("co_unit_codes")
+        assignee = try value("assignee")
+        signedAt = try value("signed_at")
+        sendBackCount = try value("send_back_count")
+        reopenCount = try value("reopen_count")
+        handUpDeadline = try value("hand_up_deadline")
+        handDownPanel = try value("hand_down_panel")
+        unreasonableReason = try value("unreasonable_reason")
+        exclusionState = try value("exclusion_state")
+        exclusionReason = try value("exclusion_reason")
+        result = try value("result")
+        feedbackToCaller = try value("feedback_to_caller")
+        feedbackToCenter = try value("feedback_to_center")
+        resolvedAt = try value("resolved_at")
+        visitSolved = try value("visit_solved")
+        visitSatisfaction = try value("visit_satisfaction")
+        visitedAt = try value("visited_at")
         receivedAt = try value("received_at")
         updatedAt = try value("updated_at")
     }

@@ -50,14 +50,18 @@ public enum TicketStore {
                 """, logger: logger))
     }
 
-    /// Records a dispatch on a `classified` ticket; false when the ticket is not in that state.
-    public static func markDispatched(_ id: UUID, _ dispatch: TicketDispatched, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+    /// Puts a ticket in one of `states` into the queue of `dispatch`'s lead unit (with its
+    /// co-units); false when the ticket is in another state.
+    public static func markDispatched(
+        _ id: UUID, _ dispatch: TicketDispatched, from states: [TicketState], at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Bool {
         try await updated(
             connection.query(
                 """
                 UPDATE tickets SET state = \(TicketState.dispatched.rawValue), unit_code = \(dispatch.unitCode),
-                    dispatch_reason = \(dispatch.reason), version = version + 1, updated_at = \(time)
-                WHERE id = \(id) AND state = \(TicketState.classified.rawValue) RETURNING id
+                    co_unit_codes = \(dispatch.coUnitCodes), dispatch_reason = \(dispatch.reason), signed_at = NULL,
+                    version = version + 1, updated_at = \(time)
+                WHERE id = \(id) AND state = ANY(\(states.map(\.rawValue))) RETURNING id
                 """, logger: logger))
     }
 

@@ -28,6 +28,13 @@ struct EventContractTests {
             try event(TicketClassified(categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved, reviewRequired: true)),
             try event(TicketAnswered(articleId: "KB0001", answer: "供暖季为每年11月15日至次年3月15日。")),
             try event(TicketReclassified(previousCategoryCode: "MKT0101", categoryCode: "CUL0301", level1Code: "CUL", level2Code: "CUL03", urgency: .general)),
+            try event(TicketDispatched(unitCode: "110105026", coUnitCodes: ["110105:department:housing"], urgency: .complex, reason: "re-dispatched by 朝阳区分中心")),
+            try event(TicketHandled(
+                action: .whistle, state: .inProgress, unitCode: "110105026", actor: "望京街道 handler", actorRole: .handler, actorUnitCode: "110105026",
+                departments: ["110105:department:housing", "110105:enterprise:water"], deadline: when)),
+            try event(TicketHandled(
+                action: .returnVisit, state: .closed, unitCode: "110105026", actor: "operator 12", actorRole: .operator, actorUnitCode: nil,
+                solved: .partly, satisfaction: .basically)),
             try event(GroupRequestDetected(groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10, firstAt: when)),
             try event(TicketDispatched(unitCode: "110000", urgency: .general, reason: "no category decided: municipal center queue")),
         ]

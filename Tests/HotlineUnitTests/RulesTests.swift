@@ -18,20 +18,6 @@ struct RulesTests {
         #expect(CalendarDay(year: 2026, month: 3, day: 9).isoDescription == "2026-03-09")
     }
 
-    @Test("without a responsible unit on record, tickets go to the municipal center with a reason")
-    func dispatchToCenter() {
-        let decision = DispatchRule.decide(TicketClassified(categoryCode: nil, urgency: .emergency, confidence: 0, method: .unresolved))
-        #expect(decision?.unitCode == DispatchRule.municipalCenterCode)
-        #expect(decision?.urgency == .emergency)
-        #expect(decision?.reason.contains("no category") == true)
-    }
-
-    @Test("a ticket waiting for review is not dispatched")
-    func reviewBlocksDispatch() {
-        let waiting = TicketClassified(categoryCode: "MUN0101", urgency: .general, confidence: 0.1, method: .model, reviewRequired: true)
-        #expect(DispatchRule.decide(waiting) == nil)
-    }
-
     static let beijingTable: [(UrgencyTier, TimeInterval, TimeInterval?)] = [
         (.emergency, 900, 7_200),
         (.livelihood, 900, 86_400),

@@ -6,13 +6,14 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
     case ticketAnswered = "ticket.answered"
     case ticketReclassified = "ticket.reclassified"
     case groupRequestDetected = "group_request.detected"
+    case ticketHandled = "ticket.handled"
 
     /// The topic that carries events of this type.
     public var topic: HotlineTopic {
         switch self {
         case .ticketReceived: .received
         case .ticketClassified: .classified
-        case .ticketDispatched, .ticketAnswered, .ticketReclassified, .groupRequestDetected: .lifecycle
+        case .ticketDispatched, .ticketAnswered, .ticketReclassified, .groupRequestDetected, .ticketHandled: .lifecycle
         }
     }
 
@@ -25,6 +26,7 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
         case .ticketAnswered: TicketAnswered.self
         case .ticketReclassified: TicketReclassified.self
         case .groupRequestDetected: GroupRequestDetected.self
+        case .ticketHandled: TicketHandled.self
         }
     }
 }

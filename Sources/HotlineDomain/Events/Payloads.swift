@@ -79,18 +79,22 @@ public enum ClassificationMethod: String, Codable, Sendable {
     case unresolved
 }
 
-/// `ticket.dispatched`: the ticket is in a unit's queue.
+/// `ticket.dispatched`: the ticket is in a unit's queue (first dispatch, re-dispatch, reopening).
 public struct TicketDispatched: EventPayload, Equatable {
     public static let eventType = EventType.ticketDispatched
     public static let schemaVersion = 1
 
+    /// The lead unit (主责单位), which owns the ticket until it is solved.
     public var unitCode: String
+    /// Units that help the lead unit.
+    public var coUnitCodes: [String]
     public var urgency: UrgencyTier
     /// Why this unit was chosen, in words an operator can check.
     public var reason: String
 
-    public init(unitCode: String, urgency: UrgencyTier, reason: String) {
+    public init(unitCode: String, coUnitCodes: [String] = [], urgency: UrgencyTier, reason: String) {
         self.unitCode = unitCode
+        self.coUnitCodes = coUnitCodes
         self.urgency = urgency
         self.reason = reason
     }
@@ -98,5 +102,6 @@ public struct TicketDispatched: EventPayload, Equatable {
     enum CodingKeys: String, CodingKey {
         case urgency, reason
         case unitCode = "unit_code"
+        case coUnitCodes = "co_unit_codes"
     }
 }

@@ -10,10 +10,12 @@ public struct ReferenceData: Sendable {
     public var ambiguousShortForms: Set<String>
     public var cues: UrgencyCues
     public var knowledge: [KnowledgeArticle]
+    /// The name of each kind of department and enterprise (`department:housing` → 住房和城乡建设委员会).
+    public var specialtyNames: [(specialty: String, name: String)]
 
     public init(
         catalog: Catalog, divisions: [Division], aliases: [String: String], ambiguousShortForms: Set<String>,
-        cues: UrgencyCues, knowledge: [KnowledgeArticle]
+        cues: UrgencyCues, knowledge: [KnowledgeArticle], specialtyNames: [(specialty: String, name: String)]
     ) {
         self.catalog = catalog
         self.divisions = divisions
@@ -21,6 +23,7 @@ public struct ReferenceData: Sendable {
         self.ambiguousShortForms = ambiguousShortForms
         self.cues = cues
         self.knowledge = knowledge
+        self.specialtyNames = specialtyNames
     }
 
     /// The files under `Schemas/`, relative to it, that hold the reference data.
@@ -31,6 +34,7 @@ public struct ReferenceData: Sendable {
         case aliases = "places/aliases.csv"
         case ambiguousShortForms = "places/ambiguous_short_forms.csv"
         case knowledge = "knowledge/knowledge_base.csv"
+        case specialties = "organisation/unit_kinds.csv"
     }
 
     /// Parses the reference data from the text of each file.
@@ -54,6 +58,20 @@ public struct ReferenceData: Sendable {
         ambiguousShortForms = Set(try table(.ambiguousShortForms).namedRecords.compactMap { $0["short_form"] })
         cues = try UrgencyCues(csv: try table(.urgencyCues))
         knowledge = KnowledgeArticle.articles(csv: try table(.knowledge))
+        specialtyNames = try table(.specialties).namedRecords.map { ($0["kind", default: ""], $0["name", default: ""]) }
+        let named = Set(specialtyNames.map(\.specialty))
+        for leaf in catalog.leaves {
+            guard let responsible = leaf.responsible, case let specialty = responsible.description, specialty.contains(":") else { continue }
+            guard named.contains(specialty) else {
+                throw ReferenceDataError(file: .specialties, reason: "no name for \(specialty), which catalog leaf \(leaf.code) names")
+            }
+        }
+    }
+
+    /// Every org unit: the center, the sub-centers, the townships, and the departments and
+    /// enterprises of each district and of the city.
+    public var units: [OrgUnit] {
+        Organisation.units(divisions: divisions, specialtyNames: specialtyNames)
     }
 
     /// The gazetteer over the divisions and their extra names.

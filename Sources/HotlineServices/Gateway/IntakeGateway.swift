@@ -20,6 +20,7 @@ public enum IntakeGateway {
             TicketRoutes.add(to: router, gateway)
             ReviewRoutes.add(to: router, gateway)
             ReferenceRoutes.add(to: router, gateway)
+            HandlingRoutes.add(to: router, gateway)
         }
     }
 }
@@ -77,6 +78,7 @@ extension Role {
     static let everyone: Set<Role> = Set(Role.allCases)
     static let intake: Set<Role> = [.operator, .admin]
     static let readers: Set<Role> = [.operator, .analyst, .admin]
+    static let handling: Set<Role> = [.handler, .operator, .admin]
 }
 
 /// Turns a database that cannot be reached into a 503 problem with `Retry-After`, so clients
@@ -104,7 +106,7 @@ enum TicketProblem {
     static func conflict(_ id: UUID, state: TicketState, action: String) -> ProblemDetails {
         ProblemDetails(
             .conflict, type: "/problems/illegal-transition", title: "Not possible in the ticket's state",
-            detail: "ticket \(id) is \(state.rawValue); it cannot be \(action)")
+            detail: "ticket \(id) is \(state.rawValue); \(action) is not allowed then")
     }
 
     /// The ticket id in the path.

@@ -18,7 +18,9 @@ enum JSONBody {
             throw ProblemDetails(.badRequest, type: "/problems/invalid-utf8", title: "Body is not valid UTF-8")
         }
         do {
-            return (try JSONDecoder().decode(T.self, from: Data(bytes)), bytes)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return (try decoder.decode(T.self, from: Data(bytes)), bytes)
         } catch let DecodingError.keyNotFound(key, context) {
             throw invalid("missing field '\(path(context.codingPath + [key]))'")
         } catch let DecodingError.dataCorrupted(context) {

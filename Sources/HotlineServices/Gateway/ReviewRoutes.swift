@@ -56,7 +56,7 @@ enum ReviewRoutes {
             guard let change = try await TicketStore.applyOperatorCategory(
                 id, leafCode: leaf.code, path: path, urgency: urgency, allowedIn: classifiableStates, at: now, on: connection, logger: gateway.logger)
             else {
-                throw try await refusal(id, action: "classified", on: connection, gateway)
+                throw try await refusal(id, action: "classification", on: connection, gateway)
             }
             try await ClassifierTraining.recordExample(
                 ticketId: id, text: change.text, location: change.placeText, leafCode: leaf.code, urgency: choice.urgency,
@@ -88,7 +88,7 @@ enum ReviewRoutes {
         let now = resources.clock.now()
         let record = try await gateway.transaction { connection in
             guard try await TicketStore.markAnswered(id, answer, allowedIn: answerableStates, at: now, on: connection, logger: gateway.logger) else {
-                throw try await refusal(id, action: "answered directly", on: connection, gateway)
+                throw try await refusal(id, action: "a direct answer", on: connection, gateway)
             }
             try await EventRecorder.record(resources.event(about: id, answer, at: now), trace: nil, on: connection, logger: gateway.logger)
             return try await TicketQueries.find(id, on: connection, logger: gateway.logger)

@@ -186,9 +186,11 @@ struct TicketPage: Encodable {
 }
 
 extension Principal {
-    /// Handlers read only their own unit's tickets; everyone else reads all.
+    /// Handlers read the tickets their unit leads or helps with (the center's handlers read
+    /// all); everyone else reads all.
     func mayRead(_ record: TicketRecord) -> Bool {
-        role != .handler || (record.unitCode != nil && record.unitCode == unitCode)
+        guard role == .handler, let unitCode else { return role != .handler }
+        return unitCode == OrgUnitCode.center || record.unitCode == unitCode || record.coUnitCodes.contains(unitCode)
     }
 
     /// The ticket as this caller may see it: analysts get the caller's phone masked.

@@ -8,14 +8,17 @@ import PostgresNIO
 import Testing
 
 /// The intake gateway and the classifier worker running for real (HTTP, PostgreSQL, broker).
-@Suite("Intake and classification through the running services", .serialized)
-struct IntakeClassificationTests {
+@Suite("The services running together (one at a time: they share consumer groups)", .serialized)
+struct ServiceFlowTests {
     static let basePort = 18180
 
     static func build(_ kind: HotlineServiceKind, _ resources: ServiceResources) throws -> ServiceParts {
         switch kind {
         case .intakeGateway: try IntakeGateway.parts(resources)
-        default: try ClassifierWorker.parts(resources)
+        case .classifierWorker: try ClassifierWorker.parts(resources)
+        case .dispatcher: try DispatcherWorker.parts(resources)
+        case .slaTimer: try SLATimerWorker.parts(resources)
+        case .scoringAggregator: try ScoringWorker.parts(resources)
         }
     }
 
@@ -191,12 +194,17 @@ struct IntakeClassificationTests {
 
     /// Events of `types` (about `ticketId`, when given) read from `consumer`, at least `count`.
     static func events(of ticketId: UUID?, from consumer: KafkaConsumer, types: Set<String>, count: Int = 1) async throws -> [DecodedEvent] {
+        try await events(of: ticketId.map { [$0] }, from: consumer, types: types, count: count)
+    }
+
+    /// Events of `types` (about one of `tickets`, when given) read from `consumer`, at least `count`.
+    static func events(of tickets: Set<UUID>?, from consumer: KafkaConsumer, types: Set<String>, count: Int) async throws -> [DecodedEvent] {
         var found: [DecodedEvent] = []
         let deadline = ContinuousClock.now + .seconds(30)
         while found.count < count, ContinuousClock.now < deadline {
             for message in try await consumer.poll(maxMessages: 100, timeout: .milliseconds(200)) {
                 guard case .success(let event) = EventCodec.decode(message.value, accepting: Set(EventType.allCases)),
-                    types.contains(event.metadata.type.rawValue), ticketId == nil || event.metadata.ticketId == ticketId
+                    types.contains(event.metadata.type.rawValue), tickets?.contains(event.metadata.ticketId) ?? true
                 else { continue }
                 found.append(event)
             }

@@ -1,0 +1,33 @@
+/// What a unit, the center or a sub-center can do to a ticket after dispatch.
+public enum HandlingAction: String, Codable, Sendable, CaseIterable {
+    /// 签收: the receiving unit acknowledges the ticket.
+    case signFor = "sign_for"
+    /// 退单: the unit is not responsible and sends the ticket back, with a reason.
+    case sendBack = "send_back"
+    /// The center or a sub-center sends the ticket to a lead unit, perhaps with co-units.
+    case redispatch
+    /// A named person of the unit takes the ticket.
+    case assign
+    /// A note on what has been done so far.
+    case addProgress = "add_progress"
+    /// 吹哨: the unit summons named departments, each to report within a deadline.
+    case whistle
+    /// 报到: a summoned department reports in.
+    case reportIn = "report_in"
+    /// 上交: the problem needs policy or funding; it goes up with a deadline.
+    case handUp = "hand_up"
+    /// 下交: a dispute goes to a community panel.
+    case handDown = "hand_down"
+    /// 不合理诉求: the request is recorded as unreasonable, with the explanation given.
+    case markUnreasonable = "mark_unreasonable"
+    /// 不计入考核: the unit asks that the ticket not count in its assessment.
+    case requestExclusion = "request_exclusion"
+    /// The center approves or refuses an exclusion request.
+    case decideExclusion = "decide_exclusion"
+    /// The result, reported to the caller and to the center (双反馈).
+    case resolve
+    /// 回访: the center's call back to the citizen.
+    case returnVisit = "return_visit"
+    /// 重办: an unsolved ticket goes back to its unit.
+    case reopen
+}

@@ -1,0 +1,123 @@
+public import Foundation
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// Changes tickets by handling actions, inside the caller's transaction. The caller locks the
+/// ticket first (`lock`), checks the action against `TicketLifecycle` and the caller's scope,
+/// then applies it here.
+public enum HandlingStore {
+    /// What a handling decision needs to know about a ticket, read under a row lock.
+    public struct LockedTicket: Sendable {
+        public var state: TicketState
+        public var unitCode: String?
+        public var coUnitCodes: [String]
+        public var districtCode: String?
+        public var urgency: UrgencyTier
+        public var exclusionState: String?
+        /// Summoned departments that have not reported in yet.
+        public var pendingWhistles: [String]
+
+        /// Where a send-back goes: the district's sub-center, or the center when the ticket has
+        /// no district or is already the sub-center's; nil when it is already the center's.
+        public var sendBackTarget: String? {
+            let subCenter = districtCode.map(OrgUnitCode.subCenter(of:))
+            if let subCenter, unitCode != subCenter { return subCenter }
+            return unitCode == OrgUnitCode.center ? nil : OrgUnitCode.center
+        }
+    }
+
+    /// Locks the ticket for the rest of the transaction; nil when there is none.
+    public static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> LockedTicket? {
+        let rows = try await connection.query(
+            """
+            SELECT state, unit_code, co_unit_codes, district_code, urgency, exclusion_state,
+                   ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id AND w.reported_at IS NULL ORDER BY department_code)
+            FROM tickets t WHERE id = \(id) FOR UPDATE
+            """, logger: logger)
+        for try await (state, unit, coUnits, district, urgency, exclusion, pending) in rows.decode(
+            (String, String?, [String], String?, String, String?, [String]).self)
+        {
+            guard let state = TicketState(rawValue: state) else { return nil }
+            return LockedTicket(
+                state: state, unitCode: unit, coUnitCodes: coUnits, districtCode: district, urgency: UrgencyTier(rawValue: urgency) ?? .general,
+                exclusionState: exclusion, pendingWhistles: pending)
+        }
+        return nil
+    }
+
+    /// Sets the state, the lead unit and whichever handling columns `changes` names; a
+    /// reopening clears the previous result, feedback and return visit.
+    public static func update(
+        _ id: UUID, state: TicketState, unitCode: String?, changes: HandlingChanges, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        try await connection.query(
+            """
+            UPDATE tickets SET state = \(state.rawValue), unit_code = \(unitCode),
+                signed_at = CASE WHEN \(changes.signed) THEN \(time) ELSE signed_at END,
+                assignee = COALESCE(\(changes.assignee), assignee),
+                send_back_count = send_back_count + \(changes.sentBack ? 1 : 0),
+                reopen_count = reopen_count + \(changes.reopened ? 1 : 0),
+                hand_up_deadline = COALESCE(\(changes.handUpDeadline), hand_up_deadline),
+                hand_down_panel = COALESCE(\(changes.handDownPanel), hand_down_panel),
+                unreasonable_reason = COALESCE(\(changes.unreasonableReason), unreasonable_reason),
+                exclusion_state = COALESCE(\(changes.exclusionState), exclusion_state),
+                exclusion_reason = COALESCE(\(changes.exclusionReason), exclusion_reason),
+                result = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.result), result) END,
+                feedback_to_caller = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.feedbackToCaller), feedback_to_caller) END,
+                feedback_to_center = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.feedbackToCenter), feedback_to_center) END,
+                resolved_at = CASE WHEN \(changes.reopened) THEN NULL WHEN \(changes.result)::text IS NOT NULL THEN \(time) ELSE resolved_at END,
+                visit_solved = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.visitSolved?.rawValue), visit_solved) END,
+                visit_satisfaction = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.visitSatisfaction?.rawValue), visit_satisfaction) END,
+                visited_at = CASE WHEN \(changes.reopened) THEN NULL WHEN \(changes.visitSolved?.rawValue)::text IS NOT NULL THEN \(time) ELSE visited_at END,
+                version = version + 1, updated_at = \(time)
+            WHERE id = \(id)
+            """, logger: logger)
+    }
+
+    /// Records that `unit` summoned `departments` to report by `deadline`.
+    public static func whistle(
+        _ id: UUID, departments: [String], by unit: String, deadline: Date, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        try await connection.query(
+            """
+            INSERT INTO ticket_whistles (ticket_id, department_code, whistled_by, whistled_at, report_by)
+            SELECT \(id), department, \(unit), \(time), \(deadline) FROM unnest(\(departments)) AS d(department)
+            ON CONFLICT (ticket_id, department_code) DO UPDATE SET report_by = EXCLUDED.report_by, reported_at = NULL
+            """, logger: logger)
+    }
+
+    /// Records that `department` reported in.
+    public static func reportIn(_ id: UUID, department: String, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            "UPDATE ticket_whistles SET reported_at = \(time) WHERE ticket_id = \(id) AND department_code = \(department)", logger: logger)
+    }
+
+    /// The org units among `codes` that exist, with their kinds.
+    public static func units(_ codes: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String: OrgUnit.Kind] {
+        var found: [String: OrgUnit.Kind] = [:]
+        let rows = try await connection.query("SELECT code, kind FROM org_units WHERE code = ANY(\(codes))", logger: logger)
+        for try await (code, kind) in rows.decode((String, String).self) { found[code] = OrgUnit.Kind(rawValue: kind) }
+        return found
+    }
+}
+
+/// The handling columns an action sets; nil and false leave a column as it is.
+public struct HandlingChanges: Sendable {
+    public var signed = false
+    public var assignee: String?
+    public var sentBack = false
+    public var reopened = false
+    public var handUpDeadline: Date?
+    public var handDownPanel: String?
+    public var unreasonableReason: String?
+    public var exclusionState: String?
+    public var exclusionReason: String?
+    public var result: String?
+    public var feedbackToCaller: String?
+    public var feedbackToCenter: String?
+    public var visitSolved: VisitSolved?
+    public var visitSatisfaction: VisitSatisfaction?
+
+    public init() {}
+}
