@@ -67,7 +67,7 @@ public enum TicketQueries {
         let rows = try await connection.query(
             """
             SELECT event_id, event_type, occurred_at, producer, body->'payload'
-            FROM ticket_history WHERE ticket_id = \(id) ORDER BY occurred_at, event_id
+            FROM ticket_history WHERE ticket_id = \(id) ORDER BY occurred_at, position
             """, logger: logger)
         var entries: [HistoryEntry] = []
         let decoder = JSONDecoder()
