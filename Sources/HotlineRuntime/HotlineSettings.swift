@@ -32,6 +32,12 @@ public struct HotlineSettings: Sendable {
     public var subCenterConfidence: Double
     /// `HOTLINE_MODEL_CHECK_SECONDS`: how often to look for a newer classifier training run.
     public var modelCheckInterval: TimeInterval
+    /// `HOTLINE_SLA_TICK_MILLISECONDS`: how often the SLA timer looks for due timers.
+    public var slaTickInterval: Duration
+    /// `HOTLINE_SLA_BATCH`: most due timers fired per transaction.
+    public var slaBatchSize: Int
+    /// `HOTLINE_CLOCK`: `shared` makes every service read the simulated clock in PostgreSQL.
+    public var usesSharedClock: Bool
     /// `HOTLINE_TOKEN_CACHE_SECONDS`: how long a checked token is trusted.
     public var tokenCacheLifetime: TimeInterval
     /// Each service's HTTP port, from its own variable.
@@ -58,6 +64,9 @@ public struct HotlineSettings: Sendable {
         subCenterConfidence = fraction(.subCenterConfidence)
         modelCheckInterval = fraction(.modelCheckSeconds)
         tokenCacheLifetime = fraction(.tokenCacheSeconds)
+        slaTickInterval = .milliseconds(number(.slaTickMilliseconds))
+        slaBatchSize = number(.slaBatch)
+        usesSharedClock = text(.clock) == "shared"
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }
 

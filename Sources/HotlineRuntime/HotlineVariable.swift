@@ -28,6 +28,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case subCenterConfidence = "HOTLINE_SUB_CENTER_CONFIDENCE"
     case modelCheckSeconds = "HOTLINE_MODEL_CHECK_SECONDS"
     case tokenCacheSeconds = "HOTLINE_TOKEN_CACHE_SECONDS"
+    case slaTickMilliseconds = "HOTLINE_SLA_TICK_MILLISECONDS"
+    case slaBatch = "HOTLINE_SLA_BATCH"
+    case clock = "HOTLINE_CLOCK"
 
     /// The variable's name in the environment.
     public var name: String { rawValue }
@@ -56,6 +59,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .groupWindowHours: "24"
         case .subCenterConfidence: "0.5"
         case .modelCheckSeconds, .tokenCacheSeconds: "30"
+        case .slaTickMilliseconds: "500"
+        case .slaBatch: "500"
+        case .clock: "system"
         }
     }
 
@@ -87,6 +93,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .groupWindowHours: "hours within which those requests must fall"
         case .subCenterConfidence: "below this classification confidence the dispatcher sends a ticket to the district sub-center instead of a unit"
         case .modelCheckSeconds: "how often services look for a newer classifier training run"
+        case .slaTickMilliseconds: "how often the SLA timer looks for due timers (real milliseconds)"
+        case .slaBatch: "most due timers the SLA timer fires per transaction"
+        case .clock: "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
         case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"
         }
     }

@@ -44,8 +44,9 @@ public struct ServiceParts: Sendable {
 /// and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
 /// finishes its round, the producer flushes, the pool closes.
 public enum ServiceRuntime {
+    /// `clock` nil: the machine's clock, or the shared simulated clock when `HOTLINE_CLOCK=shared`.
     public static func run(
-        _ kind: HotlineServiceKind, settings: HotlineSettings = HotlineSettings(), clock: any HotlineClock = SystemClock(),
+        _ kind: HotlineServiceKind, settings: HotlineSettings = HotlineSettings(), clock: (any HotlineClock)? = nil,
         build: (ServiceResources) throws -> ServiceParts
     ) async throws {
         let logger = Observability.logger(for: kind.name, level: settings.logLevel)
@@ -56,11 +57,13 @@ public enum ServiceRuntime {
 
     /// The application without running it, for tests that drive it directly.
     public static func makeApplication(
-        _ kind: HotlineServiceKind, settings: HotlineSettings, clock: any HotlineClock, logger: Logger,
+        _ kind: HotlineServiceKind, settings: HotlineSettings, clock: (any HotlineClock)?, logger: Logger,
         build: (ServiceResources) throws -> ServiceParts
     ) throws -> some ApplicationProtocol {
         let registry = Observability.bootstrapMetrics()
         let database = settings.database.makeClient(logger: logger)
+        let sharedClock = clock == nil && settings.usesSharedClock ? SharedClock(database: database, logger: logger) : nil
+        let clock = clock ?? sharedClock ?? SystemClock()
         let producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(client: settings.kafkaClient(kind.name)), logger: logger)
         let resources = ServiceResources(
@@ -79,7 +82,7 @@ public enum ServiceRuntime {
         return Application(
             router: router,
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
-            services: [database, producer, relay] + parts.workers,
+            services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay] + parts.workers,
             logger: logger)
     }
 }

@@ -7,7 +7,7 @@ public import PostgresNIO
 public enum ReferenceStore {
     /// Replaces every reference table's rows with `data`, inside the caller's transaction.
     public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
-        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions", "org_units", "unit_specialties"] {
+        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions", "org_units", "unit_specialties", "sla_policies"] {
             try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
         }
         let entries = data.catalog.entries.values.sorted { $0.code < $1.code }
@@ -50,6 +50,39 @@ public enum ReferenceStore {
                  AS rows(id, category, question, keywords, answer)
             """, logger: logger)
         try await replaceUnits(of: data, on: connection, logger: logger)
+        let limits = data.timeLimits.records
+        func column(_ name: String) -> [String] { limits.map { $0[name, default: ""] } }
+        try await connection.query(
+            """
+            INSERT INTO sla_policies (district_code, tier, sign_for_minutes, assign_minutes, finish_minutes, reminder_percent,
+                                      checkpoint_days, progress_days, escalate_center_hours)
+            SELECT district, tier, sign_for::float8, assign::float8, NULLIF(finish, '')::float8, reminder::float8,
+                   COALESCE(string_to_array(NULLIF(checkpoints, ''), '|')::int[], '{}'), NULLIF(progress, '')::float8, escalate::float8
+            FROM unnest(\(column("district_code")), \(column("tier")), \(column("sign_for_minutes")), \(column("assign_minutes")),
+                        \(column("finish_minutes")), \(column("reminder_percent")), \(column("checkpoint_days")), \(column("progress_days")),
+                        \(column("escalate_center_hours")))
+                 AS rows(district, tier, sign_for, assign, finish, reminder, checkpoints, progress, escalate)
+            """, logger: logger)
+    }
+
+    /// The time limits as PostgreSQL holds them.
+    public static func timeLimits(on connection: PostgresConnection, logger: Logger) async throws -> TimeLimitPolicy {
+        var records: [[String: String]] = []
+        let rows = try await connection.query(
+            """
+            SELECT district_code, tier, sign_for_minutes::text, assign_minutes::text, COALESCE(finish_minutes::text, ''),
+                   reminder_percent::text, array_to_string(checkpoint_days, '|'), COALESCE(progress_days::text, ''), escalate_center_hours::text
+            FROM sla_policies
+            """, logger: logger)
+        for try await (district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate) in rows.decode(
+            (String, String, String, String, String, String, String, String, String).self)
+        {
+            records.append([
+                "district_code": district, "tier": tier, "sign_for_minutes": signFor, "assign_minutes": assign, "finish_minutes": finish,
+                "reminder_percent": reminder, "checkpoint_days": checkpoints, "progress_days": progress, "escalate_center_hours": escalate,
+            ])
+        }
+        return try TimeLimitPolicy(records: records)
     }
 
     /// Writes the org units and the names of their specialties.
@@ -117,6 +150,7 @@ public enum ReferenceStore {
         }
         return ReferenceData(
             catalog: try Catalog(entries), divisions: divisions, aliases: aliases, ambiguousShortForms: shortForms,
-            cues: UrgencyCues(cues), knowledge: knowledge, specialtyNames: specialties)
+            cues: UrgencyCues(cues), knowledge: knowledge, specialtyNames: specialties,
+            timeLimits: try await timeLimits(on: connection, logger: logger))
     }
 }

@@ -7,7 +7,7 @@ public import PostgresNIO
 /// within a tier, the least time left first.
 public enum WorkQueue {
     /// States in which a ticket is still a unit's work.
-    public static let openStates: [TicketState] = [.dispatched, .inProgress, .handedUp, .sentBack]
+    public static let openStates = TicketState.allCases.filter(\.isOpenForHandling)
 
     /// One ticket in a queue.
     public struct Item: Sendable, Codable, Equatable {

@@ -35,6 +35,11 @@ struct EventContractTests {
             try event(TicketHandled(
                 action: .returnVisit, state: .closed, unitCode: "110105026", actor: "operator 12", actorRole: .operator, actorUnitCode: nil,
                 solved: .partly, satisfaction: .basically)),
+            try event(SLATimerFired(
+                kind: .checkpoint, timer: "checkpoint:3", step: nil, unitCode: "110105026", dueAt: when, day: 3, duty: SLAPlanner.checkpointDuty(day: 3))),
+            try event(SLATimerFired(
+                kind: .overdue, timer: "deadline:finish", step: .finish, unitCode: "110105026", dueAt: when, supervisionLevel: .subCenter,
+                supervisingUnitCode: "110105")),
             try event(GroupRequestDetected(groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10, firstAt: when)),
             try event(TicketDispatched(unitCode: "110000", urgency: .general, reason: "no category decided: municipal center queue")),
         ]

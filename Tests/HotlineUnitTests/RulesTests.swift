@@ -17,19 +17,4 @@ struct RulesTests {
         #expect(CalendarDay(lateEveningUTC, in: TimeZone(identifier: "Asia/Shanghai")!) == CalendarDay(year: 2026, month: 11, day: 22))
         #expect(CalendarDay(year: 2026, month: 3, day: 9).isoDescription == "2026-03-09")
     }
-
-    static let beijingTable: [(UrgencyTier, TimeInterval, TimeInterval?)] = [
-        (.emergency, 900, 7_200),
-        (.livelihood, 900, 86_400),
-        (.general, 7_200, 604_800),
-        (.complex, 7_200, nil),
-    ]
-
-    @Test("Beijing's limits per tier", arguments: beijingTable)
-    func beijingLimits(tier: UrgencyTier, assign: TimeInterval, finish: TimeInterval?) {
-        let dispatched = Date(timeIntervalSince1970: 1_795_000_000)
-        let deadlines = TimeLimitPolicy.beijing.deadlines(tier: tier, dispatchedAt: dispatched)
-        #expect(deadlines.assignBy == dispatched.addingTimeInterval(assign))
-        #expect(deadlines.finishBy == finish.map { dispatched.addingTimeInterval($0) })
-    }
 }

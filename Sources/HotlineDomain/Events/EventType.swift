@@ -7,6 +7,7 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
     case ticketReclassified = "ticket.reclassified"
     case groupRequestDetected = "group_request.detected"
     case ticketHandled = "ticket.handled"
+    case slaTimerFired = "sla.timer_fired"
 
     /// The topic that carries events of this type.
     public var topic: HotlineTopic {
@@ -14,6 +15,7 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
         case .ticketReceived: .received
         case .ticketClassified: .classified
         case .ticketDispatched, .ticketAnswered, .ticketReclassified, .groupRequestDetected, .ticketHandled: .lifecycle
+        case .slaTimerFired: .sla
         }
     }
 
@@ -27,6 +29,7 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
         case .ticketReclassified: TicketReclassified.self
         case .groupRequestDetected: GroupRequestDetected.self
         case .ticketHandled: TicketHandled.self
+        case .slaTimerFired: SLATimerFired.self
         }
     }
 }

@@ -12,10 +12,13 @@ public struct ReferenceData: Sendable {
     public var knowledge: [KnowledgeArticle]
     /// The name of each kind of department and enterprise (`department:housing` → 住房和城乡建设委员会).
     public var specialtyNames: [(specialty: String, name: String)]
+    /// The time limits per tier, the city's and districts' own.
+    public var timeLimits: TimeLimitPolicy
 
     public init(
         catalog: Catalog, divisions: [Division], aliases: [String: String], ambiguousShortForms: Set<String>,
-        cues: UrgencyCues, knowledge: [KnowledgeArticle], specialtyNames: [(specialty: String, name: String)]
+        cues: UrgencyCues, knowledge: [KnowledgeArticle], specialtyNames: [(specialty: String, name: String)],
+        timeLimits: TimeLimitPolicy
     ) {
         self.catalog = catalog
         self.divisions = divisions
@@ -24,6 +27,7 @@ public struct ReferenceData: Sendable {
         self.cues = cues
         self.knowledge = knowledge
         self.specialtyNames = specialtyNames
+        self.timeLimits = timeLimits
     }
 
     /// The files under `Schemas/`, relative to it, that hold the reference data.
@@ -35,6 +39,7 @@ public struct ReferenceData: Sendable {
         case ambiguousShortForms = "places/ambiguous_short_forms.csv"
         case knowledge = "knowledge/knowledge_base.csv"
         case specialties = "organisation/unit_kinds.csv"
+        case timeLimits = "policy/time_limits.csv"
     }
 
     /// Parses the reference data from the text of each file.
@@ -58,6 +63,7 @@ public struct ReferenceData: Sendable {
         ambiguousShortForms = Set(try table(.ambiguousShortForms).namedRecords.compactMap { $0["short_form"] })
         cues = try UrgencyCues(csv: try table(.urgencyCues))
         knowledge = KnowledgeArticle.articles(csv: try table(.knowledge))
+        timeLimits = try TimeLimitPolicy(csv: try table(.timeLimits))
         specialtyNames = try table(.specialties).namedRecords.map { ($0["kind", default: ""], $0["name", default: ""]) }
         let named = Set(specialtyNames.map(\.specialty))
         for leaf in catalog.leaves {

@@ -21,3 +21,13 @@ public enum TicketState: String, Codable, Sendable, CaseIterable {
     /// Closed at intake by an answer from the knowledge base (直接答复).
     case answeredDirectly = "answered_directly"
 }
+
+extension TicketState {
+    /// Still a unit's work: dispatched, being handled, handed up, or sent back for re-dispatch.
+    public var isOpenForHandling: Bool {
+        switch self {
+        case .dispatched, .inProgress, .handedUp, .sentBack: true
+        case .received, .needsReview, .classified, .resolved, .closed, .answeredDirectly: false
+        }
+    }
+}

@@ -1,32 +1,88 @@
+import Foundation
 import HotlineDomain
 public import HotlineRuntime
 import HotlineStorage
 import Logging
 import PostgresNIO
 
-/// Reads `ticket.dispatched` and records the ticket's deadlines under the time-limit policy.
+/// The SLA timer: keeps each ticket's durable timers in step with its lifecycle (a consumer of
+/// `ticket.dispatched` and `ticket.handled`) and fires the due ones (`SLATicker`), publishing
+/// `sla.timer_fired` reminders, checkpoints, overdue notices and escalations.
 public enum SLATimerWorker {
-    public static func parts(_ resources: ServiceResources, policy: TimeLimitPolicy = .beijing) throws -> ServiceParts {
-        ServiceParts(workers: [try resources.consumer(topics: [.lifecycle], handler: Handler(policy: policy))])
+    public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
+        let snapshots = ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock)
+        let planner: SLATicker.PlannerSource = { connection, logger in
+            SLAPlanner(policy: try await snapshots.current(on: connection, logger: logger).reference.timeLimits)
+        }
+        let ticker = SLATicker(
+            producerName: resources.kind.name, database: resources.database, clock: resources.clock, planner: planner,
+            batchSize: resources.settings.slaBatchSize, interval: resources.settings.slaTickInterval, logger: resources.logger)
+        return ServiceParts(workers: [
+            try resources.consumer(topics: [.lifecycle], handler: TimerPlanning(resources: resources, planner: planner)), ticker,
+        ])
     }
+}
 
-    struct Handler: EventBatchHandler {
-        let policy: TimeLimitPolicy
-        var acceptedTypes: Set<EventType> { [.ticketDispatched] }
+/// Sets and cancels a ticket's timers as its lifecycle events arrive: a dispatch (first,
+/// re-dispatch, reopening) replaces them all; a handling action cancels the timers of the step
+/// it completes and adds those it starts (whistles, hand-up deadlines, the next progress duty).
+struct TimerPlanning: EventBatchHandler {
+    let resources: ServiceResources
+    let planner: SLATicker.PlannerSource
 
-        func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-            for (consumed, dispatched) in events.payloads(of: TicketDispatched.self) {
-                let metadata = consumed.event.metadata
-                let deadlines = policy.deadlines(tier: dispatched.urgency, dispatchedAt: metadata.occurredAt)
+    var acceptedTypes: Set<EventType> { [.ticketDispatched, .ticketHandled] }
+
+    func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
+        let planner = try await planner(connection, logger)
+        for consumed in events {
+            let metadata = consumed.event.metadata
+            guard let ticket = try await Self.ticket(metadata.ticketId, on: connection, logger: logger) else { continue }
+            if let dispatched = consumed.event.payload(as: TicketDispatched.self) {
+                let tier = dispatched.urgency
+                let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
+                try await SLATimerStore.cancel(nil, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
+                try await SLATimerStore.add(
+                    planner.timers(dispatchedTo: dispatched.unitCode, tier: tier, district: ticket.districtCode, at: metadata.occurredAt),
+                    for: reference, at: metadata.occurredAt, on: connection, logger: logger)
+                let deadlines = planner.deadlines(tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt)
                 try await connection.query(
                     """
-                    INSERT INTO ticket_deadlines (ticket_id, unit_code, urgency, dispatched_at, assign_by, finish_by)
-                    VALUES (\(metadata.ticketId), \(dispatched.unitCode), \(dispatched.urgency.rawValue),
-                            \(metadata.occurredAt), \(deadlines.assignBy), \(deadlines.finishBy))
+                    INSERT INTO ticket_deadlines (ticket_id, unit_code, urgency, dispatched_at, sign_for_by, assign_by, finish_by)
+                    VALUES (\(ticket.id), \(dispatched.unitCode), \(tier.rawValue), \(metadata.occurredAt), \(deadlines.signForBy),
+                            \(deadlines.assignBy), \(deadlines.finishBy))
                     ON CONFLICT (ticket_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, urgency = EXCLUDED.urgency,
-                        dispatched_at = EXCLUDED.dispatched_at, assign_by = EXCLUDED.assign_by, finish_by = EXCLUDED.finish_by
+                        dispatched_at = EXCLUDED.dispatched_at, sign_for_by = EXCLUDED.sign_for_by, assign_by = EXCLUDED.assign_by,
+                        finish_by = EXCLUDED.finish_by
                     """, logger: logger)
+            } else if let handled = consumed.event.payload(as: TicketHandled.self) {
+                let change = planner.change(
+                    after: handled.action, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier, district: ticket.districtCode,
+                    departments: handled.departments ?? [], deadline: handled.deadline, at: metadata.occurredAt)
+                if change.cancelAll || !change.cancel.isEmpty {
+                    try await SLATimerStore.cancel(change.cancelAll ? nil : change.cancel, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
+                }
+                try await SLATimerStore.add(change.add, for: ticket.reference, at: metadata.occurredAt, on: connection, logger: logger)
+                if handled.action == .handUp, let deadline = handled.deadline {
+                    try await connection.query("UPDATE ticket_deadlines SET finish_by = \(deadline) WHERE ticket_id = \(ticket.id)", logger: logger)
+                }
             }
         }
+    }
+
+    struct Ticket {
+        let id: UUID
+        let tier: UrgencyTier
+        let districtCode: String?
+        let unitCode: String?
+
+        var reference: SLATimerStore.TicketRef { SLATimerStore.TicketRef(id: id, tier: tier, districtCode: districtCode) }
+    }
+
+    static func ticket(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> Ticket? {
+        let rows = try await connection.query("SELECT urgency, district_code, unit_code FROM tickets WHERE id = \(id)", logger: logger)
+        for try await (urgency, district, unit) in rows.decode((String, String?, String?).self) {
+            return Ticket(id: id, tier: UrgencyTier(rawValue: urgency) ?? .general, districtCode: district, unitCode: unit)
+        }
+        return nil
     }
 }

@@ -1,0 +1,175 @@
+public import Foundation
+
+/// The pure rules of the SLA timer: which timers a dispatch or a handling action sets or
+/// cancels, whether a due timer still applies, and what firing it means.
+public struct SLAPlanner: Sendable {
+    public let policy: TimeLimitPolicy
+
+    public init(policy: TimeLimitPolicy) {
+        self.policy = policy
+    }
+
+    /// The deadlines shown with a dispatched ticket.
+    public struct Deadlines: Sendable, Equatable {
+        public var signForBy: Date
+        public var assignBy: Date
+        /// Nil for complex tickets until a hand-up deadline sets it.
+        public var finishBy: Date?
+    }
+
+    public func deadlines(tier: UrgencyTier, district: String?, dispatchedAt: Date) -> Deadlines {
+        let limits = policy.limits(tier, district: district)
+        return Deadlines(
+            signForBy: dispatchedAt.addingTimeInterval(limits.signFor), assignBy: dispatchedAt.addingTimeInterval(limits.assign),
+            finishBy: limits.finish.map { dispatchedAt.addingTimeInterval($0) })
+    }
+
+    /// Every timer of a ticket dispatched (or re-dispatched, or reopened) at `time` to `unit`;
+    /// they replace all its earlier timers.
+    public func timers(dispatchedTo unit: String, tier: UrgencyTier, district: String?, at time: Date) -> [PlannedTimer] {
+        let limits = policy.limits(tier, district: district)
+        var timers: [PlannedTimer] = []
+        func step(_ step: SLAStep, within interval: TimeInterval) {
+            timers.append(PlannedTimer(kind: .reminder(step), dueAt: time.addingTimeInterval(interval * limits.reminderFraction), unitCode: unit))
+            timers.append(PlannedTimer(kind: .deadline(step), dueAt: time.addingTimeInterval(interval), unitCode: unit))
+        }
+        step(.signFor, within: limits.signFor)
+        step(.assign, within: limits.assign)
+        if let finish = limits.finish { step(.finish, within: finish) }
+        if let every = limits.progressEvery {
+            timers.append(PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit))
+        }
+        for day in limits.checkpointDays {
+            timers.append(PlannedTimer(kind: .checkpoint(day: day), dueAt: time.addingTimeInterval(Double(day) * 86_400), unitCode: unit))
+        }
+        return timers
+    }
+
+    /// What a handling action does to a ticket's timers.
+    public struct TimerChange: Sendable, Equatable {
+        /// Cancel every pending timer of the ticket (it was resolved or sent back).
+        public var cancelAll = false
+        public var cancel: [SLATimerKind] = []
+        public var add: [PlannedTimer] = []
+
+        public init(cancelAll: Bool = false, cancel: [SLATimerKind] = [], add: [PlannedTimer] = []) {
+            self.cancelAll = cancelAll
+            self.cancel = cancel
+            self.add = add
+        }
+    }
+
+    /// What `action` changes. Re-dispatch and reopening are not here: they arrive as
+    /// `ticket.dispatched`, which replaces every timer (`timers(dispatchedTo:...)`).
+    public func change(
+        after action: HandlingAction, unit: String, tier: UrgencyTier, district: String?, departments: [String], deadline: Date?, at time: Date
+    ) -> TimerChange {
+        let limits = policy.limits(tier, district: district)
+        switch action {
+        case .signFor:
+            return TimerChange(cancel: [.reminder(.signFor), .deadline(.signFor)])
+        case .assign:
+            return TimerChange(cancel: [.reminder(.assign), .deadline(.assign)])
+        case .whistle:
+            guard let deadline else { return TimerChange() }
+            return TimerChange(add: departments.map { PlannedTimer(kind: .whistle(department: $0), dueAt: deadline, unitCode: $0) })
+        case .reportIn:
+            return TimerChange(cancel: departments.map { .whistle(department: $0) })
+        case .addProgress:
+            guard let every = limits.progressEvery else { return TimerChange() }
+            return TimerChange(
+                cancel: [.deadline(.progress)], add: [PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit)])
+        case .handUp:
+            guard let deadline else { return TimerChange() }
+            let interval = max(deadline.timeIntervalSince(time), 0)
+            return TimerChange(
+                cancel: [.reminder(.finish), .deadline(.finish)],
+                add: [
+                    PlannedTimer(kind: .reminder(.finish), dueAt: time.addingTimeInterval(interval * limits.reminderFraction), unitCode: unit),
+                    PlannedTimer(kind: .deadline(.finish), dueAt: deadline, unitCode: unit),
+                ])
+        case .resolve, .sendBack:
+            return TimerChange(cancelAll: true)
+        case .redispatch, .reopen, .handDown, .markUnreasonable, .requestExclusion, .decideExclusion, .returnVisit:
+            return TimerChange()
+        }
+    }
+
+    /// Whether a due timer still applies to the ticket as it is now; a timer whose step is done
+    /// (or whose ticket moved on) is cancelled instead of fired.
+    public func stillApplies(_ timer: PlannedTimer, to ticket: TicketFacts?) -> Bool {
+        guard let ticket, ticket.state.isOpenForHandling else { return false }
+        switch timer.kind {
+        case .reminder(.signFor), .deadline(.signFor):
+            return ticket.state == .dispatched && !ticket.signed && ticket.unitCode == timer.unitCode
+        case .reminder(.assign), .deadline(.assign):
+            return !ticket.assigned && ticket.unitCode == timer.unitCode
+        case .whistle:
+            return !ticket.reportedIn
+        case .reminder, .deadline, .checkpoint:
+            return ticket.unitCode == timer.unitCode
+        case .escalation:
+            return true
+        }
+    }
+
+    /// What firing a timer means.
+    public struct Firing: Sendable, Equatable {
+        public var event: SLAEventKind
+        /// The supervision an overdue ticket comes under.
+        public var supervision: Supervision?
+        /// Timers that follow (the center's escalation after an overdue deadline).
+        public var followUps: [PlannedTimer]
+    }
+
+    public func firing(_ timer: PlannedTimer, tier: UrgencyTier, district: String?, at time: Date) -> Firing {
+        switch timer.kind {
+        case .reminder: return Firing(event: .reminder, supervision: nil, followUps: [])
+        case .checkpoint: return Firing(event: .checkpoint, supervision: nil, followUps: [])
+        case .whistle: return Firing(event: .overdue, supervision: nil, followUps: [])
+        case .escalation: return Firing(event: .escalated, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center), followUps: [])
+        case .deadline:
+            let limits = policy.limits(tier, district: district)
+            let subCenter = district.map(OrgUnitCode.subCenter(of:))
+            guard let subCenter, subCenter != timer.unitCode else {
+                return Firing(event: .overdue, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center), followUps: [])
+            }
+            return Firing(
+                event: .overdue, supervision: Supervision(level: .subCenter, unitCode: subCenter),
+                followUps: [PlannedTimer(kind: .escalation, dueAt: time.addingTimeInterval(limits.centerEscalationAfter), unitCode: timer.unitCode)])
+        }
+    }
+
+    /// What is expected at a checkpoint day (一三五七).
+    public static func checkpointDuty(day: Int) -> String {
+        switch day {
+        case 1: "day 1: accept the ticket and contact the caller"
+        case 3: "day 3: settle the matter; a ticket still unresolved goes to the township's leadership meeting"
+        case 5: "day 5: check back with the caller"
+        case 7: "day 7: nothing may remain unresolved"
+        default: "day \(day): checkpoint"
+        }
+    }
+}
+
+/// The kinds of event the SLA timer publishes.
+public enum SLAEventKind: String, Codable, Sendable {
+    case reminder, checkpoint, overdue, escalated
+}
+
+/// Who supervises (督办) an overdue ticket.
+public enum SupervisionLevel: String, Codable, Sendable {
+    case subCenter = "sub_center"
+    case center
+}
+
+/// The supervision an overdue ticket is under: its level and the supervising unit.
+public struct Supervision: Sendable, Equatable {
+    public var level: SupervisionLevel
+    public var unitCode: String
+
+    public init(level: SupervisionLevel, unitCode: String) {
+        self.level = level
+        self.unitCode = unitCode
+    }
+}

@@ -1,0 +1,96 @@
+public import Foundation
+
+/// A step whose deadline the SLA timer watches.
+public enum SLAStep: String, Codable, Sendable, CaseIterable {
+    /// 签收: the unit signs for the ticket.
+    case signFor = "sign_for"
+    /// A handler is assigned.
+    case assign
+    /// The ticket is finished (resolved).
+    case finish
+    /// A complex ticket's weekly progress report.
+    case progress
+    /// A summoned department reports in (报到).
+    case whistle
+}
+
+/// What a durable timer does when it comes due.
+public enum SLATimerKind: Hashable, Sendable {
+    /// Warns that `step`'s deadline is near.
+    case reminder(SLAStep)
+    /// `step`'s deadline: fires `overdue` if the step is not done.
+    case deadline(SLAStep)
+    /// A 一三五七 checkpoint, `day` days after dispatch.
+    case checkpoint(day: Int)
+    /// A summoned department's deadline to report in.
+    case whistle(department: String)
+    /// An overdue ticket still open after the district's supervision: the center takes over.
+    case escalation
+
+    /// The text form stored in `sla_timers.kind`: `reminder:finish`, `deadline:sign_for`,
+    /// `checkpoint:3`, `whistle:<unit>`, `escalation`.
+    public var code: String {
+        switch self {
+        case .reminder(let step): "reminder:\(step.rawValue)"
+        case .deadline(let step): "deadline:\(step.rawValue)"
+        case .checkpoint(let day): "checkpoint:\(day)"
+        case .whistle(let department): "whistle:\(department)"
+        case .escalation: "escalation"
+        }
+    }
+
+    public init?(code: String) {
+        let parts = code.split(separator: ":", maxSplits: 1).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("escalation", 1): self = .escalation
+        case ("reminder", 2): guard let step = SLAStep(rawValue: parts[1]) else { return nil }; self = .reminder(step)
+        case ("deadline", 2): guard let step = SLAStep(rawValue: parts[1]) else { return nil }; self = .deadline(step)
+        case ("checkpoint", 2): guard let day = Int(parts[1]) else { return nil }; self = .checkpoint(day: day)
+        case ("whistle", 2): self = .whistle(department: parts[1])
+        default: return nil
+        }
+    }
+
+    /// The step the timer watches, if any.
+    public var step: SLAStep? {
+        switch self {
+        case .reminder(let step), .deadline(let step): step
+        case .whistle: .whistle
+        case .checkpoint, .escalation: nil
+        }
+    }
+}
+
+/// A timer to store: what, when, and against which unit.
+public struct PlannedTimer: Sendable, Equatable {
+    public var kind: SLATimerKind
+    public var dueAt: Date
+    public var unitCode: String
+
+    public init(kind: SLATimerKind, dueAt: Date, unitCode: String) {
+        self.kind = kind
+        self.dueAt = dueAt
+        self.unitCode = unitCode
+    }
+}
+
+/// What the SLA timer knows of a ticket when a timer comes due, read in the transaction that
+/// fires it.
+public struct TicketFacts: Sendable, Equatable {
+    public var state: TicketState
+    public var unitCode: String?
+    public var signed: Bool
+    public var assigned: Bool
+    public var districtCode: String?
+    /// For whistle timers: whether the summoned department has reported in.
+    public var reportedIn: Bool
+
+    public init(state: TicketState, unitCode: String?, signed: Bool, assigned: Bool, districtCode: String?, reportedIn: Bool = false) {
+        self.state = state
+        self.unitCode = unitCode
+        self.signed = signed
+        self.assigned = assigned
+        self.districtCode = districtCode
+        self.reportedIn = reportedIn
+    }
+}

@@ -1,0 +1,109 @@
+public import Foundation
+
+/// The time limits of one urgency tier, as a city or district sets them.
+public struct TierLimits: Sendable, Equatable {
+    /// From dispatch until the unit must sign for the ticket.
+    public var signFor: TimeInterval
+    /// From dispatch until a handler must be assigned.
+    public var assign: TimeInterval
+    /// From dispatch until the ticket must be finished; nil for complex tickets, whose
+    /// deadline the consultation sets (a hand-up deadline, or none).
+    public var finish: TimeInterval?
+    /// How far into each interval a reminder goes out (0.8: at 80 % of the time).
+    public var reminderFraction: Double
+    /// Days after dispatch with a checkpoint (一三五七 for general tickets).
+    public var checkpointDays: [Int]
+    /// How often progress must be reported (weekly for complex tickets); nil for no duty.
+    public var progressEvery: TimeInterval?
+    /// How long an overdue ticket stays with the district's supervision before the municipal
+    /// center takes it over.
+    public var centerEscalationAfter: TimeInterval
+
+    public init(
+        signFor: TimeInterval, assign: TimeInterval, finish: TimeInterval?, reminderFraction: Double = 0.8, checkpointDays: [Int] = [],
+        progressEvery: TimeInterval? = nil, centerEscalationAfter: TimeInterval
+    ) {
+        self.signFor = signFor
+        self.assign = assign
+        self.finish = finish
+        self.reminderFraction = reminderFraction
+        self.checkpointDays = checkpointDays
+        self.progressEvery = progressEvery
+        self.centerEscalationAfter = centerEscalationAfter
+    }
+}
+
+/// The time limits in force: the city's default per tier, and districts' own where they set
+/// them. Policy is data (`Schemas/policy/time_limits.csv`, table `sla_policies`).
+public struct TimeLimitPolicy: Sendable, Equatable {
+    public var defaults: [UrgencyTier: TierLimits]
+    public var districts: [String: [UrgencyTier: TierLimits]]
+
+    public init(defaults: [UrgencyTier: TierLimits], districts: [String: [UrgencyTier: TierLimits]] = [:]) {
+        self.defaults = defaults
+        self.districts = districts
+    }
+
+    /// Beijing's limits: E and L assigned in 15 minutes, others in 2 hours; E finished in 2
+    /// hours, L in 24 hours, G in 7 days with checkpoints on days 1, 3, 5 and 7; C set at the
+    /// consultation with weekly progress.
+    public static let beijing = TimeLimitPolicy(defaults: [
+        .emergency: TierLimits(signFor: 900, assign: 900, finish: 7_200, centerEscalationAfter: 7_200),
+        .livelihood: TierLimits(signFor: 900, assign: 900, finish: 86_400, centerEscalationAfter: 43_200),
+        .general: TierLimits(signFor: 7_200, assign: 7_200, finish: 604_800, checkpointDays: [1, 3, 5, 7], centerEscalationAfter: 86_400),
+        .complex: TierLimits(signFor: 7_200, assign: 7_200, finish: nil, progressEvery: 604_800, centerEscalationAfter: 259_200),
+    ])
+
+    /// The limits for `tier` in `district` (the district's own, else the default, else Beijing's).
+    public func limits(_ tier: UrgencyTier, district: String?) -> TierLimits {
+        district.flatMap { districts[$0]?[tier] } ?? defaults[tier] ?? Self.beijing.defaults[tier]!
+    }
+
+    /// Reads `district_code,tier,sign_for_minutes,assign_minutes,finish_minutes,reminder_percent,
+    /// checkpoint_days,progress_days,escalate_center_hours` rows; an empty district is the default.
+    public init(csv table: CSVTable) throws(CSVError) {
+        try self.init(records: table.namedRecords)
+    }
+
+    /// Reads records with the columns of the CSV file (from the file, or from `sla_policies`).
+    public init(records: [[String: String]]) throws(CSVError) {
+        var defaults: [UrgencyTier: TierLimits] = [:]
+        var districts: [String: [UrgencyTier: TierLimits]] = [:]
+        for (index, record) in records.enumerated() {
+            func number(_ column: String) -> Double? { Double(record[column, default: ""]) }
+            guard let tier = UrgencyTier(rawValue: record["tier", default: ""]), let signFor = number("sign_for_minutes"),
+                let assign = number("assign_minutes"), let escalation = number("escalate_center_hours")
+            else {
+                throw CSVError(line: index + 2, message: "a time limit needs a tier, sign_for_minutes, assign_minutes and escalate_center_hours")
+            }
+            let limits = TierLimits(
+                signFor: signFor * 60, assign: assign * 60, finish: number("finish_minutes").map { $0 * 60 },
+                reminderFraction: (number("reminder_percent") ?? 80) / 100,
+                checkpointDays: record["checkpoint_days", default: ""].split(separator: "|").compactMap { Int($0) },
+                progressEvery: number("progress_days").map { $0 * 86_400 }, centerEscalationAfter: escalation * 3600)
+            let district = record["district_code", default: ""]
+            if district.isEmpty { defaults[tier] = limits } else { districts[district, default: [:]][tier] = limits }
+        }
+        self.init(defaults: defaults, districts: districts)
+    }
+}
+
+extension TimeLimitPolicy {
+    /// The policy as records with the CSV file's columns, defaults first.
+    public var records: [[String: String]] {
+        func record(_ district: String, _ tier: UrgencyTier, _ limits: TierLimits) -> [String: String] {
+            func minutes(_ value: TimeInterval) -> String { String(value / 60) }
+            return [
+                "district_code": district, "tier": tier.rawValue, "sign_for_minutes": minutes(limits.signFor),
+                "assign_minutes": minutes(limits.assign), "finish_minutes": limits.finish.map(minutes) ?? "",
+                "reminder_percent": String(limits.reminderFraction * 100),
+                "checkpoint_days": limits.checkpointDays.map(String.init).joined(separator: "|"),
+                "progress_days": limits.progressEvery.map { String($0 / 86_400) } ?? "",
+                "escalate_center_hours": String(limits.centerEscalationAfter / 3600),
+            ]
+        }
+        let tiers = UrgencyTier.allCases
+        return tiers.compactMap { tier in defaults[tier].map { record("", tier, $0) } }
+            + districts.keys.sorted().flatMap { district in tiers.compactMap { tier in districts[district]?[tier].map { record(district, tier, $0) } } }
+    }
+}

@@ -1,0 +1,100 @@
+public import Foundation
+public import HotlineDomain
+import HotlineStorage
+public import Logging
+public import PostgresNIO
+public import ServiceLifecycle
+
+/// Fires due timers: every `interval` it claims due timers in batches (`FOR UPDATE SKIP
+/// LOCKED`, so instances never share one), and in the same transaction either fires each
+/// (an `sla.timer_fired` event in the outbox, the ticket marked overdue and under supervision,
+/// follow-up timers) or cancels it when its step is already done.
+public struct SLATicker: Service {
+    /// The rules in force, read on the tick's connection.
+    public typealias PlannerSource = @Sendable (PostgresConnection, Logger) async throws -> SLAPlanner
+
+    let producerName: String
+    let database: PostgresClient
+    let clock: any HotlineClock
+    let planner: PlannerSource
+    let batchSize: Int
+    let interval: Duration
+    let logger: Logger
+
+    public init(
+        producerName: String, database: PostgresClient, clock: any HotlineClock, planner: @escaping PlannerSource, batchSize: Int,
+        interval: Duration, logger: Logger
+    ) {
+        self.producerName = producerName
+        self.database = database
+        self.clock = clock
+        self.planner = planner
+        self.batchSize = batchSize
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                while try await tickOnce().claimed == batchSize, !Task.isShuttingDownGracefully {}
+            } catch {
+                logger.warning("SLA tick failed; retrying next tick", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// What one batch did.
+    public struct Outcome: Sendable, Equatable {
+        public var claimed = 0
+        public var fired = 0
+        public var cancelled = 0
+
+        public init(claimed: Int = 0, fired: Int = 0, cancelled: Int = 0) {
+            self.claimed = claimed
+            self.fired = fired
+            self.cancelled = cancelled
+        }
+    }
+
+    /// Claims one batch of due timers and settles it in one transaction.
+    @discardableResult
+    public func tickOnce() async throws -> Outcome {
+        try await database.withTransaction(logger: logger) { connection in
+            let now = clock.now()
+            let due = try await SLATimerStore.claimDue(now: now, limit: batchSize, on: connection, logger: logger)
+            guard !due.isEmpty else { return Outcome() }
+            let planner = try await planner(connection, logger)
+            var fired: [Int] = []
+            var cancelled: [Int] = []
+            for claimed in due {
+                guard planner.stillApplies(claimed.timer, to: claimed.facts) else {
+                    cancelled.append(claimed.id)
+                    continue
+                }
+                let firing = planner.firing(claimed.timer, tier: claimed.ticket.tier, district: claimed.ticket.districtCode, at: now)
+                if let supervision = firing.supervision {
+                    try await SLATimerStore.supervise(claimed.ticket.id, supervision, at: now, on: connection, logger: logger)
+                }
+                try await SLATimerStore.add(firing.followUps, for: claimed.ticket, at: now, on: connection, logger: logger)
+                let event = Event(
+                    id: UUID(), ticketId: claimed.ticket.id, occurredAt: now, producer: producerName,
+                    payload: Self.payload(claimed.timer, firing: firing))
+                try await EventRecorder.record(event, trace: nil, on: connection, logger: logger)
+                fired.append(claimed.id)
+            }
+            try await SLATimerStore.settle(fired: fired, cancelled: cancelled, at: now, on: connection, logger: logger)
+            return Outcome(claimed: due.count, fired: fired.count, cancelled: cancelled.count)
+        }
+    }
+
+    static func payload(_ timer: PlannedTimer, firing: SLAPlanner.Firing) -> SLATimerFired {
+        var day: Int?
+        if case .checkpoint(let checkpointDay) = timer.kind { day = checkpointDay }
+        return SLATimerFired(
+            kind: firing.event, timer: timer.kind.code, step: timer.kind.step, unitCode: timer.unitCode, dueAt: timer.dueAt, day: day,
+            duty: day.map(SLAPlanner.checkpointDuty(day:)), supervisionLevel: firing.supervision?.level,
+            supervisingUnitCode: firing.supervision?.unitCode)
+    }
+}

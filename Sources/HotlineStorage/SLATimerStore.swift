@@ -1,0 +1,110 @@
+public import Foundation
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// The SLA timer's durable timers in PostgreSQL (`sla_timers`), inside the caller's transaction.
+public enum SLATimerStore {
+    /// A ticket's identity as its timers need it.
+    public struct TicketRef: Sendable {
+        public var id: UUID
+        public var tier: UrgencyTier
+        public var districtCode: String?
+
+        public init(id: UUID, tier: UrgencyTier, districtCode: String?) {
+            self.id = id
+            self.tier = tier
+            self.districtCode = districtCode
+        }
+    }
+
+    /// Adds `timers` for `ticket`; a kind the ticket already has pending is not added twice.
+    public static func add(_ timers: [PlannedTimer], for ticket: TicketRef, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+        guard !timers.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO sla_timers (ticket_id, kind, due_at, unit_code, tier, district_code, created_at)
+            SELECT \(ticket.id), kind, due, unit, \(ticket.tier.rawValue), \(ticket.districtCode), \(time)
+            FROM unnest(\(timers.map(\.kind.code)), \(timers.map(\.dueAt)), \(timers.map(\.unitCode))) AS rows(kind, due, unit)
+            ON CONFLICT (ticket_id, kind) WHERE state = 'pending' DO NOTHING
+            """, logger: logger)
+    }
+
+    /// Cancels the ticket's pending timers of `kinds`, or all of them when `kinds` is nil.
+    public static func cancel(_ kinds: [SLATimerKind]?, of ticketId: UUID, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            UPDATE sla_timers SET state = 'cancelled', settled_at = \(time)
+            WHERE ticket_id = \(ticketId) AND state = 'pending' AND (\(kinds == nil) OR kind = ANY(\(kinds?.map(\.code) ?? [])))
+            """, logger: logger)
+    }
+
+    /// A due timer, claimed, with what is known of its ticket now.
+    public struct Claimed: Sendable {
+        public var id: Int
+        public var ticket: TicketRef
+        public var timer: PlannedTimer
+        /// Nil when the ticket does not exist.
+        public var facts: TicketFacts?
+    }
+
+    /// Claims up to `limit` pending timers due at `now`, oldest first, skipping those another
+    /// instance holds. They stay locked until the caller's transaction ends.
+    public static func claimDue(now: Date, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [Claimed] {
+        let rows = try await connection.query(
+            """
+            SELECT s.id, s.ticket_id, s.kind, s.due_at, s.unit_code, s.tier, s.district_code,
+                   t.state, t.unit_code, t.signed_at IS NOT NULL, t.assignee IS NOT NULL, t.district_code, w.reported_at IS NOT NULL
+            FROM sla_timers s
+            LEFT JOIN tickets t ON t.id = s.ticket_id
+            LEFT JOIN ticket_whistles w ON w.ticket_id = s.ticket_id AND s.kind = 'whistle:' || w.department_code
+            WHERE s.id IN (
+                SELECT id FROM sla_timers WHERE state = 'pending' AND due_at <= \(now)
+                ORDER BY due_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+            ORDER BY s.due_at
+            """, logger: logger)
+        var claimed: [Claimed] = []
+        for try await (id, ticketId, kind, due, unit, tier, district, state, ticketUnit, signed, assigned, ticketDistrict, reported) in rows.decode(
+            (Int, UUID, String, Date, String, String, String?, String?, String?, Bool?, Bool?, String?, Bool?).self)
+        {
+            guard let kind = SLATimerKind(code: kind) else { continue }
+            let facts = state.flatMap(TicketState.init(rawValue:)).map {
+                TicketFacts(
+                    state: $0, unitCode: ticketUnit, signed: signed ?? false, assigned: assigned ?? false, districtCode: ticketDistrict,
+                    reportedIn: reported ?? false)
+            }
+            claimed.append(
+                Claimed(
+                    id: id, ticket: TicketRef(id: ticketId, tier: UrgencyTier(rawValue: tier) ?? .general, districtCode: district),
+                    timer: PlannedTimer(kind: kind, dueAt: due, unitCode: unit), facts: facts))
+        }
+        return claimed
+    }
+
+    /// Marks claimed timers fired or cancelled.
+    public static func settle(fired: [Int], cancelled: [Int], at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            UPDATE sla_timers SET state = CASE WHEN id = ANY(\(fired)) THEN 'fired' ELSE 'cancelled' END, settled_at = \(time)
+            WHERE id = ANY(\(fired + cancelled))
+            """, logger: logger)
+    }
+
+    /// Marks a ticket overdue (the first time) and puts it under `supervision`.
+    public static func supervise(_ ticketId: UUID, _ supervision: Supervision, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            UPDATE tickets SET overdue_at = COALESCE(overdue_at, \(time)), supervision_level = \(supervision.level.rawValue),
+                supervising_unit_code = \(supervision.unitCode), version = version + 1, updated_at = \(time)
+            WHERE id = \(ticketId)
+            """, logger: logger)
+    }
+
+    /// How many timers are pending.
+    public static func pendingCount(on connection: PostgresConnection, logger: Logger) async throws -> Int {
+        for try await count in try await connection.query("SELECT count(*) FROM sla_timers WHERE state = 'pending'", logger: logger).decode(Int.self) {
+            return count
+        }
+        return 0
+    }
+}
