@@ -7,7 +7,7 @@ public import PostgresNIO
 public enum ReferenceStore {
     /// Replaces every reference table's rows with `data`, inside the caller's transaction.
     public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
-        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions", "org_units", "unit_specialties", "sla_policies"] {
+        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions", "org_units", "unit_specialties", "sla_policies", "assessment_policy"] {
             try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
         }
         let entries = data.catalog.entries.values.sorted { $0.code < $1.code }
@@ -63,6 +63,14 @@ public enum ReferenceStore {
                         \(column("escalate_center_hours")))
                  AS rows(district, tier, sign_for, assign, finish, reminder, checkpoints, progress, escalate)
             """, logger: logger)
+        try await replaceAssessmentPolicy(of: data, on: connection, logger: logger)
+    }
+
+    /// Writes the assessment policy.
+    static func replaceAssessmentPolicy(of data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
+        let records = data.assessmentPolicy.records
+        try await connection.query(
+            "INSERT INTO assessment_policy (key, value) SELECT * FROM unnest(\(records.map(\.key)), \(records.map(\.value)))", logger: logger)
     }
 
     /// The time limits as PostgreSQL holds them.
@@ -151,6 +159,7 @@ public enum ReferenceStore {
         return ReferenceData(
             catalog: try Catalog(entries), divisions: divisions, aliases: aliases, ambiguousShortForms: shortForms,
             cues: UrgencyCues(cues), knowledge: knowledge, specialtyNames: specialties,
-            timeLimits: try await timeLimits(on: connection, logger: logger))
+            timeLimits: try await timeLimits(on: connection, logger: logger),
+            assessmentPolicy: try await AssessmentStore.policy(on: connection, logger: logger))
     }
 }

@@ -16,3 +16,11 @@ func withAdminConnection<T: Sendable>(_ work: @escaping @Sendable (PostgresConne
         try await client.withConnection { try await work($0, logger) }
     }
 }
+
+/// Runs `work` in one transaction on the configured database.
+func withAdminTransaction<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+    let logger = Observability.logger(for: "hotline", level: .warning)
+    return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) { client in
+        try await client.withTransaction(logger: logger) { try await work($0, logger) }
+    }
+}

@@ -14,11 +14,13 @@ public struct ReferenceData: Sendable {
     public var specialtyNames: [(specialty: String, name: String)]
     /// The time limits per tier, the city's and districts' own.
     public var timeLimits: TimeLimitPolicy
+    /// The weights and class sizes of the monthly assessment.
+    public var assessmentPolicy: AssessmentPolicy
 
     public init(
         catalog: Catalog, divisions: [Division], aliases: [String: String], ambiguousShortForms: Set<String>,
         cues: UrgencyCues, knowledge: [KnowledgeArticle], specialtyNames: [(specialty: String, name: String)],
-        timeLimits: TimeLimitPolicy
+        timeLimits: TimeLimitPolicy, assessmentPolicy: AssessmentPolicy
     ) {
         self.catalog = catalog
         self.divisions = divisions
@@ -28,6 +30,7 @@ public struct ReferenceData: Sendable {
         self.knowledge = knowledge
         self.specialtyNames = specialtyNames
         self.timeLimits = timeLimits
+        self.assessmentPolicy = assessmentPolicy
     }
 
     /// The files under `Schemas/`, relative to it, that hold the reference data.
@@ -40,6 +43,7 @@ public struct ReferenceData: Sendable {
         case knowledge = "knowledge/knowledge_base.csv"
         case specialties = "organisation/unit_kinds.csv"
         case timeLimits = "policy/time_limits.csv"
+        case assessment = "policy/assessment.csv"
     }
 
     /// Parses the reference data from the text of each file.
@@ -64,6 +68,7 @@ public struct ReferenceData: Sendable {
         cues = try UrgencyCues(csv: try table(.urgencyCues))
         knowledge = KnowledgeArticle.articles(csv: try table(.knowledge))
         timeLimits = try TimeLimitPolicy(csv: try table(.timeLimits))
+        assessmentPolicy = try AssessmentPolicy(csv: try table(.assessment))
         specialtyNames = try table(.specialties).namedRecords.map { ($0["kind", default: ""], $0["name", default: ""]) }
         let named = Set(specialtyNames.map(\.specialty))
         for leaf in catalog.leaves {

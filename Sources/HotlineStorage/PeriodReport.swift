@@ -1,0 +1,190 @@
+public import Foundation
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// The hourly report, daily bulletin, weekly summary or monthly analysis (小时报、日通报、周汇总、
+/// 月分析) of one period: what came in, from where, about what, and how the units did.
+public struct PeriodReport: Sendable, Codable {
+    /// A name and a count, with the previous period's count when compared.
+    public struct Count: Sendable, Codable, Equatable {
+        public var code: String
+        public var name: String
+        public var count: Int
+        public var previous: Int?
+        public var district: String?
+    }
+
+    /// One detected group request.
+    public struct GroupRequest: Sendable, Codable {
+        public var leafCode: String
+        public var leafName: String
+        public var townshipCode: String
+        public var townshipName: String
+        public var tickets: Int
+        public var firstAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case tickets
+            case leafCode = "leaf_code"
+            case leafName = "leaf_name"
+            case townshipCode = "township_code"
+            case townshipName = "township_name"
+            case firstAt = "first_at"
+        }
+    }
+
+    /// One unit of the monthly ranking, as the JSON report lists it.
+    public struct RankingEntry: Sendable, Codable, Equatable {
+        public var unitCode: String
+        public var unitName: String
+        public var tier: String
+        public var rank: Int?
+        public var responseRate: Double?
+        public var resolutionRate: Double?
+        public var satisfactionRate: Double?
+        public var score: Double?
+        public var assessmentClass: String
+        public var dispatched: Int
+
+        public init(_ result: UnitAssessment) {
+            unitCode = result.unitCode
+            unitName = result.unitName
+            tier = result.tier.rawValue
+            rank = result.rank
+            responseRate = result.responseRate
+            resolutionRate = result.resolutionRate
+            satisfactionRate = result.satisfactionRate
+            score = result.score
+            assessmentClass = result.assessmentClass?.rawValue ?? ""
+            dispatched = result.figures.dispatched
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case tier, rank, score, dispatched
+            case unitCode = "unit_code"
+            case unitName = "unit_name"
+            case responseRate = "response_rate"
+            case resolutionRate = "resolution_rate"
+            case satisfactionRate = "satisfaction_rate"
+            case assessmentClass = "class"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(unitCode, forKey: .unitCode)
+            try container.encode(unitName, forKey: .unitName)
+            try container.encode(tier, forKey: .tier)
+            try container.encode(rank, forKey: .rank)
+            try container.encode(responseRate, forKey: .responseRate)
+            try container.encode(resolutionRate, forKey: .resolutionRate)
+            try container.encode(satisfactionRate, forKey: .satisfactionRate)
+            try container.encode(score, forKey: .score)
+            try container.encode(assessmentClass, forKey: .assessmentClass)
+            try container.encode(dispatched, forKey: .dispatched)
+        }
+    }
+
+    public var period: String
+    public var start: Date
+    public var end: Date
+    public var total: Int
+    public var previousTotal: Int
+    public var byChannel: [Count]
+    public var byType: [Count]
+    public var topCategories: [Count]
+    public var byDistrict: [Count]
+    public var topTownships: [Count]
+    public var topTownshipsPerDistrict: [Count]
+    public var groupRequests: [GroupRequest]
+    public var hotSpots: [Count]
+    public var overdue: [Count]
+    /// For a month: every assessed unit, township ranking first.
+    public var ranking: [RankingEntry]?
+
+    enum CodingKeys: String, CodingKey {
+        case period, start, end, total, overdue, ranking
+        case previousTotal = "previous_total"
+        case byChannel = "by_channel"
+        case byType = "by_type"
+        case topCategories = "top_categories"
+        case byDistrict = "by_district"
+        case topTownships = "top_townships"
+        case topTownshipsPerDistrict = "top_townships_per_district"
+        case groupRequests = "group_requests"
+        case hotSpots = "hot_spots"
+    }
+}
+
+/// Builds period reports from the ticket tables.
+public enum ReportQueries {
+    public static func report(
+        period: String, start: Date, end: Date, previousStart: Date, ranking: [UnitAssessment]?, on connection: PostgresConnection, logger: Logger
+    ) async throws -> PeriodReport {
+        func counts(_ sql: String, previous: Bool = false) async throws -> [PeriodReport.Count] {
+            var binds = PostgresBindings()
+            binds.append(start)
+            binds.append(end)
+            binds.append(previousStart)
+            var result: [PeriodReport.Count] = []
+            for try await (code, name, count, earlier, district) in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+                .decode((String, String, Int, Int, String?).self)
+            {
+                result.append(PeriodReport.Count(code: code, name: name, count: count, previous: previous ? earlier : nil, district: district))
+            }
+            return result
+        }
+        let inPeriod = "received_at >= $1 AND received_at < $2"
+        let totals = try await counts(
+            "SELECT 'all', 'all', count(*) FILTER (WHERE \(inPeriod)), count(*) FILTER (WHERE received_at >= $3 AND received_at < $1), NULL::text FROM tickets",
+            previous: true)
+        return PeriodReport(
+            period: period, start: start, end: end, total: totals.first?.count ?? 0, previousTotal: totals.first?.previous ?? 0,
+            byChannel: try await counts("SELECT channel, channel, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"),
+            byType: try await counts("SELECT type, type, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"),
+            topCategories: try await counts(
+                """
+                SELECT c.code, c.name, count(*) FILTER (WHERE \(inPeriod)), count(*) FILTER (WHERE received_at >= $3 AND received_at < $1), NULL::text
+                FROM tickets t JOIN catalog_entries c ON c.code = t.level1_code WHERE received_at >= $3 AND received_at < $2
+                GROUP BY 1, 2 HAVING count(*) FILTER (WHERE \(inPeriod)) > 0 ORDER BY 3 DESC, 1 LIMIT 10
+                """, previous: true),
+            byDistrict: try await counts(
+                "SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d LEFT JOIN tickets t ON t.district_code = d.code AND \(inPeriod) WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1"),
+            topTownships: try await counts(
+                "SELECT d.code, d.name, count(*), 0, d.parent_code FROM tickets t JOIN divisions d ON d.code = t.township_code WHERE \(inPeriod) GROUP BY 1, 2, 5 ORDER BY 3 DESC, 1 LIMIT 10"),
+            topTownshipsPerDistrict: try await counts(
+                """
+                SELECT code, name, n, 0, parent_code FROM (
+                    SELECT d.code, d.name, d.parent_code, count(*) AS n, row_number() OVER (PARTITION BY d.parent_code ORDER BY count(*) DESC, d.code) AS place
+                    FROM tickets t JOIN divisions d ON d.code = t.township_code WHERE \(inPeriod) GROUP BY 1, 2, 3) AS ranked
+                WHERE place <= 3 ORDER BY parent_code, n DESC, code
+                """),
+            groupRequests: try await groups(start: start, end: end, on: connection, logger: logger),
+            hotSpots: try await counts(
+                """
+                SELECT COALESCE(t.township_code, ''), t.place_text, count(*), 0, t.district_code FROM tickets t WHERE \(inPeriod)
+                GROUP BY 1, 2, 5 HAVING count(*) > 1 ORDER BY 3 DESC, 2 LIMIT 10
+                """),
+            overdue: try await counts(
+                """
+                SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d
+                LEFT JOIN tickets t ON t.district_code = d.code AND t.overdue_at >= $1 AND t.overdue_at < $2
+                WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1
+                """),
+            ranking: ranking.map { $0.map(PeriodReport.RankingEntry.init) })
+    }
+
+    static func groups(start: Date, end: Date, on connection: PostgresConnection, logger: Logger) async throws -> [PeriodReport.GroupRequest] {
+        let rows = try await connection.query(
+            """
+            SELECT g.leaf_code, COALESCE(c.name, g.leaf_code), g.township_code, COALESCE(d.name, g.township_code), g.ticket_count, g.first_at
+            FROM group_requests g LEFT JOIN catalog_entries c ON c.code = g.leaf_code LEFT JOIN divisions d ON d.code = g.township_code
+            WHERE g.detected_at >= \(start) AND g.detected_at < \(end) ORDER BY g.ticket_count DESC, g.first_at
+            """, logger: logger)
+        var groups: [PeriodReport.GroupRequest] = []
+        for try await (leaf, leafName, township, townshipName, count, first) in rows.decode((String, String, String, String, Int, Date).self) {
+            groups.append(PeriodReport.GroupRequest(leafCode: leaf, leafName: leafName, townshipCode: township, townshipName: townshipName, tickets: count, firstAt: first))
+        }
+        return groups
+    }
+}
