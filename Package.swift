@@ -43,6 +43,10 @@ let package = Package(
         // gazetteer-aware text features it learns from.
         .target(name: "HotlineClassifier", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
 
+        // The synthetic city the simulator drives through the API: arrivals, places, categories,
+        // bursts, and how each unit handles its tickets (pure, seeded).
+        .target(name: "HotlineSimulation", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
+
         // Kafka: the C headers, and the one Swift wrapper over them.
         .systemLibrary(
             name: "CRDKafka",
@@ -109,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "HotlineCLI",
             dependencies: [
-                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices",
+                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices", "HotlineSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,7 +123,7 @@ let package = Package(
         ),
 
         .testTarget(
-            name: "HotlineUnitTests", dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineStorage"], exclude: ["Fixtures"],
+            name: "HotlineUnitTests", dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HotlineIntegrationTests",

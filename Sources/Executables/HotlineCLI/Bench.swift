@@ -3,6 +3,7 @@ import Foundation
 import HotlineClassifier
 import HotlineDomain
 import HotlineRuntime
+import HotlineSimulation
 import HotlineStorage
 
 /// `hotline bench classifier`: classification throughput on one core with a synthetic catalog
@@ -53,24 +54,15 @@ struct Bench: ParsableCommand {
 /// A deterministic catalog of made-up Chinese words, shaped like a city's real one: each leaf
 /// has six keywords and three example requests; requests mix a leaf's keywords with filler.
 struct SyntheticCatalog {
-    private var state: UInt64
+    private var random: SeededGenerator
     private let alphabet: [Character]
 
     init(seed: UInt64, alphabet: some Sequence<Character>) {
-        state = seed
+        random = SeededGenerator(seed: seed)
         self.alphabet = Array(Set(alphabet.filter { $0.unicodeScalars.first.map { $0.value >= 0x4E00 && $0.value <= 0x9FFF } ?? false })).sorted()
     }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func number(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    private mutating func number(below bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
 
     private mutating func word(length: Int) -> String {
         String((0..<length).map { _ in alphabet[number(below: alphabet.count)] })
