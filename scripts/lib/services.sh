@@ -31,8 +31,13 @@ wait_for_healthy() {
 }
 
 stop_services() {
-    for entry in $hotline_services; do stop_process "${entry%%:*}" & done
-    wait
+    # Wait for these stops only: the broker may be a background child of the same shell.
+    local stops=()
+    for entry in $hotline_services; do
+        stop_process "${entry%%:*}" &
+        stops+=($!)
+    done
+    wait "${stops[@]}"
 }
 
 cluster_status() {
