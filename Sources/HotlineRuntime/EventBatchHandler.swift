@@ -18,9 +18,12 @@ public protocol EventBatchHandler: Sendable {
 public struct ConsumedEvent: Sendable {
     public var event: DecodedEvent
     public var trace: TraceContext?
+    /// The message as it arrived.
+    public var bytes: [UInt8]
 
-    public init(event: DecodedEvent, trace: TraceContext?) {
+    public init(event: DecodedEvent, trace: TraceContext?, bytes: [UInt8] = []) {
         self.event = event
         self.trace = trace
+        self.bytes = bytes
     }
 }

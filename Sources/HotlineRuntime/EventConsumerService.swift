@@ -76,7 +76,8 @@ public struct EventConsumerService: Service {
             case .success(let event) where !handler.acceptedTypes.contains(event.metadata.type):
                 continue
             case .success(let event):
-                events.append(ConsumedEvent(event: event, trace: message.header(EventHeaderName.traceparent).flatMap(TraceContext.init(traceparent:))))
+                events.append(
+                    ConsumedEvent(event: event, trace: message.header(EventHeaderName.traceparent).flatMap(TraceContext.init(traceparent:)), bytes: message.value))
             case .failure(let reason):
                 logger.warning("dead-lettering a message", metadata: ["reason": "\(reason)", "topic": "\(message.topic)", "offset": "\(message.offset)"])
                 poison.append(DeadLetters.message(for: message, reason: reason, consumer: consumerName))

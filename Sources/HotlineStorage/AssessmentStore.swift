@@ -5,6 +5,26 @@ public import PostgresNIO
 
 /// The scoring aggregator's records: assessment facts, live counters, monthly snapshots.
 public enum AssessmentStore {
+    /// Records events read from Kafka (once each) in the aggregator's own log.
+    public static func log(_ events: [(id: UUID, ticketId: UUID, occurredAt: Date, body: [UInt8])], on connection: PostgresConnection, logger: Logger) async throws {
+        for event in events {
+            try await connection.query(
+                """
+                INSERT INTO scoring_events (event_id, ticket_id, occurred_at, body) VALUES (\(event.id), \(event.ticketId), \(event.occurredAt), \(ByteBuffer(bytes: event.body)))
+                ON CONFLICT (event_id) DO NOTHING
+                """, logger: logger)
+        }
+    }
+
+    /// A ticket's logged events in the order they happened.
+    public static func loggedEvents(of ticketId: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [[UInt8]] {
+        var bodies: [[UInt8]] = []
+        let rows = try await connection.query(
+            "SELECT body FROM scoring_events WHERE ticket_id = \(ticketId) ORDER BY occurred_at, arrival", logger: logger)
+        for try await body in rows.decode(ByteBuffer.self) { bodies.append(Array(body.readableBytesView)) }
+        return bodies
+    }
+
     /// A ticket's facts, oldest dispatch first.
     public static func facts(of ticketId: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [AssessmentFact] {
         let rows = try await connection.query(

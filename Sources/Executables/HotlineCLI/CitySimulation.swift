@@ -157,7 +157,7 @@ struct CitySimulation: Sendable {
             }
             let dispatchedAt = record.history?.last { $0.eventType == EventType.ticketDispatched.rawValue }?.occurredAt ?? clock.now()
             guard let unit = record.unitCode else { return }
-            if unit == OrgUnitCode.center || unit.count == 6 {
+            if record.state == .sentBack || unit == OrgUnitCode.center || unit.count == 6 {
                 // A hub (the center or a sub-center) names the unit after its consultation.
                 try await clock.sleep(until: dispatchedAt.addingTimeInterval(1800))
                 let lead = sentBack ? alternative(to: ticket.townshipCode, in: ticket.districtCode) : ticket.townshipCode
@@ -212,12 +212,12 @@ struct CitySimulation: Sendable {
         }
     }
 
-    /// Waits until the ticket is in a unit's queue or waits for review.
+    /// Waits until the ticket is in a unit's queue, sent back to a hub, or waits for review.
     func awaitQueue(_ id: UUID, operatorToken: String) async throws -> TicketRecord {
         let deadline = Date().addingTimeInterval(120)
         while true {
             let record = try await client.ticket(id, token: operatorToken)
-            if record.state == .dispatched || record.state == .needsReview || Date() > deadline { return record }
+            if [.dispatched, .needsReview, .sentBack].contains(record.state) || Date() > deadline { return record }
             try await Task.sleep(for: .milliseconds(50))
         }
     }

@@ -5,8 +5,10 @@ import HotlineStorage
 import Logging
 import PostgresNIO
 
-/// The scoring aggregator: folds the lifecycle and SLA events into each dispatch's assessment
-/// facts and into live per-unit counters by hour, day and month. The monthly assessment is
+/// The scoring aggregator: keeps the lifecycle and SLA events it reads in its own log, replays
+/// each touched ticket's events in the order they happened into that ticket's assessment facts
+/// (events from different producers may arrive out of order), and counts what changed in live
+/// per-unit counters by hour, day and month. The monthly assessment is
 /// computed from the facts (`hotline report --period month`, `hotline assess`).
 public enum ScoringWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
@@ -27,17 +29,22 @@ struct ScoringHandler: EventBatchHandler {
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let policy = try await snapshots.current(on: connection, logger: logger).reference.timeLimits
         let reducer = ScoringReducer(planner: SLAPlanner(policy: policy), timeZone: timeZone)
-        for consumed in events {
-            guard let event = ScoringEvent(consumed.event) else { continue }
-            let metadata = consumed.event.metadata
-            let district = try await Self.district(of: metadata.ticketId, on: connection, logger: logger)
-            let before = try await AssessmentStore.facts(of: metadata.ticketId, on: connection, logger: logger)
-            var after = before
-            reducer.apply(event, ticketId: metadata.ticketId, district: district, at: metadata.occurredAt, to: &after)
+        try await AssessmentStore.log(
+            events.map { ($0.event.metadata.id, $0.event.metadata.ticketId, $0.event.metadata.occurredAt, $0.bytes) }, on: connection, logger: logger)
+        var seen = Set<UUID>()
+        for consumed in events where seen.insert(consumed.event.metadata.ticketId).inserted {
+            let ticketId = consumed.event.metadata.ticketId
+            let district = try await Self.district(of: ticketId, on: connection, logger: logger)
+            let before = try await AssessmentStore.facts(of: ticketId, on: connection, logger: logger)
+            var after: [AssessmentFact] = []
+            for body in try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger) {
+                guard case .success(let decoded) = EventCodec.decode(body, accepting: ScoringEvent.types), let event = ScoringEvent(decoded) else { continue }
+                reducer.apply(event, ticketId: ticketId, district: district, at: decoded.metadata.occurredAt, to: &after)
+            }
             guard after != before else { continue }
             try await AssessmentStore.save(after, on: connection, logger: logger)
             for (unit, increments) in Self.increments(from: before, to: after) {
-                try await AssessmentStore.count(increments, unit: unit, at: metadata.occurredAt, timeZone: timeZone, on: connection, logger: logger)
+                try await AssessmentStore.count(increments, unit: unit, at: consumed.event.metadata.occurredAt, timeZone: timeZone, on: connection, logger: logger)
             }
         }
     }
