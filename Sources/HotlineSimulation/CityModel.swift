@@ -82,8 +82,9 @@ public struct CityModel: Sendable {
             }
             if day == 14, let haidian = districts.first(where: { $0.code == "110108" }) {
                 let place = township(in: haidian)
+                let caterpillars = leaf(in: "GRN", matching: ["虫"])
                 for _ in 0..<max(12, perDay / 30) {
-                    drafts.append((arrival(day: day, hours: 9...17), leaf(in: "GRN", matching: ["虫"]), haidian, place))
+                    drafts.append((arrival(day: day, hours: 9...17), caterpillars, haidian, place))
                 }
             }
             if (19...21).contains(day) {
