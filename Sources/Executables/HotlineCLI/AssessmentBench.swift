@@ -21,13 +21,8 @@ struct AssessmentBench: AsyncParsableCommand {
         let settings = HotlineSettings()
         let logger = Observability.logger(for: "hotline", level: .error)
         let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-        try await settings.database.with(database: "postgres").withRunningClient(logger: logger) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(Self.database) WITH (FORCE)"), logger: logger)
-            try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.database)"), logger: logger)
-        }
         let tickets = tickets
-        try await settings.database.with(database: Self.database).withRunningClient(logger: logger) { client in
-            try await Migrator(client: client, directory: settings.schemaDirectory.appendingPathComponent("migrations"), logger: logger).migrate()
+        try await withScratchDatabase(Self.database, settings: settings, logger: logger) { client in
             try await client.withTransaction(logger: logger) { try await ReferenceStore.replace(with: reference, on: $0, logger: logger) }
             let fill = ContinuousClock.now
             // Each fact goes to a township, weighted towards the first (central) districts; outcomes vary with the township.
@@ -56,9 +51,6 @@ struct AssessmentBench: AsyncParsableCommand {
             print(String(
                 format: "monthly assessment of %d units (%d townships ranked) over %d tickets: %.2f s", results.count,
                 townships.filter { $0.rank != nil }.count, tickets, elapsed))
-        }
-        try await settings.database.with(database: "postgres").withRunningClient(logger: logger) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(Self.database) WITH (FORCE)"), logger: logger)
         }
     }
 

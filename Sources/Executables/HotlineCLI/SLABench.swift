@@ -23,12 +23,7 @@ struct SLABench: AsyncParsableCommand {
     func run() async throws {
         let settings = HotlineSettings()
         let logger = Observability.logger(for: "hotline", level: .error)
-        try await settings.database.with(database: "postgres").withRunningClient(logger: logger) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(Self.database) WITH (FORCE)"), logger: logger)
-            try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.database)"), logger: logger)
-        }
-        try await settings.database.with(database: Self.database).withRunningClient(logger: logger) { client in
-            try await Migrator(client: client, directory: settings.schemaDirectory.appendingPathComponent("migrations"), logger: logger).migrate()
+        try await withScratchDatabase(Self.database, settings: settings, logger: logger) { client in
             print("pending     due  ticks  tick cost (mean per batch)  per fired timer  empty tick  lag p50  lag p99  lag max")
             for count in pending {
                 let result = try await measure(pending: count, client: client, logger: logger)
@@ -37,9 +32,6 @@ struct SLABench: AsyncParsableCommand {
                     result.meanTick * 1000, result.perTimer * 1000, result.emptyTick * 1000, result.lag(0.5) * 1000, result.lag(0.99) * 1000,
                     result.lag(1) * 1000))
             }
-        }
-        try await settings.database.with(database: "postgres").withRunningClient(logger: logger) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(Self.database) WITH (FORCE)"), logger: logger)
         }
     }
 
