@@ -47,7 +47,8 @@ public struct CityModel: Sendable {
         let districts = reference.divisions.filter { $0.tier == .district }
         let leavesByCategory = Dictionary(grouping: reference.catalog.leaves, by: { reference.catalog.path(to: $0.code)[0] })
         let categories = Self.categoryWeights.keys.sorted().filter { leavesByCategory[$0] != nil }
-        var drafts: [(Date, String, Division, Division)] = []
+        /// Arrival, leaf, district, township, and whether it is part of a burst (never a consultation).
+        var drafts: [(Date, String, Division, Division, Bool)] = []
 
         func arrival(day: Int, hours: ClosedRange<Int>? = nil) -> Date {
             let hour = hours.map { $0.lowerBound + Int(random.unit() * Double($0.count)) } ?? random.pick(weights: Self.hourWeights)
@@ -71,26 +72,26 @@ public struct CityModel: Sendable {
             for _ in 0..<count {
                 let district = districts[random.pick(weights: districts.map { Self.districtWeights[$0.code] ?? 1 })]
                 let category = categories[random.pick(weights: categories.map { Self.categoryWeights[$0]! })]
-                drafts.append((arrival(day: day), leaf(in: category), district, township(in: district)))
+                drafts.append((arrival(day: day), leaf(in: category), district, township(in: district), false))
             }
             // Bursts: a rainstorm on day 9, caterpillars in one 海淀 township on day 15, a cold snap on days 20-22.
             if day == 8 {
                 for _ in 0..<(perDay * 3 / 5) {
                     let district = districts.filter { ["110106", "110111", "110115"].contains($0.code) }[Int(random.unit() * 3)]
-                    drafts.append((arrival(day: day, hours: 14...19), leaf(in: "MUN", matching: ["积水", "排水"]), district, township(in: district)))
+                    drafts.append((arrival(day: day, hours: 14...19), leaf(in: "MUN", matching: ["积水", "排水"]), district, township(in: district), true))
                 }
             }
             if day == 14, let haidian = districts.first(where: { $0.code == "110108" }) {
                 let place = township(in: haidian)
                 let caterpillars = leaf(in: "GRN", matching: ["虫"])
-                for _ in 0..<max(12, perDay / 30) {
-                    drafts.append((arrival(day: day, hours: 9...17), caterpillars, haidian, place))
+                for _ in 0..<max(14, perDay / 15) {
+                    drafts.append((arrival(day: day, hours: 9...17), caterpillars, haidian, place, true))
                 }
             }
             if (19...21).contains(day) {
                 for _ in 0..<(perDay * 3 / 10) {
                     let district = districts[random.pick(weights: districts.map { Self.districtWeights[$0.code] ?? 1 })]
-                    drafts.append((arrival(day: day), leaf(in: "UTL", matching: ["暖气", "供暖", "供热"]), district, township(in: district)))
+                    drafts.append((arrival(day: day), leaf(in: "UTL", matching: ["暖气", "供暖", "供热"]), district, township(in: district), true))
                 }
             }
         }
@@ -98,13 +99,15 @@ public struct CityModel: Sendable {
         drafts = drafts.filter { $0.0 < closing }.sorted { $0.0 < $1.0 }
         var callers: [(phone: String, leaf: String, township: String)] = []
         return drafts.enumerated().map { index, draft in
-            let (time, leafCode, district, township) = draft
-            return ticket(index: index, at: time, leafCode: leafCode, district: district, township: township, profiles: profiles, callers: &callers, random: &random)
+            let (time, leafCode, district, township, burst) = draft
+            return ticket(
+                index: index, at: time, leafCode: leafCode, district: district, township: township, burst: burst, profiles: profiles,
+                callers: &callers, random: &random)
         }
     }
 
     private func ticket(
-        index: Int, at time: Date, leafCode: String, district: Division, township: Division, profiles: [String: HandlerProfile],
+        index: Int, at time: Date, leafCode: String, district: Division, township: Division, burst: Bool, profiles: [String: HandlerProfile],
         callers: inout [(phone: String, leaf: String, township: String)], random: inout SeededGenerator
     ) -> SimulatedTicket {
         let leaf = reference.catalog[leafCode]!
@@ -112,7 +115,7 @@ public struct CityModel: Sendable {
         var type = Self.types[random.pick(weights: Self.types.map(\.1))].0
         var text = Self.openings[Int(random.unit() * Double(Self.openings.count))] + leaf.examples[Int(random.unit() * Double(leaf.examples.count))]
         var article: String?
-        if random.unit() < Self.consultationShare, !reference.knowledge.isEmpty {
+        if random.unit() < Self.consultationShare, !burst, !reference.knowledge.isEmpty {
             let chosen = reference.knowledge[Int(random.unit() * Double(reference.knowledge.count))]
             type = .consultation
             text = chosen.question

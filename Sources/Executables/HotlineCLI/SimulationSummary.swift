@@ -14,6 +14,7 @@ enum SimulationSummary {
         month: CalendarDay, zone: TimeZone, reportDirectory: URL, settings: HotlineSettings, database: PostgresClient, logger: Logger
     ) async throws {
         let start = month.start(in: zone)
+        try await awaitQuiet(database, logger: logger)
         let report = try await database.withTransaction(logger: logger) { connection in
             let ranking = try await MonthlyAssessment.computeAndStore(month: month, at: Date(), on: connection, logger: logger)
             return try await ReportQueries.report(
@@ -47,5 +48,29 @@ enum SimulationSummary {
         try ReportRendering.html(report, zone: zone).write(to: file, atomically: true, encoding: .utf8)
         lines += ["", "HTML report: \(file.path)", "JSON ranking: hotline report --period month --at \(month.isoDescription) --format json"]
         Swift.print(lines.joined(separator: "\n"))
+    }
+
+    /// Waits until every event is published and the scoring aggregator has read them all: no
+    /// unpublished outbox rows, and its log unchanged for two seconds.
+    static func awaitQuiet(_ database: PostgresClient, logger: Logger) async throws {
+        var last = -1
+        var stableSince = Date()
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let (backlog, logged) = try await database.withConnection { connection in
+                var result = (0, 0)
+                for try await row in try await connection.query(
+                    "SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL), (SELECT count(*) FROM scoring_events)", logger: logger
+                ).decode((Int, Int).self) { result = row }
+                return result
+            }
+            if backlog > 0 || logged != last {
+                last = logged
+                stableSince = Date()
+            } else if Date().timeIntervalSince(stableSince) >= 2 {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
     }
 }
