@@ -5,7 +5,7 @@ import FoundationNetworking
 import HotlineDomain
 import HotlineStorage
 
-/// The gateway's public API as the simulated city's operators and handlers use it.
+/// The gateway's public API as the admin tool's clients (the demo, the city simulation) use it.
 struct CityClient: Sendable {
     let base: URL
     let session: URLSession
@@ -53,8 +53,18 @@ struct CityClient: Sendable {
     }
 
     func ticket(_ id: UUID, token: String) async throws -> TicketRecord {
-        let (status, data) = try await send("GET", "tickets/\(id)", token: token)
-        guard status == 200 else { throw Failure(status: status, body: String(decoding: data, as: UTF8.self)) }
+        try Self.record(try await send("GET", "tickets/\(id)", token: token), expecting: 200)
+    }
+
+    /// Records `request` as a new ticket.
+    func create(_ request: TicketRequest, token: String) async throws -> TicketRecord {
+        let body = try JSONSerialization.jsonObject(with: JSONEncoder().encode(request))
+        return try Self.record(try await send("POST", "tickets", token: token, body: body), expecting: 201)
+    }
+
+    private static func record(_ reply: (status: Int, data: Data), expecting expected: Int) throws -> TicketRecord {
+        let (status, data) = reply
+        guard status == expected else { throw Failure(status: status, body: String(decoding: data, as: UTF8.self)) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(TicketRecord.self, from: data)

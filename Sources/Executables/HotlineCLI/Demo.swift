@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HotlineDomain
 import HotlineRuntime
 import HotlineStorage
@@ -20,10 +17,10 @@ struct Demo: AsyncParsableCommand {
         let token = try await withAdminConnection { connection, logger in
             try await TokenStore.create(name: "demo", role: .operator, unitCode: nil, at: Date(), on: connection, logger: logger)
         }
-        let gateway = GatewayClient(base: settings.localURL(of: .intakeGateway, path: ""), token: token.secret)
+        let gateway = CityClient(base: settings.localURL(of: .intakeGateway, path: ""))
         let outcome: (any Error)?
         do {
-            try await exercise(gateway)
+            try await exercise(gateway, token: token.secret)
             outcome = nil
         } catch {
             outcome = error
@@ -35,11 +32,11 @@ struct Demo: AsyncParsableCommand {
     }
 
     /// Submits the tickets and follows them until each is settled.
-    private func exercise(_ gateway: GatewayClient) async throws {
+    private func exercise(_ gateway: CityClient, token: String) async throws {
         let samples = DemoRequests.all
         var created: [TicketRecord] = []
         for index in 0..<count {
-            created.append(try await gateway.create(samples[index % samples.count]))
+            created.append(try await gateway.create(samples[index % samples.count], token: token))
         }
         print("submitted \(created.count) tickets; waiting for each to be dispatched or queued for review")
         let settled: Set<TicketState> = [.dispatched, .needsReview, .answeredDirectly]
@@ -48,7 +45,7 @@ struct Demo: AsyncParsableCommand {
         while latest.contains(where: { !settled.contains($0.state) }), Date() < deadline {
             try await Task.sleep(for: .milliseconds(200))
             for (index, ticket) in latest.enumerated() where !settled.contains(ticket.state) {
-                latest[index] = try await gateway.read(ticket.id)
+                latest[index] = try await gateway.ticket(ticket.id, token: token)
             }
         }
         for ticket in latest {
@@ -76,35 +73,4 @@ enum DemoRequests {
                       placeText: "东城区东华门街道", text: "路口井盖丢失，有人掉下去的危险。", urgency: .emergency),
         TicketRequest(channel: .app, type: .suggestion, placeText: "西城区金融街街道", text: "建议在地铁口增加共享单车停放点。"),
     ]
-}
-
-/// The gateway's API, as the demo uses it.
-struct GatewayClient {
-    let base: URL
-    let token: String
-
-    func create(_ request: TicketRequest) async throws -> TicketRecord {
-        var urlRequest = URLRequest(url: base.appendingPathComponent("tickets"))
-        urlRequest.httpMethod = "POST"
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        urlRequest.httpBody = try JSONEncoder().encode(request)
-        return try await send(urlRequest, expecting: 201)
-    }
-
-    func read(_ id: UUID) async throws -> TicketRecord {
-        try await send(URLRequest(url: base.appendingPathComponent("tickets/\(id)")), expecting: 200)
-    }
-
-    private func send(_ request: URLRequest, expecting expected: Int) async throws -> TicketRecord {
-        var request = request
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard status == expected else {
-            throw ValidationError("gateway answered \(status): \(String(decoding: data, as: UTF8.self))")
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(TicketRecord.self, from: data)
-    }
 }
