@@ -177,10 +177,10 @@ public enum AssessmentStore {
 
     /// The assessment policy as loaded by `hotline migrate`.
     public static func policy(on connection: PostgresConnection, logger: Logger) async throws -> AssessmentPolicy {
-        var text = "key,value\n"
-        for try await (key, value) in try await connection.query("SELECT key, value FROM assessment_policy ORDER BY key", logger: logger).decode((String, String).self) {
-            text += "\(key),\(value)\n"
+        var values: [String: String] = [:]
+        for try await (key, value) in try await connection.query("SELECT key, value FROM assessment_policy", logger: logger).decode((String, String).self) {
+            values[key] = value
         }
-        return try AssessmentPolicy(csv: try CSVTable(parsing: text))
+        return try AssessmentPolicy(values: values)
     }
 }

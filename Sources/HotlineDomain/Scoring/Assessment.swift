@@ -82,7 +82,11 @@ public struct AssessmentPolicy: Sendable, Equatable {
     /// Reads `key,value` rows: weight_response, weight_resolution, weight_satisfaction,
     /// advanced_top, rectification_bottom, progressing_top, governance_top.
     public init(csv table: CSVTable) throws(CSVError) {
-        let values = Dictionary(table.namedRecords.map { ($0["key", default: ""], $0["value", default: ""]) }, uniquingKeysWith: { $1 })
+        try self.init(values: Dictionary(table.namedRecords.map { ($0["key", default: ""], $0["value", default: ""]) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// Reads the values by key, as the CSV file or the `assessment_policy` table holds them.
+    public init(values: [String: String]) throws(CSVError) {
         func number(_ key: String) throws(CSVError) -> Double {
             guard let value = values[key].flatMap(Double.init) else { throw CSVError(line: 1, message: "the assessment policy lacks a number for \(key)") }
             return value
