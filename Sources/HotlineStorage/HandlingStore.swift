@@ -47,6 +47,7 @@ public enum HandlingStore {
     }
 
     /// Sets the state, the lead unit and whichever handling columns `changes` names; a
+    /// re-dispatch also sets the co-units and the reason (and awaits a new sign-for); a
     /// reopening clears the previous result, feedback and return visit.
     public static func update(
         _ id: UUID, state: TicketState, unitCode: String?, changes: HandlingChanges, at time: Date, on connection: PostgresConnection, logger: Logger
@@ -54,7 +55,9 @@ public enum HandlingStore {
         try await connection.query(
             """
             UPDATE tickets SET state = \(state.rawValue), unit_code = \(unitCode),
-                signed_at = CASE WHEN \(changes.signed) THEN \(time) ELSE signed_at END,
+                signed_at = CASE WHEN \(changes.signed) THEN \(time) WHEN \(changes.dispatch != nil) THEN NULL ELSE signed_at END,
+                co_unit_codes = CASE WHEN \(changes.dispatch != nil) THEN \(changes.dispatch?.coUnitCodes ?? []) ELSE co_unit_codes END,
+                dispatch_reason = COALESCE(\(changes.dispatch?.reason), dispatch_reason),
                 assignee = COALESCE(\(changes.assignee), assignee),
                 send_back_count = send_back_count + \(changes.sentBack ? 1 : 0),
                 reopen_count = reopen_count + \(changes.reopened ? 1 : 0),
@@ -104,6 +107,8 @@ public enum HandlingStore {
 
 /// The handling columns an action sets; nil and false leave a column as it is.
 public struct HandlingChanges: Sendable {
+    /// A re-dispatch (or reopening) to the lead unit, with its co-units and reason.
+    public var dispatch: TicketDispatched?
     public var signed = false
     public var assignee: String?
     public var sentBack = false

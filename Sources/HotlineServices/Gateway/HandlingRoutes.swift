@@ -150,10 +150,8 @@ enum HandlingRoutes {
             changes.visitSatisfaction = body.satisfaction
         case .addProgress: break
         }
+        changes.dispatch = dispatch
         try await HandlingStore.update(id, state: next, unitCode: unit, changes: changes, at: now, on: connection, logger: gateway.logger)
-        if let dispatch {
-            _ = try await TicketStore.markDispatched(id, dispatch, from: [next], at: now, on: connection, logger: gateway.logger)
-        }
         let handled = TicketHandled(
             action: action, state: next, unitCode: unit, actor: principal.name, actorRole: principal.role, actorUnitCode: principal.unitCode,
             reason: body.reason, person: body.person, note: body.note, departments: departments,
