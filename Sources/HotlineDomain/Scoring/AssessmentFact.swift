@@ -69,6 +69,17 @@ public struct ScoringReducer: Sendable {
         self.timeZone = timeZone
     }
 
+    /// The facts of one ticket from its encoded events, given in the order they happened; other
+    /// event types and unreadable bodies are passed over.
+    public func facts(replaying bodies: some Sequence<[UInt8]>, ticketId: UUID, district: String?) -> [AssessmentFact] {
+        var facts: [AssessmentFact] = []
+        for body in bodies {
+            guard case .success(let decoded) = EventCodec.decode(body, accepting: ScoringEvent.types), let event = ScoringEvent(decoded) else { continue }
+            apply(event, ticketId: ticketId, district: district, at: decoded.metadata.occurredAt, to: &facts)
+        }
+        return facts
+    }
+
     /// Applies `event` (about a ticket in `district`, at `time`) to that ticket's `facts`,
     /// oldest dispatch first; later events concern the latest dispatch.
     public func apply(_ event: ScoringEvent, ticketId: UUID, district: String?, at time: Date, to facts: inout [AssessmentFact]) {

@@ -12,7 +12,7 @@ import PostgresNIO
 public enum ClassifierWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = ClassificationHandler(
-            resources: resources, snapshots: ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock))
+            resources: resources, snapshots: resources.classifierSnapshots())
         return ServiceParts(workers: [try resources.consumer(topics: [.received], handler: handler)])
     }
 }
@@ -20,7 +20,7 @@ public enum ClassifierWorker {
 /// Applies a batch of `ticket.received` events in the consumer's transaction.
 struct ClassificationHandler: EventBatchHandler {
     let resources: ServiceResources
-    let snapshots: ReferenceSnapshots
+    let snapshots: ReferenceSnapshots<RequestClassifier>
 
     var acceptedTypes: Set<EventType> { [.ticketReceived] }
 
@@ -32,7 +32,7 @@ struct ClassificationHandler: EventBatchHandler {
             let ticketId = consumed.event.metadata.ticketId
             let receivedAt = consumed.event.metadata.occurredAt
             let request = received.request
-            let classification = snapshot.classifier.classify(text: request.text, location: request.placeText)
+            let classification = snapshot.model.classify(text: request.text, location: request.placeText)
             var decided = rule.decide(request, classification: classification)
             decided.repeatOf = try await TicketLinks.linkRepeats(
                 of: ticketId, callerPhone: request.callerPhone, leafCode: decided.categoryCode, townshipCode: decided.townshipCode,

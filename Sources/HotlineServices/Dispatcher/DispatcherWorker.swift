@@ -9,7 +9,7 @@ import PostgresNIO
 public enum DispatcherWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = DispatchHandler(
-            resources: resources, snapshots: ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock))
+            resources: resources, snapshots: resources.referenceSnapshots())
         return ServiceParts(workers: [try resources.consumer(topics: [.classified], handler: handler)])
     }
 }
@@ -17,7 +17,7 @@ public enum DispatcherWorker {
 /// Applies a batch of `ticket.classified` events in the consumer's transaction.
 struct DispatchHandler: EventBatchHandler {
     let resources: ServiceResources
-    let snapshots: ReferenceSnapshots
+    let snapshots: ReferenceSnapshots<Void>
 
     var acceptedTypes: Set<EventType> { [.ticketClassified] }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineClassifier
 import HotlineDomain
 public import HotlineRuntime
 import Hummingbird
@@ -14,7 +15,7 @@ public enum IntakeGateway {
         let gateway = Gateway(
             resources: resources,
             authenticator: TokenAuthenticator(lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),
-            snapshots: ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock),
+            snapshots: resources.classifierSnapshots(),
             openAPIDocument: try Data(contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
         return ServiceParts(workers: []) { router in
             TicketRoutes.add(to: router, gateway)
@@ -29,7 +30,7 @@ public enum IntakeGateway {
 struct Gateway: Sendable {
     let resources: ServiceResources
     let authenticator: TokenAuthenticator
-    let snapshots: ReferenceSnapshots
+    let snapshots: ReferenceSnapshots<RequestClassifier>
     let openAPIDocument: Data
 
     /// Largest request body accepted, in bytes.
@@ -38,7 +39,7 @@ struct Gateway: Sendable {
     var logger: Logger { resources.logger }
     var database: PostgresClient { resources.database }
 
-    func snapshot() async throws -> ReferenceSnapshot {
+    func snapshot() async throws -> ReferenceSnapshot<RequestClassifier> {
         try await ServiceUnavailable.mapping { try await snapshots.current(from: database, logger: logger) }
     }
 

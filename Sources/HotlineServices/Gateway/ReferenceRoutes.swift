@@ -25,7 +25,7 @@ enum ReferenceRoutes {
                 let firstLevel = catalog.entries.values.filter { $0.level == 1 }.sorted { $0.code < $1.code }
                 return try .json(Page(items: firstLevel.map { CatalogView($0, catalog: catalog, probability: nil) }))
             }
-            let found = snapshot.classifier.searchLeaves(query, limit: limit(request))
+            let found = snapshot.model.searchLeaves(query, limit: limit(request))
             return try .json(Page(items: found.compactMap { candidate in
                 catalog[candidate.leafCode].map { CatalogView($0, catalog: catalog, probability: candidate.probability) }
             }))
@@ -49,7 +49,7 @@ enum ReferenceRoutes {
         }
         router.on("classify", .post, roles: Role.readers, gateway) { request, _, _ in
             let (preview, _) = try await JSONBody.decode(PreviewRequest.self, from: request, limit: Gateway.maximumBodySize)
-            return try .json(ClassificationView(try await gateway.snapshot().classifier.classify(text: preview.text, location: preview.location ?? "")))
+            return try .json(ClassificationView(try await gateway.snapshot().model.classify(text: preview.text, location: preview.location ?? "")))
         }
         router.on("openapi.yaml", .get, roles: Role.everyone, gateway) { _, _, _ in
             var headers = HTTPFields()

@@ -10,7 +10,7 @@ import PostgresNIO
 /// `sla.timer_fired` reminders, checkpoints, overdue notices and escalations.
 public enum SLATimerWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
-        let snapshots = ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock)
+        let snapshots = resources.referenceSnapshots()
         let planner: SLATicker.PlannerSource = { connection, logger in
             SLAPlanner(policy: try await snapshots.current(on: connection, logger: logger).reference.timeLimits)
         }

@@ -61,18 +61,12 @@ public enum MonthlyAssessment {
                 SELECT ticket_id FROM ticket_history WHERE event_type = 'ticket.dispatched' AND occurred_at >= \(start) AND occurred_at < \(end))
             ORDER BY h.ticket_id, h.occurred_at, h.position
             """, logger: logger)
-        var facts: [AssessmentFact] = []
-        var current: (id: UUID, facts: [AssessmentFact])?
+        var tickets: [(id: UUID, district: String?, bodies: [[UInt8]])] = []
         for try await (ticketId, district, body) in rows.decode((UUID, String?, String).self) {
-            if current?.id != ticketId {
-                facts += current?.facts ?? []
-                current = (ticketId, [])
-            }
-            guard case .success(let decoded) = EventCodec.decode(Array(body.utf8), accepting: ScoringEvent.types), let event = ScoringEvent(decoded)
-            else { continue }
-            reducer.apply(event, ticketId: ticketId, district: district, at: decoded.metadata.occurredAt, to: &current!.facts)
+            if tickets.last?.id != ticketId { tickets.append((ticketId, district, [])) }
+            tickets[tickets.count - 1].bodies.append(Array(body.utf8))
         }
-        facts += current?.facts ?? []
+        let facts = tickets.flatMap { reducer.facts(replaying: $0.bodies, ticketId: $0.id, district: $0.district) }
         let inMonth = facts.filter { $0.month == month }
         return (
             Dictionary(grouping: inMonth, by: \.unitCode).mapValues(UnitFigures.init),

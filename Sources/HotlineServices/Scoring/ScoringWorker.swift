@@ -12,7 +12,7 @@ import PostgresNIO
 /// computed from the facts (`hotline report --period month`, `hotline assess`).
 public enum ScoringWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
-        let snapshots = ReferenceSnapshots(checkInterval: resources.settings.modelCheckInterval, clock: resources.clock)
+        let snapshots = resources.referenceSnapshots()
         return ServiceParts(workers: [
             try resources.consumer(topics: [.lifecycle, .sla], handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots))
         ])
@@ -22,7 +22,7 @@ public enum ScoringWorker {
 /// Applies a batch of scoring events in the consumer's transaction.
 struct ScoringHandler: EventBatchHandler {
     let timeZone: TimeZone
-    let snapshots: ReferenceSnapshots
+    let snapshots: ReferenceSnapshots<Void>
 
     var acceptedTypes: Set<EventType> { ScoringEvent.types }
 
@@ -36,11 +36,8 @@ struct ScoringHandler: EventBatchHandler {
             let ticketId = consumed.event.metadata.ticketId
             let district = try await Self.district(of: ticketId, on: connection, logger: logger)
             let before = try await AssessmentStore.facts(of: ticketId, on: connection, logger: logger)
-            var after: [AssessmentFact] = []
-            for body in try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger) {
-                guard case .success(let decoded) = EventCodec.decode(body, accepting: ScoringEvent.types), let event = ScoringEvent(decoded) else { continue }
-                reducer.apply(event, ticketId: ticketId, district: district, at: decoded.metadata.occurredAt, to: &after)
-            }
+            let after = reducer.facts(
+                replaying: try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger), ticketId: ticketId, district: district)
             guard after != before else { continue }
             try await AssessmentStore.save(after, on: connection, logger: logger)
             for (unit, increments) in Self.increments(from: before, to: after) {

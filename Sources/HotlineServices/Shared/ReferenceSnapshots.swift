@@ -1,51 +1,61 @@
 import Foundation
 import HotlineClassifier
 import HotlineDomain
+import HotlineRuntime
 import HotlineStorage
 import Logging
 import PostgresNIO
 import Synchronization
 
-/// The reference data and the classifier trained on it, as of one training run.
-struct ReferenceSnapshot: Sendable {
+/// The reference data as of one training run, with what a service derives from it (the
+/// classifier, for the services that classify).
+struct ReferenceSnapshot<Model: Sendable>: Sendable {
     let reference: ReferenceData
-    let classifier: RequestClassifier
+    let model: Model
     let knowledge: KnowledgeBase
-    /// The training run the classifier reproduces; nil before the first run (catalog only).
+    /// The training run the snapshot reproduces; nil before the first run (catalog only).
     let runId: Int?
 }
 
 /// Keeps one `ReferenceSnapshot` per process, loaded from PostgreSQL on first use and rebuilt
 /// when a newer training run appears (looked for at most every `checkInterval`). Every
 /// process rebuilds the same model from the same rows, so all instances agree.
-final class ReferenceSnapshots: Sendable {
+final class ReferenceSnapshots<Model: Sendable>: Sendable {
+    /// Builds the model from the reference data and the run's operator corrections.
+    typealias Build = @Sendable (ReferenceData, [LabelledExample]) -> Model
+
     private struct State {
-        var snapshot: ReferenceSnapshot?
+        var snapshot: ReferenceSnapshot<Model>?
         var checkedAt: Date?
     }
 
     private let state = Mutex(State())
     private let checkInterval: TimeInterval
     private let clock: any HotlineClock
+    private let readsCorrections: Bool
+    private let build: Build
 
-    init(checkInterval: TimeInterval, clock: any HotlineClock) {
+    /// `readsCorrections`: whether `build` needs the operators' corrections (only the classifier does).
+    init(checkInterval: TimeInterval, clock: any HotlineClock, readsCorrections: Bool, build: @escaping Build) {
         self.checkInterval = checkInterval
         self.clock = clock
+        self.readsCorrections = readsCorrections
+        self.build = build
     }
 
     /// The current snapshot, checking for a newer run through a pooled connection when due.
-    func current(from database: PostgresClient, logger: Logger) async throws -> ReferenceSnapshot {
+    func current(from database: PostgresClient, logger: Logger) async throws -> ReferenceSnapshot<Model> {
         if let fresh = freshSnapshot() { return fresh }
         return try await database.withConnection { try await self.refresh(on: $0, logger: logger) }
     }
 
     /// The current snapshot, checking for a newer run on `connection` when due.
-    func current(on connection: PostgresConnection, logger: Logger) async throws -> ReferenceSnapshot {
+    func current(on connection: PostgresConnection, logger: Logger) async throws -> ReferenceSnapshot<Model> {
         if let fresh = freshSnapshot() { return fresh }
         return try await refresh(on: connection, logger: logger)
     }
 
-    private func freshSnapshot() -> ReferenceSnapshot? {
+    private func freshSnapshot() -> ReferenceSnapshot<Model>? {
         let now = clock.now()
         return state.withLock { state in
             guard let snapshot = state.snapshot, let checked = state.checkedAt, now.timeIntervalSince(checked) < checkInterval else { return nil }
@@ -53,7 +63,7 @@ final class ReferenceSnapshots: Sendable {
         }
     }
 
-    private func refresh(on connection: PostgresConnection, logger: Logger) async throws -> ReferenceSnapshot {
+    private func refresh(on connection: PostgresConnection, logger: Logger) async throws -> ReferenceSnapshot<Model> {
         let run = try await ClassifierTraining.latestRun(on: connection, logger: logger)
         let now = clock.now()
         if let snapshot = state.withLock({ $0.snapshot }), snapshot.runId == run?.id {
@@ -62,18 +72,28 @@ final class ReferenceSnapshots: Sendable {
         }
         let reference = try await ReferenceStore.load(on: connection, logger: logger)
         var examples: [LabelledExample] = []
-        if let run {
+        if readsCorrections, let run {
             examples = try await ClassifierTraining.examples(through: run.examplesThrough, on: connection, logger: logger).examples
         }
         let snapshot = ReferenceSnapshot(
-            reference: reference,
-            classifier: RequestClassifier(
-                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues,
-                corrections: examples),
-            knowledge: KnowledgeBase(reference.knowledge), runId: run?.id)
+            reference: reference, model: build(reference, examples), knowledge: KnowledgeBase(reference.knowledge), runId: run?.id)
         logger.info(
-            "classifier trained", metadata: ["run": "\(run?.id.description ?? "none")", "leaves": "\(reference.catalog.leaves.count)", "corrections": "\(examples.count)"])
+            "reference data loaded", metadata: ["run": "\(run?.id.description ?? "none")", "leaves": "\(reference.catalog.leaves.count)", "corrections": "\(examples.count)"])
         state.withLock { $0 = State(snapshot: snapshot, checkedAt: now) }
         return snapshot
+    }
+}
+
+extension ServiceResources {
+    /// Reference data alone, for services that do not classify.
+    func referenceSnapshots() -> ReferenceSnapshots<Void> {
+        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: false) { _, _ in () }
+    }
+
+    /// Reference data with the classifier trained on the catalog and the run's corrections.
+    func classifierSnapshots() -> ReferenceSnapshots<RequestClassifier> {
+        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: true) { reference, corrections in
+            RequestClassifier(catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, corrections: corrections)
+        }
     }
 }
