@@ -35,7 +35,7 @@ struct DeadLetterTests {
     @Test("poison goes to the dead-letter topic with its reason, duplicates are applied once, and the consumer moves on")
     func poisonIsDeadLetteredAndConsumerMovesOn() async throws {
         let topic = try await TestEnvironment.makeTopic("test.poison", partitions: 1)
-        try await KafkaAdmin(client: TestEnvironment.kafkaClient("tests-admin")).createTopics([KafkaTopicSpecification(name: HotlineTopic.deadLetter.name, partitions: 6)])
+        try await TestEnvironment.ensurePlatformTopics()
         let (firstId, first) = try Self.receivedEvent()
         let (secondId, second) = try Self.receivedEvent()
         let values: [[UInt8]] = [

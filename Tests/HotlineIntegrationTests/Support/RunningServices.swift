@@ -37,8 +37,7 @@ enum RunningServices {
     static func prepare(_ client: PostgresClient) async throws {
         let reference = try ReferenceData(schemaDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Schemas"))
         try await client.withTransaction(logger: TestEnvironment.logger) { try await ReferenceStore.replace(with: reference, on: $0, logger: TestEnvironment.logger) }
-        try await KafkaAdmin(client: TestEnvironment.kafkaClient("tests-admin"))
-            .createTopics(HotlineTopic.allCases.map { KafkaTopicSpecification(name: $0.name, partitions: 3) })
+        try await TestEnvironment.ensurePlatformTopics()
     }
 
     /// Runs the services `kinds` (built by `build`) while `body` runs, then stops them.

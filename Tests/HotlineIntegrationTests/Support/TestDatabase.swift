@@ -26,7 +26,17 @@ enum TestDatabase {
     ) async throws -> T {
         let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         try await withClient(server) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: #"CREATE DATABASE "\#(name)""#), logger: TestEnvironment.logger)
+            // Suites create databases in parallel; a creation that loses a race is retried.
+            var attempt = 0
+            while true {
+                do {
+                    try await admin.query(PostgresQuery(unsafeSQL: #"CREATE DATABASE "\#(name)""#), logger: TestEnvironment.logger)
+                    return
+                } catch let error as PSQLError where attempt < 4 && error.serverInfo?[.sqlState] != "42P04" {
+                    attempt += 1
+                    try await Task.sleep(for: .milliseconds(200 * attempt))
+                }
+            }
         }
         let configuration = server.with(database: String(name))
         let result = try await withClient(configuration) { client in

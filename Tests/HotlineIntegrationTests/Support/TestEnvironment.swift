@@ -1,5 +1,6 @@
 import Foundation
 import HotlineKafka
+import HotlineDomain
 import Logging
 
 /// Where the integration tests find the real PostgreSQL and broker: the same variables and
@@ -31,6 +32,26 @@ enum TestEnvironment {
         let name = uniqueName(prefix)
         try await KafkaAdmin(client: kafkaClient("tests-admin")).createTopics([KafkaTopicSpecification(name: name, partitions: partitions)])
         return name
+    }
+
+    /// Creates the platform's topics once per test process. Suites run in parallel, and on a
+    /// fresh broker two concurrent creations of one topic can fail; a single shared attempt
+    /// (retried a few times) avoids the race.
+    static func ensurePlatformTopics() async throws {
+        try await platformTopics.value
+    }
+
+    private static let platformTopics = Task {
+        var attempt = 0
+        while true {
+            do {
+                return try await KafkaAdmin(client: kafkaClient("tests-admin"))
+                    .createTopics(HotlineTopic.allCases.map { KafkaTopicSpecification(name: $0.name, partitions: 3) })
+            } catch where attempt < 4 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(500 * attempt))
+            }
+        }
     }
 
     static func makeConsumer(group: String, topics: [String]) throws -> KafkaConsumer {
