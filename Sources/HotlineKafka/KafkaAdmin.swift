@@ -72,6 +72,39 @@ public struct KafkaAdmin: Sendable {
         }
     }
 
+    /// How many messages of `topics` the consumer group `group` has not committed yet, per
+    /// topic: the sum over partitions of the high watermark minus the committed offset (the
+    /// whole partition when the group has committed nothing there).
+    public func consumerLag(group: String, topics: [String], timeout: Duration = .seconds(5)) async throws -> [String: Int64] {
+        let properties = client.baseProperties.merging(client.extraProperties) { _, extra in extra }.merging(["group.id": group]) { _, group in group }
+        let milliseconds = Int32(timeout.components.seconds * 1000)
+        let partitionCounts = try await listTopics(timeout: timeout)
+        return try await Self.blocking {
+            let client = try RDKafkaClient(kind: .consumer, properties: properties)
+            defer { client.destroy() }
+            let list = rd_kafka_topic_partition_list_new(Int32(topics.count * 8))!
+            defer { rd_kafka_topic_partition_list_destroy(list) }
+            for topic in topics {
+                for partition in 0..<Int32(partitionCounts[topic] ?? 0) {
+                    rd_kafka_topic_partition_list_add(list, topic, partition)
+                }
+            }
+            let code = rd_kafka_committed(client.handle, list, milliseconds)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(code) }
+            var lag: [String: Int64] = Dictionary(uniqueKeysWithValues: topics.map { ($0, 0) })
+            for index in 0..<Int(list.pointee.cnt) {
+                let element = list.pointee.elems[index]
+                var low: Int64 = 0
+                var high: Int64 = 0
+                let watermarks = rd_kafka_query_watermark_offsets(client.handle, element.topic, element.partition, &low, &high, milliseconds)
+                guard watermarks == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(watermarks) }
+                let topic = String(cString: element.topic)
+                lag[topic, default: 0] += high - (element.offset >= 0 ? element.offset : low)
+            }
+            return lag
+        }
+    }
+
     private static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {

@@ -1,3 +1,5 @@
+public import HotlineDomain
+
 /// The five services of the platform: their names, and where each serves HTTP.
 public enum HotlineServiceKind: String, Sendable, CaseIterable {
     case intakeGateway = "intake-gateway"
@@ -17,6 +19,29 @@ public enum HotlineServiceKind: String, Sendable, CaseIterable {
         case .dispatcher: .dispatcherPort
         case .slaTimer: .slaTimerPort
         case .scoringAggregator: .scoringPort
+        }
+    }
+
+    /// The topics the service's consumer group reads (none for the gateway).
+    public var consumedTopics: [HotlineTopic] {
+        switch self {
+        case .intakeGateway: []
+        case .classifierWorker: [.received]
+        case .dispatcher: [.classified]
+        case .slaTimer: [.lifecycle]
+        case .scoringAggregator: [.lifecycle, .sla]
+        }
+    }
+
+    /// The event types on those topics that the service applies (and records as processed);
+    /// other types on them are passed over.
+    public var appliedTypes: Set<EventType> {
+        switch self {
+        case .intakeGateway: []
+        case .classifierWorker: [.ticketReceived]
+        case .dispatcher: [.ticketClassified]
+        case .slaTimer: [.ticketDispatched, .ticketHandled]
+        case .scoringAggregator: ScoringEvent.types
         }
     }
 }

@@ -36,6 +36,9 @@ public struct HotlineSettings: Sendable {
     public var slaTickInterval: Duration
     /// `HOTLINE_SLA_BATCH`: most due timers fired per transaction.
     public var slaBatchSize: Int
+    /// `HOTLINE_RECONCILE_SECONDS`, `HOTLINE_RECONCILE_GRACE_SECONDS`,
+    /// `HOTLINE_RECONCILE_LOOKBACK_HOURS`: when the reconciler sends lost events again.
+    public var reconciliation: ReconciliationPolicy
     /// `HOTLINE_CLOCK`: `shared` makes every service read the simulated clock in PostgreSQL.
     public var usesSharedClock: Bool
     /// `HOTLINE_TOKEN_CACHE_SECONDS`: how long a checked token is trusted.
@@ -66,6 +69,9 @@ public struct HotlineSettings: Sendable {
         tokenCacheLifetime = fraction(.tokenCacheSeconds)
         slaTickInterval = .milliseconds(number(.slaTickMilliseconds))
         slaBatchSize = number(.slaBatch)
+        reconciliation = ReconciliationPolicy(
+            interval: .milliseconds(Int(fraction(.reconcileSeconds) * 1000)), grace: fraction(.reconcileGraceSeconds),
+            lookback: fraction(.reconcileLookbackHours) * 3600)
         usesSharedClock = text(.clock) == "shared"
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }

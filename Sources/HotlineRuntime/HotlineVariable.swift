@@ -30,6 +30,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case tokenCacheSeconds = "HOTLINE_TOKEN_CACHE_SECONDS"
     case slaTickMilliseconds = "HOTLINE_SLA_TICK_MILLISECONDS"
     case slaBatch = "HOTLINE_SLA_BATCH"
+    case reconcileSeconds = "HOTLINE_RECONCILE_SECONDS"
+    case reconcileGraceSeconds = "HOTLINE_RECONCILE_GRACE_SECONDS"
+    case reconcileLookbackHours = "HOTLINE_RECONCILE_LOOKBACK_HOURS"
     case clock = "HOTLINE_CLOCK"
 
     /// The variable's name in the environment.
@@ -61,6 +64,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .modelCheckSeconds, .tokenCacheSeconds: "30"
         case .slaTickMilliseconds: "500"
         case .slaBatch: "500"
+        case .reconcileSeconds: "5"
+        case .reconcileGraceSeconds: "60"
+        case .reconcileLookbackHours: "24"
         case .clock: "system"
         }
     }
@@ -95,6 +101,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .modelCheckSeconds: "how often services look for a newer classifier training run"
         case .slaTickMilliseconds: "how often the SLA timer looks for due timers (real milliseconds)"
         case .slaBatch: "most due timers the SLA timer fires per transaction"
+        case .reconcileSeconds: "how often the reconciler (in the SLA timer) looks for events a consumer never applied (real seconds)"
+        case .reconcileGraceSeconds: "how long after publication an event may stay unapplied by a consumer, or unpublished, before the reconciler sends it again (real seconds)"
+        case .reconcileLookbackHours: "how far back the reconciler looks for events a consumer never applied"
         case .clock: "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
         case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"
         }

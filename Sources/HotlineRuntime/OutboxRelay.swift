@@ -7,31 +7,34 @@ import Metrics
 public import PostgresNIO
 public import ServiceLifecycle
 
-/// Publishes one producer's outbox rows to Kafka and stamps them published.
+/// Publishes outbox rows to Kafka and stamps them published: one producer's rows (each
+/// service's own relay), or rows any producer left unpublished too long (the reconciler's).
 ///
 /// Each round claims a batch with `FOR UPDATE SKIP LOCKED`, sends it, waits for the broker's
 /// acknowledgements and commits the stamp in the same transaction. Several relays of the same
 /// producer can run: they claim disjoint rows. A crash after sending but before the commit
 /// republishes the batch; consumers drop the duplicates by event id.
 public struct OutboxRelay: Service {
-    private let producerName: String
+    private let claim: OutboxStore.Claim
     private let database: PostgresClient
     private let kafka: KafkaProducer
     private let batchSize: Int
-    private let clock: any HotlineClock
     private let logger: Logger
     private let published: Counter
     private let failures: Counter
 
-    public init(producerName: String, database: PostgresClient, kafka: KafkaProducer, batchSize: Int, clock: any HotlineClock, logger: Logger) {
-        self.producerName = producerName
+    public init(_ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int, logger: Logger) {
+        self.claim = claim
         self.database = database
         self.kafka = kafka
         self.batchSize = batchSize
-        self.clock = clock
         self.logger = logger
-        self.published = Counter(label: "hotline_outbox_published_total", dimensions: [("producer", producerName)])
-        self.failures = Counter(label: "hotline_outbox_relay_failures_total", dimensions: [("producer", producerName)])
+        let scope = switch claim {
+        case .producer(let name): name
+        case .abandoned: "abandoned"
+        }
+        self.published = Counter(label: "hotline_outbox_published_total", dimensions: [("producer", scope)])
+        self.failures = Counter(label: "hotline_outbox_relay_failures_total", dimensions: [("producer", scope)])
     }
 
     /// Relays until graceful shutdown; idles briefly when there is nothing to send.
@@ -54,10 +57,10 @@ public struct OutboxRelay: Service {
     @discardableResult
     public func relayOnce() async throws -> Int {
         try await database.withTransaction(logger: logger) { connection in
-            let rows = try await OutboxStore.claimUnpublished(producer: producerName, limit: batchSize, on: connection, logger: logger)
+            let rows = try await OutboxStore.claimUnpublished(claim, limit: batchSize, on: connection, logger: logger)
             guard !rows.isEmpty else { return 0 }
             try await kafka.send(rows.map { KafkaOutgoingMessage($0.entry) })
-            try await OutboxStore.markPublished(rows.map(\.id), at: clock.now(), on: connection, logger: logger)
+            try await OutboxStore.markPublished(rows.map(\.id), on: connection, logger: logger)
             published.increment(by: rows.count)
             return rows.count
         }

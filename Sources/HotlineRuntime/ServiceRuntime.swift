@@ -17,8 +17,9 @@ public struct ServiceResources: Sendable {
     public let producer: KafkaProducer
     public let clock: any HotlineClock
 
-    /// A consume loop for this service's consumer group over `topics`, applying with `handler`.
-    public func consumer(topics: [HotlineTopic], handler: any EventBatchHandler) throws -> EventConsumerService {
+    /// A consume loop for this service's consumer group over the topics it reads, applying with `handler`.
+    public func consumer(handler: any EventBatchHandler) throws -> EventConsumerService {
+        let topics = kind.consumedTopics
         let configuration = KafkaConsumerConfiguration(
             client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
         return EventConsumerService(
@@ -69,9 +70,7 @@ public enum ServiceRuntime {
         let resources = ServiceResources(
             kind: kind, settings: settings, logger: logger, database: database, producer: producer, clock: clock)
         let parts = try build(resources)
-        let relay = OutboxRelay(
-            producerName: kind.name, database: database, kafka: producer, batchSize: settings.relayBatchSize,
-            clock: clock, logger: logger)
+        let relay = OutboxRelay(.producer(kind.name), database: database, kafka: producer, batchSize: settings.relayBatchSize, logger: logger)
 
         let router = Router()
         router.add(middleware: MetricsMiddleware())

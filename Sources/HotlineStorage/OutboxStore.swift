@@ -18,18 +18,35 @@ public enum OutboxStore {
         }
     }
 
-    /// Locks and returns up to `limit` unpublished rows of `producer`, oldest first. Call inside
-    /// a transaction; the locks hold until it ends.
-    public static func claimUnpublished(producer: String, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [OutboxRow] {
-        let rows = try await connection.query(
-            """
-            SELECT id, event_id, topic, message_key, event_type, schema_version, body, traceparent
-            FROM outbox WHERE producer = \(producer) AND published_at IS NULL
-            ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
-            """, logger: logger)
+    /// Which unpublished rows a relay takes.
+    public enum Claim: Sendable {
+        /// The rows `producer` wrote: its own relay.
+        case producer(String)
+        /// Rows of any producer left unpublished longer than this many seconds: the
+        /// reconciler's relay, for a producer that is down or whose relay is stuck.
+        case abandoned(olderThanSeconds: Double)
+    }
+
+    /// Locks and returns up to `limit` unpublished rows, oldest first. Call inside a
+    /// transaction; the locks hold until it ends.
+    public static func claimUnpublished(_ claim: Claim, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [OutboxRow] {
+        let columns = "SELECT id, event_id, producer, topic, message_key, event_type, schema_version, body, traceparent FROM outbox"
+        let rows: PostgresRowSequence
+        switch claim {
+        case .producer(let producer):
+            rows = try await connection.query(
+                "\(unescaped: columns) WHERE producer = \(producer) AND published_at IS NULL ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED",
+                logger: logger)
+        case .abandoned(let seconds):
+            rows = try await connection.query(
+                """
+                \(unescaped: columns) WHERE published_at IS NULL AND created_at < now() - make_interval(secs => \(seconds))
+                ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+                """, logger: logger)
+        }
         var claimed: [OutboxRow] = []
-        for try await (id, eventId, topic, key, type, version, body, traceparent) in rows.decode(
-            (Int64, UUID, String, String, String, Int, ByteBuffer, String?).self)
+        for try await (id, eventId, producer, topic, key, type, version, body, traceparent) in rows.decode(
+            (Int64, UUID, String, String, String, String, Int, ByteBuffer, String?).self)
         {
             let entry = OutboxEntry(
                 eventId: eventId, producer: producer, topic: topic, messageKey: key, eventType: type,
@@ -39,11 +56,35 @@ public enum OutboxStore {
         return claimed
     }
 
-    /// Stamps rows as published, in the transaction that claimed them.
-    public static func markPublished(_ ids: [Int64], at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    /// Marks as unpublished again, so their producer's relay sends them once more, the events
+    /// of `types` published more than `grace` seconds ago (and less than `lookback`) that
+    /// `consumer` has not recorded as processed: lost on the way (a broker that restarted
+    /// empty, a topic deleted by mistake). At most `limit` rows; returns how many.
+    public static func requeueUnapplied(
+        consumer: String, types: [String], grace: Double, lookback: Double, limit: Int, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Int {
+        let rows = try await connection.query(
+            """
+            UPDATE outbox SET published_at = NULL WHERE id IN (
+                SELECT o.id FROM outbox o
+                WHERE o.published_at < now() - make_interval(secs => \(grace))
+                  AND o.published_at > now() - make_interval(secs => \(lookback))
+                  AND o.event_type = ANY(\(types))
+                  AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer = \(consumer) AND p.event_id = o.event_id)
+                ORDER BY o.id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """, logger: logger)
+        var count = 0
+        for try await _ in rows { count += 1 }
+        return count
+    }
+
+    /// Stamps rows as published, in the transaction that claimed them, with the database's
+    /// time (the reconciler measures its grace in real time, whatever clock the services use).
+    public static func markPublished(_ ids: [Int64], on connection: PostgresConnection, logger: Logger) async throws {
         guard !ids.isEmpty else { return }
         try await connection.query(
-            "UPDATE outbox SET published_at = \(time) WHERE id = ANY(\(ids))", logger: logger)
+            "UPDATE outbox SET published_at = now() WHERE id = ANY(\(ids))", logger: logger)
     }
 
     /// How many rows wait to be published, per producer (for metrics and status).

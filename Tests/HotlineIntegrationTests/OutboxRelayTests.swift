@@ -17,7 +17,7 @@ struct OutboxRelayTests {
     }
 
     static func makeRelay(_ producer: String, client: PostgresClient, kafka: KafkaProducer, batchSize: Int) -> OutboxRelay {
-        OutboxRelay(producerName: producer, database: client, kafka: kafka, batchSize: batchSize, clock: SystemClock(), logger: TestEnvironment.logger)
+        OutboxRelay(.producer(producer), database: client, kafka: kafka, batchSize: batchSize, logger: TestEnvironment.logger)
     }
 
     struct RolledBack: Error {}

@@ -10,7 +10,7 @@ import HotlineStorage
 /// the size of Beijing's (48 / 490 / 2,509 entries).
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).", subcommands: [ClassifierBench.self, SLABench.self, AssessmentBench.self])
+        abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).", subcommands: [ClassifierBench.self, SLABench.self, AssessmentBench.self, PipelineBench.self])
 
     struct ClassifierBench: ParsableCommand {
         static let configuration = CommandConfiguration(

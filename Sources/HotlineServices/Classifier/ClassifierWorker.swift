@@ -13,7 +13,7 @@ public enum ClassifierWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = ClassificationHandler(
             resources: resources, snapshots: resources.classifierSnapshots())
-        return ServiceParts(workers: [try resources.consumer(topics: [.received], handler: handler)])
+        return ServiceParts(workers: [try resources.consumer(handler: handler)])
     }
 }
 
@@ -22,7 +22,7 @@ struct ClassificationHandler: EventBatchHandler {
     let resources: ServiceResources
     let snapshots: ReferenceSnapshots<RequestClassifier>
 
-    var acceptedTypes: Set<EventType> { [.ticketReceived] }
+    var acceptedTypes: Set<EventType> { HotlineServiceKind.classifierWorker.appliedTypes }
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let snapshot = try await snapshots.current(on: connection, logger: logger)

@@ -10,7 +10,7 @@ public enum DispatcherWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = DispatchHandler(
             resources: resources, snapshots: resources.referenceSnapshots())
-        return ServiceParts(workers: [try resources.consumer(topics: [.classified], handler: handler)])
+        return ServiceParts(workers: [try resources.consumer(handler: handler)])
     }
 }
 
@@ -19,7 +19,7 @@ struct DispatchHandler: EventBatchHandler {
     let resources: ServiceResources
     let snapshots: ReferenceSnapshots<Void>
 
-    var acceptedTypes: Set<EventType> { [.ticketClassified] }
+    var acceptedTypes: Set<EventType> { HotlineServiceKind.dispatcher.appliedTypes }
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let snapshot = try await snapshots.current(on: connection, logger: logger)

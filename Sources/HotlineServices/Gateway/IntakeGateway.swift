@@ -18,6 +18,7 @@ public enum IntakeGateway {
             snapshots: resources.classifierSnapshots(),
             openAPIDocument: try Data(contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
         return ServiceParts(workers: []) { router in
+            router.add(middleware: ProblemMiddleware(logger: resources.logger))
             TicketRoutes.add(to: router, gateway)
             ReviewRoutes.add(to: router, gateway)
             ReferenceRoutes.add(to: router, gateway)

@@ -7,7 +7,8 @@ import PostgresNIO
 
 /// The SLA timer: keeps each ticket's durable timers in step with its lifecycle (a consumer of
 /// `ticket.dispatched` and `ticket.handled`) and fires the due ones (`SLATicker`), publishing
-/// `sla.timer_fired` reminders, checkpoints, overdue notices and escalations.
+/// `sla.timer_fired` reminders, checkpoints, overdue notices and escalations. It also runs the
+/// `Reconciler` and a relay for outbox rows their producer left unpublished too long.
 public enum SLATimerWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
@@ -17,8 +18,13 @@ public enum SLATimerWorker {
         let ticker = SLATicker(
             producerName: resources.kind.name, database: resources.database, clock: resources.clock, planner: planner,
             batchSize: resources.settings.slaBatchSize, interval: resources.settings.slaTickInterval, logger: resources.logger)
+        let settings = resources.settings
         return ServiceParts(workers: [
-            try resources.consumer(topics: [.lifecycle], handler: TimerPlanning(resources: resources, planner: planner)), ticker,
+            try resources.consumer(handler: TimerPlanning(resources: resources, planner: planner)), ticker,
+            Reconciler(database: resources.database, policy: settings.reconciliation, limit: settings.relayBatchSize * 10, logger: resources.logger),
+            OutboxRelay(
+                .abandoned(olderThanSeconds: settings.reconciliation.grace), database: resources.database, kafka: resources.producer,
+                batchSize: settings.relayBatchSize, logger: resources.logger),
         ])
     }
 }
@@ -30,7 +36,7 @@ struct TimerPlanning: EventBatchHandler {
     let resources: ServiceResources
     let planner: SLATicker.PlannerSource
 
-    var acceptedTypes: Set<EventType> { [.ticketDispatched, .ticketHandled] }
+    var acceptedTypes: Set<EventType> { HotlineServiceKind.slaTimer.appliedTypes }
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let planner = try await planner(connection, logger)

@@ -14,7 +14,7 @@ public enum ScoringWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
         return ServiceParts(workers: [
-            try resources.consumer(topics: [.lifecycle, .sla], handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots))
+            try resources.consumer(handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots))
         ])
     }
 }
@@ -24,7 +24,7 @@ struct ScoringHandler: EventBatchHandler {
     let timeZone: TimeZone
     let snapshots: ReferenceSnapshots<Void>
 
-    var acceptedTypes: Set<EventType> { ScoringEvent.types }
+    var acceptedTypes: Set<EventType> { HotlineServiceKind.scoringAggregator.appliedTypes }
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let policy = try await snapshots.current(on: connection, logger: logger).reference.timeLimits

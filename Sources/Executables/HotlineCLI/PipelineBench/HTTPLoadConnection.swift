@@ -1,0 +1,69 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// One keep-alive HTTP/1.1 connection of the load generator, sending requests one after
+/// another. Far cheaper per request than URLSession, so the generator is not what limits the
+/// measured rate.
+struct HTTPLoadConnection {
+    typealias Channel = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
+
+    /// A response: its status and body.
+    struct Reply {
+        var status: Int
+        var body: ByteBuffer
+    }
+
+    /// Raised when the server closes the connection before answering.
+    struct Closed: Error {}
+
+    /// Connects to `host:port` and runs `session` with the open connection; closes it afterwards.
+    static func session<T: Sendable>(
+        host: String, port: Int, group: MultiThreadedEventLoopGroup, _ session: (inout Exchange) async throws -> T
+    ) async throws -> T {
+        let channel = try await ClientBootstrap(group: group)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .connect(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try Channel(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            var exchange = Exchange(host: host, responses: inbound.makeAsyncIterator(), requests: outbound)
+            return try await session(&exchange)
+        }
+    }
+
+    /// Request and response over one open connection.
+    struct Exchange {
+        let host: String
+        var responses: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
+        let requests: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
+
+        mutating func send(_ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: ByteBuffer? = nil) async throws -> Reply {
+            var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
+            head.headers.add(name: "Host", value: host)
+            for (name, value) in headers { head.headers.add(name: name, value: value) }
+            if let body {
+                head.headers.add(name: "Content-Type", value: "application/json")
+                head.headers.add(name: "Content-Length", value: String(body.readableBytes))
+            }
+            try await requests.write(.head(head))
+            if let body { try await requests.write(.body(.byteBuffer(body))) }
+            try await requests.write(.end(nil))
+
+            var status = 0
+            var received = ByteBuffer()
+            while let part = try await responses.next() {
+                switch part {
+                case .head(let response): status = Int(response.status.code)
+                case .body(var chunk): received.writeBuffer(&chunk)
+                case .end: return Reply(status: status, body: received)
+                }
+            }
+            throw Closed()
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+public import HotlineRuntime
+import HotlineStorage
+public import Logging
+import Metrics
+public import PostgresNIO
+public import ServiceLifecycle
+
+/// Re-drives, from PostgreSQL, events that were committed but never applied by a consumer
+/// that reads them: a ticket received but never classified, classified but never dispatched,
+/// dispatched but without deadlines or uncounted by the aggregator. The local broker forgets
+/// everything when it restarts, and a real cluster loses messages to operator error; the
+/// outbox and the consumers' processed-events record say exactly what is missing.
+///
+/// Each round, for every consumer group and the event types it applies, events published
+/// longer than the grace ago and not in its processed-events record are marked unpublished, so
+/// their producer's relay sends them again; the consumers that did apply them skip them by
+/// event id. It runs inside the SLA timer (the process that already works from PostgreSQL on
+/// a clock); several instances are harmless, as a round only re-queues rows under row locks.
+public struct Reconciler: Service {
+    let database: PostgresClient
+    let policy: ReconciliationPolicy
+    let limit: Int
+    let logger: Logger
+    private let requeued = Counter(label: "hotline_reconciler_requeued_total")
+
+    public init(database: PostgresClient, policy: ReconciliationPolicy, limit: Int, logger: Logger) {
+        self.database = database
+        self.policy = policy
+        self.limit = limit
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let counts = try await reconcileOnce()
+                if !counts.isEmpty {
+                    logger.warning("re-queued events a consumer never applied", metadata: ["events": "\(counts)"])
+                }
+            } catch {
+                logger.warning("reconciliation round failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: policy.interval)
+        }
+    }
+
+    /// One round; returns how many events were re-queued per consumer group (only non-zero ones).
+    @discardableResult
+    public func reconcileOnce() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for kind in HotlineServiceKind.allCases where !kind.appliedTypes.isEmpty {
+            let count = try await database.withTransaction(logger: logger) { connection in
+                try await OutboxStore.requeueUnapplied(
+                    consumer: kind.name, types: kind.appliedTypes.map(\.rawValue).sorted(), grace: policy.grace, lookback: policy.lookback,
+                    limit: limit, on: connection, logger: logger)
+            }
+            if count > 0 { counts[kind.name] = count }
+        }
+        requeued.increment(by: counts.values.reduce(0, +))
+        return counts
+    }
+}
