@@ -99,7 +99,8 @@ public struct KafkaAdmin: Sendable {
                 let watermarks = rd_kafka_query_watermark_offsets(client.handle, element.topic, element.partition, &low, &high, milliseconds)
                 guard watermarks == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(watermarks) }
                 let topic = String(cString: element.topic)
-                lag[topic, default: 0] += high - (element.offset >= 0 ? element.offset : low)
+                // The local broker's watermarks can trail a just-committed offset: never below zero.
+                lag[topic, default: 0] += max(0, high - (element.offset >= 0 ? element.offset : low))
             }
             return lag
         }

@@ -59,7 +59,7 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var heartbeatIntervalMilliseconds: Int = 1_000
     /// `fetch.wait.max.ms`: how long the broker may hold a fetch waiting for data. The local
     /// broker holds it the full time, so this bounds each hop's latency there.
-    public var fetchWaitMaxMilliseconds: Int = 50
+    public var fetchWaitMaxMilliseconds: Int = 10
     /// `auto.offset.reset`: where a group with no committed offset starts.
     public var startFromEarliest: Bool = true
 

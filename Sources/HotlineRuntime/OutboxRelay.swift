@@ -44,7 +44,7 @@ public struct OutboxRelay: Service {
             do {
                 let count = try await relayOnce()
                 backoff.reset()
-                if count < batchSize { try? await Task.sleep(for: .milliseconds(count == 0 ? 20 : 1)) }
+                if count < batchSize { try? await Task.sleep(for: .milliseconds(count == 0 ? 5 : 1)) }
             } catch {
                 failures.increment()
                 logger.warning("outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])

@@ -20,8 +20,7 @@ public struct ServiceResources: Sendable {
     /// A consume loop for this service's consumer group over the topics it reads, applying with `handler`.
     public func consumer(handler: any EventBatchHandler) throws -> EventConsumerService {
         let topics = kind.consumedTopics
-        let configuration = KafkaConsumerConfiguration(
-            client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
+        let configuration = KafkaConsumerConfiguration(client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
         return EventConsumerService(
             consumerName: kind.name, consumer: try KafkaConsumer(configuration: configuration, logger: logger),
             deadLetters: producer, database: database, handler: handler, topics: topics, batchSize: settings.consumerBatchSize,

@@ -39,10 +39,13 @@ public struct DatabaseConfiguration: Sendable {
     }
 
     /// A pooled client; it connects once its `run()` is running (add it to the service group).
-    public func makeClient(logger: Logger) -> PostgresClient {
+    /// `settings` are server settings for every session of the pool (`synchronous_commit`…);
+    /// `maximumConnections` overrides the configured maximum.
+    public func makeClient(logger: Logger, settings: [(String, String)] = [], maximumConnections: Int? = nil) -> PostgresClient {
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: .disable)
-        configuration.options.maximumConnections = maximumConnections
+        configuration.options.maximumConnections = maximumConnections ?? self.maximumConnections
+        configuration.options.additionalStartupParameters = settings
         configuration.options.connectTimeout = .seconds(5)
         return PostgresClient(configuration: configuration, backgroundLogger: logger)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HotlineClassifier
 import HotlineDomain
+import HotlineStorage
 public import HotlineRuntime
 import Hummingbird
 import Logging
@@ -12,12 +13,14 @@ import PostgresNIO
 /// metrics needs a bearer token.
 public enum IntakeGateway {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
+        let numbering = resources.settings.database.makeClient(
+            logger: resources.logger, settings: TicketStore.numberingSettings, maximumConnections: 4)
         let gateway = Gateway(
-            resources: resources,
+            resources: resources, numbering: numbering,
             authenticator: TokenAuthenticator(lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),
             snapshots: resources.classifierSnapshots(),
             openAPIDocument: try Data(contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
-        return ServiceParts(workers: []) { router in
+        return ServiceParts(workers: [numbering]) { router in
             router.add(middleware: ProblemMiddleware(logger: resources.logger))
             TicketRoutes.add(to: router, gateway)
             ReviewRoutes.add(to: router, gateway)
@@ -30,6 +33,8 @@ public enum IntakeGateway {
 /// What every gateway route uses.
 struct Gateway: Sendable {
     let resources: ServiceResources
+    /// The pool that hands out ticket numbers (`TicketStore.nextNumber`).
+    let numbering: PostgresClient
     let authenticator: TokenAuthenticator
     let snapshots: ReferenceSnapshots<RequestClassifier>
     let openAPIDocument: Data

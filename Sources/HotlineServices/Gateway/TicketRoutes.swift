@@ -90,7 +90,7 @@ enum TicketRoutes {
                 case .mismatch: return .keyReused
                 }
             }
-            let number = try await TicketStore.nextNumber(on: CalendarDay(now, in: resources.settings.timeZone), connection: connection, logger: gateway.logger)
+            let number = try await TicketStore.nextNumber(on: CalendarDay(now, in: resources.settings.timeZone), client: gateway.numbering, logger: gateway.logger)
             try await TicketStore.insertReceived(id: id, number: number, request: ticketRequest, at: now, on: connection, logger: gateway.logger)
             let received = resources.event(about: id, TicketReceived(number: number.description, request: ticketRequest), at: now)
             try await EventRecorder.record(received, trace: trace, on: connection, logger: gateway.logger)
