@@ -25,6 +25,9 @@ struct DirectAnswer: Codable, Sendable {
         guard words.count <= Self.maximumLength else {
             return .failure(FieldFinding(field: "answer.text", detail: "at most \(Self.maximumLength) characters"))
         }
+        guard !JSONBody.hasControlCharacters(words) else {
+            return .failure(FieldFinding(field: "answer.text", detail: "must not contain control characters"))
+        }
         return .success(TicketAnswered(articleId: article?.id, answer: words))
     }
 }

@@ -35,6 +35,10 @@ struct HandlingRequest: Decodable, Sendable {
                 return findings.append(FieldFinding(field: field, detail: "required for \(action.rawValue)"))
             }
             if value.count > Self.maximumTextLength { findings.append(FieldFinding(field: field, detail: "at most \(Self.maximumTextLength) characters")) }
+            plain(field, value)
+        }
+        func plain(_ field: String, _ value: String?) {
+            if let value, JSONBody.hasControlCharacters(value) { findings.append(FieldFinding(field: field, detail: "must not contain control characters")) }
         }
         func future(_ field: String, _ value: Date?) {
             guard let value else { return findings.append(FieldFinding(field: field, detail: "required for \(action.rawValue)")) }
@@ -43,7 +47,9 @@ struct HandlingRequest: Decodable, Sendable {
         switch action {
         case .signFor, .reportIn: break
         case .sendBack, .markUnreasonable, .requestExclusion, .reopen: text("reason", reason)
-        case .redispatch: text("lead_unit", leadUnit)
+        case .redispatch:
+            text("lead_unit", leadUnit)
+            plain("reason", reason)
         case .assign: text("person", person)
         case .addProgress, .handDown: text("note", note)
         case .whistle:

@@ -37,6 +37,12 @@ enum JSONBody {
         }
     }
 
+    /// Whether `text` holds a control character other than a tab or a line break (as the
+    /// checks of a new ticket's texts reject; PostgreSQL cannot store U+0000 at all).
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }
+    }
+
     static func invalid(_ detail: String, findings: [FieldFinding] = []) -> ProblemDetails {
         ProblemDetails(.unprocessableContent, type: "/problems/invalid-body", title: "The request cannot be accepted", detail: detail, errors: findings)
     }

@@ -40,11 +40,12 @@ struct ProblemMiddleware: RouterMiddleware {
             detail: "the gateway serves no \(request.method) \(request.uri.path.prefix(200))")
     }
 
-    /// Whether PostgreSQL refused a value for holding a character its UTF-8 text cannot store
-    /// (SQLSTATE 22021, `character_not_in_repertoire`: in practice U+0000), directly or inside a
-    /// transaction.
+    /// Whether PostgreSQL refused a value for holding a character it cannot store, in practice
+    /// U+0000: in text (SQLSTATE 22021, `character_not_in_repertoire`) or as `\u0000` in jsonb
+    /// (22P05, `untranslatable_character`), directly or inside a transaction.
     private static func isUnstorableCharacter(_ error: any Error) -> Bool {
         let cause = (error as? PostgresTransactionError)?.closureError ?? error
-        return (cause as? PSQLError)?.serverInfo?[.sqlState] == "22021"
+        guard let state = (cause as? PSQLError)?.serverInfo?[.sqlState] else { return false }
+        return state == "22021" || state == "22P05"
     }
 }
