@@ -1,5 +1,5 @@
 # The two commands of the README, and a few for day-to-day work.
-.PHONY: run test bench up down status
+.PHONY: run test bench faults up down status
 
 ## run: start the local cluster (installing what is missing) and push tickets through it
 run:
@@ -12,6 +12,10 @@ test:
 ## bench: benchmarks that print numbers (release build; no cluster needed)
 bench:
 	@scripts/bench
+
+## faults: the full fault suite (5 minutes of load under kills and restarts; see docs/reliability.md)
+faults:
+	@scripts/faults
 
 up:
 	@scripts/cluster up

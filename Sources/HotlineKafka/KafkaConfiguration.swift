@@ -25,8 +25,11 @@ public struct KafkaProducerConfiguration: Sendable {
     public var lingerMilliseconds: Int = 5
     /// `batch.num.messages`: most messages in one produce request.
     public var batchMessages: Int = 10_000
-    /// `enable.idempotence`: exactly-once per partition within the producer's life; implies `acks=all`.
-    public var idempotent: Bool = true
+    /// `enable.idempotence`: exactly-once per partition within the producer's life. Off: a
+    /// broker that loses its state (the local one restarts empty) fences an idempotent
+    /// producer for good, which would stop a relay until its process restarts; the duplicates
+    /// a plain retry can cause are harmless, as every consumer skips event ids it applied.
+    public var idempotent: Bool = false
     /// `message.timeout.ms`: how long a message may wait for delivery before it fails.
     public var messageTimeoutMilliseconds: Int = 30_000
 

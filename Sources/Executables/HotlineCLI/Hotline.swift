@@ -10,7 +10,7 @@ struct Hotline: AsyncParsableCommand {
         subcommands: [
             Migrate.self, Topics.self, Tokens.self, Classify.self, Classifier.self, Clock.self, Simulate.self, Assess.self, VerifyScores.self,
             Report.self,
-            Status.self, Demo.self, Bench.self, Config.self,
+            Status.self, Demo.self, Bench.self, Load.self, Faults.self, Config.self,
             Probe.self,
         ])
 }

@@ -57,6 +57,9 @@ struct Gateway: Sendable {
                 return try await database.withTransaction(logger: logger) { try await work($0) }
             } catch let error as PostgresTransactionError {
                 if let problem = error.closureError as? ProblemDetails, error.rollbackError == nil { throw problem }
+                // The connection went away in the middle: the same 503 as when it cannot be had.
+                let causes = [error.beginError, error.closureError, error.commitError, error.rollbackError].compactMap { $0 as? PSQLError }
+                if let lost = causes.first(where: ServiceUnavailable.isUnavailable) { throw lost }
                 throw error
             }
         }
@@ -94,8 +97,23 @@ enum ServiceUnavailable {
     static func mapping<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
-        } catch let error as PSQLError where error.code == .connectionError || error.code == .poolClosed || error.code == .serverClosedConnection {
+        } catch let error as PSQLError where isUnavailable(error) {
             throw ProblemDetails(.serviceUnavailable, type: "/problems/database-unavailable", title: "The ticket store is unavailable", detail: "retry shortly", retryAfter: 2)
+        }
+    }
+
+    /// The database is down, restarting or unreachable (rather than refusing the request):
+    /// a lost or refused connection, or a server error of class 08 (connection exception) or
+    /// 57 (shutting down, starting up).
+    static func isUnavailable(_ error: PSQLError) -> Bool {
+        switch error.code {
+        case .connectionError, .poolClosed, .serverClosedConnection, .uncleanShutdown:
+            return true
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || state.hasPrefix("57")
+        default:
+            return false
         }
     }
 }
