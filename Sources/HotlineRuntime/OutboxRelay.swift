@@ -19,12 +19,15 @@ public struct OutboxRelay: Service {
     private let database: PostgresClient
     private let kafka: KafkaProducer
     private let batchSize: Int
+    private let idlePause: Duration
     private let logger: Logger
     private let published: Counter
     private let failures: Counter
 
-    public init(_ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int, logger: Logger) {
+    /// `idlePause`: how long to wait after a round that found nothing to send.
+    public init(_ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int, idlePause: Duration = .milliseconds(5), logger: Logger) {
         self.claim = claim
+        self.idlePause = idlePause
         self.database = database
         self.kafka = kafka
         self.batchSize = batchSize
@@ -44,7 +47,7 @@ public struct OutboxRelay: Service {
             do {
                 let count = try await relayOnce()
                 backoff.reset()
-                if count < batchSize { try? await Task.sleep(for: .milliseconds(count == 0 ? 5 : 1)) }
+                if count < batchSize { try? await Task.sleep(for: count == 0 ? idlePause : .milliseconds(1)) }
             } catch {
                 failures.increment()
                 logger.warning("outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])

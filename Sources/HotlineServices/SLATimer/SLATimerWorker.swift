@@ -24,7 +24,7 @@ public enum SLATimerWorker {
             Reconciler(database: resources.database, policy: settings.reconciliation, limit: settings.relayBatchSize * 10, logger: resources.logger),
             OutboxRelay(
                 .abandoned(olderThanSeconds: settings.reconciliation.grace), database: resources.database, kafka: resources.producer,
-                batchSize: settings.relayBatchSize, logger: resources.logger),
+                batchSize: settings.relayBatchSize, idlePause: settings.reconciliation.interval, logger: resources.logger),
         ])
     }
 }
