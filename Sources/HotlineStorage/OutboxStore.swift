@@ -57,17 +57,24 @@ public enum OutboxStore {
     }
 
     /// Marks as unpublished again, so their producer's relay sends them once more, the events
-    /// of `types` published more than `grace` seconds ago (and less than `lookback`) that
-    /// `consumer` has not recorded as processed: lost on the way (a broker that restarted
-    /// empty, a topic deleted by mistake). At most `limit` rows; returns how many.
+    /// of `types` that `consumer` has not recorded as processed although it has since applied
+    /// events published more than `grace` seconds after them: lost on the way (a broker that
+    /// restarted empty, a topic deleted by mistake). A consumer that is merely behind has not
+    /// applied anything that recent, so its backlog is left alone. The consumer's position is
+    /// the latest publication among the last 500 events it applied. Looks back `lookback`
+    /// seconds, at most `limit` rows; returns how many.
     public static func requeueUnapplied(
         consumer: String, types: [String], grace: Double, lookback: Double, limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> Int {
         let rows = try await connection.query(
             """
+            WITH position AS (
+                SELECT max(o.published_at) AS published_at
+                FROM (SELECT event_id FROM processed_events WHERE consumer = \(consumer) ORDER BY processed_at DESC LIMIT 500) AS p
+                JOIN outbox o ON o.event_id = p.event_id)
             UPDATE outbox SET published_at = NULL WHERE id IN (
-                SELECT o.id FROM outbox o
-                WHERE o.published_at < now() - make_interval(secs => \(grace))
+                SELECT o.id FROM outbox o, position
+                WHERE o.published_at < position.published_at - make_interval(secs => \(grace))
                   AND o.published_at > now() - make_interval(secs => \(lookback))
                   AND o.event_type = ANY(\(types))
                   AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer = \(consumer) AND p.event_id = o.event_id)

@@ -32,28 +32,37 @@ struct ReconcilerTests {
         try await TestDatabase.count("SELECT count(*)::bigint FROM outbox WHERE event_id = \(id) AND published_at IS NULL", on: client) == 1
     }
 
-    @Test("a published event a reading consumer never applied is re-queued; applied, recent, ignored and old ones are not")
+    @Test("an event a consumer skipped while applying later ones is re-queued; applied, recent, ignored, old and merely queued ones are not")
     func requeuesOnlyLostEvents() async throws {
         try await TestDatabase.with { client, _ in
-            let producer = HotlineServiceKind.intakeGateway.name
-            let topic = HotlineTopic.received.name
-            let lost = try await Self.row(.ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: 120, on: client)
-            let applied = try await Self.row(.ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: 120, on: client)
-            let recent = try await Self.row(.ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: 5, on: client)
-            let tooOld = try await Self.row(.ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: 7_200, on: client)
-            // The dispatcher reads the classified topic, where an answered ticket is no business of it.
-            let unread = try await Self.row(.ticketAnswered, producer: producer, topic: HotlineTopic.lifecycle.name, publishedSecondsAgo: 120, on: client)
+            let gateway = HotlineServiceKind.intakeGateway.name
+            let classifier = HotlineServiceKind.classifierWorker.name
+            let received = HotlineTopic.received.name
+            let lost = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 120, on: client)
+            let applied = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 120, on: client)
+            // The classifier has gone on to apply an event published 10 s ago: its position.
+            let later = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 10, on: client)
+            let recent = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 5, on: client)
+            let tooOld = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 7_200, on: client)
+            // Nobody applies `ticket.answered`.
+            let unread = try await Self.row(.ticketAnswered, producer: gateway, topic: HotlineTopic.lifecycle.name, publishedSecondsAgo: 120, on: client)
+            // The dispatcher is behind: the last event it applied was published 200 s ago, so a
+            // classified event of 120 s ago is still in its queue, not lost.
+            let classifiedLongAgo = try await Self.row(
+                .ticketClassified, producer: classifier, topic: HotlineTopic.classified.name, publishedSecondsAgo: 200, on: client)
+            let queued = try await Self.row(.ticketClassified, producer: classifier, topic: HotlineTopic.classified.name, publishedSecondsAgo: 120, on: client)
             try await client.withConnection { connection in
-                _ = try await ProcessedEvents.claim([applied], consumer: HotlineServiceKind.classifierWorker.name, on: connection, logger: Self.logger)
+                _ = try await ProcessedEvents.claim([applied, later], consumer: classifier, on: connection, logger: Self.logger)
+                _ = try await ProcessedEvents.claim([classifiedLongAgo], consumer: HotlineServiceKind.dispatcher.name, on: connection, logger: Self.logger)
             }
             let reconciler = Reconciler(
                 database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600), limit: 100, logger: Self.logger)
 
             let counts = try await reconciler.reconcileOnce()
 
-            #expect(counts == [HotlineServiceKind.classifierWorker.name: 1])
+            #expect(counts == [classifier: 1])
             #expect(try await Self.unpublished(lost, on: client))
-            for kept in [applied, recent, tooOld, unread] {
+            for kept in [applied, later, recent, tooOld, unread, classifiedLongAgo, queued] {
                 #expect(try await !Self.unpublished(kept, on: client))
             }
             // Re-queued rows get a new publication time from their relay; until then the

@@ -12,10 +12,12 @@ public import ServiceLifecycle
 /// everything when it restarts, and a real cluster loses messages to operator error; the
 /// outbox and the consumers' processed-events record say exactly what is missing.
 ///
-/// Each round, for every consumer group and the event types it applies, events published
-/// longer than the grace ago and not in its processed-events record are marked unpublished, so
-/// their producer's relay sends them again; the consumers that did apply them skip them by
-/// event id. It runs inside the SLA timer (the process that already works from PostgreSQL on
+/// Each round, for every consumer group and the event types it applies, events missing from
+/// its processed-events record although it has since applied events published more than the
+/// grace after them are marked unpublished, so their producer's relay sends them again; the
+/// consumers that did apply them skip them by event id. A group that is merely behind is left
+/// alone, and a group that applies nothing (stopped, or no traffic) re-drives nothing until it
+/// moves again. It runs inside the SLA timer (the process that already works from PostgreSQL on
 /// a clock); several instances are harmless, as a round only re-queues rows under row locks.
 public struct Reconciler: Service {
     let database: PostgresClient
