@@ -102,7 +102,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .slaTickMilliseconds: "how often the SLA timer looks for due timers (real milliseconds)"
         case .slaBatch: "most due timers the SLA timer fires per transaction"
         case .reconcileSeconds: "how often the reconciler (in the SLA timer) looks for events a consumer never applied (real seconds)"
-        case .reconcileGraceSeconds: "how long after publication an event may stay unapplied by a consumer, or unpublished, before the reconciler sends it again (real seconds)"
+        case .reconcileGraceSeconds: "how far an unapplied event may trail what its consumer has since applied, or how long a row may stay unpublished, before the reconciler sends it again (real seconds)"
         case .reconcileLookbackHours: "how far back the reconciler looks for events a consumer never applied"
         case .clock: "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
         case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"

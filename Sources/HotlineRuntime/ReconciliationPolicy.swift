@@ -3,9 +3,9 @@
 public struct ReconciliationPolicy: Sendable, Equatable {
     /// Time between two rounds.
     public var interval: Duration
-    /// Seconds an event may stay published but unapplied by a consumer that reads it, or
-    /// unpublished, before it is sent again. Longer than the consumers' normal lag, or busy
-    /// consumers get duplicates (harmless, but wasted work).
+    /// Seconds by which an event a consumer never applied may trail the newest event it has
+    /// applied, or a row may stay unpublished, before it is sent again. Longer than the spread
+    /// between a group's partitions, or consumers get duplicates (harmless, but wasted work).
     public var grace: Double
     /// Seconds back from now that the reconciler looks at.
     public var lookback: Double
