@@ -131,16 +131,22 @@ enum TicketRoutes {
 
     static func list(_ request: Request, principal: Principal, _ gateway: Gateway) async throws -> Response {
         let query = request.uri.queryParameters
-        func text(_ name: String) -> String? { query[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+        func text(_ name: String) throws -> String? {
+            guard let value = query[Substring(name)].map(String.init), !value.isEmpty else { return nil }
+            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw badQuery(name, "text without control characters")
+            }
+            return value
+        }
         func date(_ name: String) throws -> Date? {
-            guard let value = text(name) else { return nil }
+            guard let value = try text(name) else { return nil }
             guard let date = try? Date(value, strategy: .iso8601) else { throw badQuery(name, "an ISO 8601 time such as 2026-11-22T08:00:00Z") }
             return date
         }
         var filter = TicketFilter(
-            unitCode: text("unit"), categoryCode: text("category"), placeCode: text("place"), placeText: text("place_text"),
-            text: text("q"), receivedFrom: try date("from"), receivedBefore: try date("to"))
-        if let state = text("state") {
+            unitCode: try text("unit"), categoryCode: try text("category"), placeCode: try text("place"), placeText: try text("place_text"),
+            text: try text("q"), receivedFrom: try date("from"), receivedBefore: try date("to"))
+        if let state = try text("state") {
             guard let known = TicketState(rawValue: state) else {
                 throw badQuery("state", TicketState.allCases.map(\.rawValue).joined(separator: ", "))
             }
