@@ -104,10 +104,10 @@ enum ServiceUnavailable {
 
     /// The database is down, restarting or unreachable (rather than refusing the request):
     /// a lost or refused connection, or a server error of class 08 (connection exception) or
-    /// 57 (shutting down, starting up).
+    /// 57 (shutting down, starting up), or a connection closed because of one.
     static func isUnavailable(_ error: PSQLError) -> Bool {
         switch error.code {
-        case .connectionError, .poolClosed, .serverClosedConnection, .uncleanShutdown:
+        case .connectionError, .poolClosed, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return true
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
