@@ -41,20 +41,16 @@ struct AssessmentBench: AsyncParsableCommand {
                 ) AS facts
                 """, logger: logger)
             try await client.query("ANALYZE assessment_facts", logger: logger)
-            print(String(format: "filled %d facts in %.1f s", tickets, seconds(ContinuousClock.now - fill)))
+            print(String(format: "filled %d facts in %.1f s", tickets, (ContinuousClock.now - fill).seconds))
             let start = ContinuousClock.now
             let results = try await client.withTransaction(logger: logger) { connection in
                 try await MonthlyAssessment.computeAndStore(month: CalendarDay(year: 2026, month: 12, day: 1), at: Date(), on: connection, logger: logger)
             }
-            let elapsed = seconds(ContinuousClock.now - start)
+            let elapsed = (ContinuousClock.now - start).seconds
             let townships = results.filter { $0.tier == .township }
             print(String(
                 format: "monthly assessment of %d units (%d townships ranked) over %d tickets: %.2f s", results.count,
                 townships.filter { $0.rank != nil }.count, tickets, elapsed))
         }
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

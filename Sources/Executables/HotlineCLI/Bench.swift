@@ -40,13 +40,13 @@ struct Bench: ParsableCommand {
                 if classifier.classify(text: text, location: location).leafCode == leaf { correct += 1 }
             }
             let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             print(String(format: "classified %d requests on one core in %.2f s: %.0f classifications/s (%.1f µs each); leaf right on %.1f%% of synthetic requests",
                          requests, seconds, Double(requests) / seconds, seconds / Double(requests) * 1e6, Double(correct) / Double(requests) * 100))
         }
 
         private func format(_ duration: Duration) -> String {
-            String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+            String(format: "%.2f s", duration.seconds)
         }
     }
 }

@@ -27,10 +27,10 @@ struct SLABench: AsyncParsableCommand {
             print("pending     due  ticks  tick cost (mean per batch)  per fired timer  empty tick  lag p50  lag p99  lag max")
             for count in pending {
                 let result = try await measure(pending: count, client: client, logger: logger)
+                let lag = LatencySummary(seconds: result.lags)
                 print(String(
                     format: "%9d  %5d  %5d  %20.2f ms  %12.3f ms  %7.2f ms  %4.0f ms  %4.0f ms  %4.0f ms", count, result.fired, result.ticks,
-                    result.meanTick * 1000, result.perTimer * 1000, result.emptyTick * 1000, result.lag(0.5) * 1000, result.lag(0.99) * 1000,
-                    result.lag(1) * 1000))
+                    result.meanTick * 1000, result.perTimer * 1000, result.emptyTick * 1000, lag.p50, lag.p99, lag.max))
             }
         }
     }
@@ -44,10 +44,6 @@ struct SLABench: AsyncParsableCommand {
 
         var meanTick: Double { ticks == 0 ? 0 : tickSeconds / Double(ticks) }
         var perTimer: Double { fired == 0 ? 0 : tickSeconds / Double(fired) }
-        func lag(_ quantile: Double) -> Double {
-            let sorted = lags.sorted()
-            return sorted.isEmpty ? 0 : sorted[min(Int(Double(sorted.count - 1) * quantile), sorted.count - 1)]
-        }
     }
 
     /// Fills the table with `pending` far-off timers and `due` timers coming due over the next
@@ -76,7 +72,7 @@ struct SLABench: AsyncParsableCommand {
         var result = Result()
         let emptyStart = ContinuousClock.now
         for _ in 0..<20 { try await ticker.tickOnce() }
-        result.emptyTick = seconds(ContinuousClock.now - emptyStart) / 20
+        result.emptyTick = (ContinuousClock.now - emptyStart).seconds / 20
         // The due timers are spread over the next 2 seconds, in the order of the tickets.
         try await client.query(
             """
@@ -90,7 +86,7 @@ struct SLABench: AsyncParsableCommand {
             let outcome = try await ticker.tickOnce()
             if outcome.claimed > 0 {
                 result.ticks += 1
-                result.tickSeconds += seconds(ContinuousClock.now - start)
+                result.tickSeconds += (ContinuousClock.now - start).seconds
                 result.fired += outcome.fired
             } else {
                 try await Task.sleep(for: .milliseconds(tick))
@@ -100,9 +96,5 @@ struct SLABench: AsyncParsableCommand {
             "SELECT EXTRACT(EPOCH FROM settled_at - due_at)::float8 FROM sla_timers WHERE state = 'fired'", logger: logger)
         for try await lag in rows.decode(Double.self) { result.lags.append(lag) }
         return result
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
-import HotlineDomain
 import HotlineRuntime
-import HotlineStorage
 import Logging
 import NIOPosix
-import PostgresNIO
 
 /// `hotline load`: steady ticket load through the gateway's API (the fault suite's load),
 /// writing the id of every ticket the gateway accepted.
@@ -21,17 +18,11 @@ struct Load: AsyncParsableCommand {
     func run() async throws {
         let settings = HotlineSettings()
         let logger = Observability.logger(for: "hotline-load", level: .error)
-        let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-        let templates = try BenchTickets.templates(
-            reference: reference, timeZone: settings.timeZone, reviewThreshold: settings.intakePolicy.reviewThreshold, seed: 11)
-        let token = try await withDatabase(settings, logger: logger) { database in
-            try await database.withConnection {
-                try await TokenStore.create(name: "load", role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger).secret
-            }
+        let load = try await withDatabase(settings, logger: logger) { database in
+            try await TicketLoad.prepare(
+                settings: settings, database: database, tokenName: "load", concurrency: concurrency,
+                runId: "load-\(UUID().uuidString.prefix(8).lowercased())", seed: 11, logger: logger)
         }
-        let load = TicketLoad(
-            host: settings.httpHost, port: settings.httpPort(of: .intakeGateway), token: token, templates: templates, concurrency: concurrency,
-            runId: "load-\(UUID().uuidString.prefix(8).lowercased())")
         let outcome = try await load.run(.fixedRate(perSecond: rate, count: Int(rate * seconds)), group: .singleton)
         try outcome.accepted.map(\.uuidString).joined(separator: "\n").appending("\n")
             .write(toFile: acceptedFile, atomically: true, encoding: .utf8)

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import HotlineDomain
-import HotlineKafka
 import HotlineRuntime
-import HotlineStorage
 import Logging
 import NIOPosix
 import PostgresNIO
@@ -34,24 +31,17 @@ struct PipelineBench: AsyncParsableCommand {
         let logger = Observability.logger(for: "hotline-bench", level: .error)
         let processes = try process.map(Self.parseProcess)
         let group = MultiThreadedEventLoopGroup.singleton
-        let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-        let templates = try BenchTickets.templates(
-            reference: reference, timeZone: settings.timeZone, reviewThreshold: settings.intakePolicy.reviewThreshold, seed: 7)
-        print("load: \(templates.count) distinct requests of the simulated city, each expected to be dispatched without review")
 
         try await withDatabase(settings, logger: logger) { database in
-            let token = try await database.withConnection {
-                try await TokenStore.create(name: "pipeline bench", role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger).secret
-            }
-            let runId = "bench-\(UUID().uuidString.prefix(8).lowercased())"
-            let load = TicketLoad(
-                host: settings.httpHost, port: settings.httpPort(of: .intakeGateway), token: token, templates: templates,
-                concurrency: concurrency, runId: runId)
+            let load = try await TicketLoad.prepare(
+                settings: settings, database: database, tokenName: "pipeline bench", concurrency: concurrency,
+                runId: "bench-\(UUID().uuidString.prefix(8).lowercased())", seed: 7, logger: logger)
+            print("load: \(load.templates.count) distinct requests of the simulated city, each expected to be dispatched without review")
             let probe = PipelineProbe(database: database, kafka: settings.kafkaClient("hotline-bench"), logger: logger)
 
             var raw: RawLimits?
             if rawSeconds > 0 {
-                let message = Array((templates.first ?? "{").utf8) + Array(#","caller_phone":"13900000000"}"#.utf8)
+                let message = Array((load.templates.first ?? "{").utf8) + Array(#","caller_phone":"13900000000"}"#.utf8)
                 raw = try await RawLimits.Probe(
                     kafka: settings.kafkaClient("hotline-bench-raw"), database: database, gatewayHost: settings.httpHost,
                     gatewayPort: settings.httpPort(of: .intakeGateway), group: group, message: message, connections: concurrency,
@@ -62,7 +52,7 @@ struct PipelineBench: AsyncParsableCommand {
 
             print(String(format: "\nthroughput: %.0f s of load from %d connections", seconds, concurrency))
             let throughput = try await measureRun(
-                "throughput", load: load, pace: .closedLoop(seconds: seconds, limit: nil), probe: probe, processes: processes, group: group)
+                "throughput", load: load, pace: .closedLoop(seconds: seconds), probe: probe, processes: processes, group: group)
             throughput.print()
             if let raw {
                 print(String(format: "  end-to-end / slowest raw limit (%@, %.0f/s): %.2f", raw.slowest.name, raw.slowest.perSecond,

@@ -101,68 +101,67 @@ struct RawLimits: Sendable, Codable {
 
         private var body: String { String(decoding: message, as: UTF8.self) }
 
+        /// Operations per second of `lanes` loops run at once for `seconds`; each loop gets the
+        /// deadline and returns how many operations it did.
+        private func rate(lanes: Int, _ loop: @escaping @Sendable (ContinuousClock.Instant) async throws -> Int) async throws -> Double {
+            let end = ContinuousClock.now + .seconds(seconds)
+            let started = ContinuousClock.now
+            let operations = try await withThrowingTaskGroup(of: Int.self) { tasks in
+                for _ in 0..<lanes {
+                    tasks.addTask { try await loop(end) }
+                }
+                return try await tasks.reduce(0, +)
+            }
+            return Double(operations) / (ContinuousClock.now - started).seconds
+        }
+
         private func singleRowInserts() async throws -> Double {
             try await withScratchTable {
-                let body = body
-                let end = ContinuousClock.now + .seconds(seconds)
-                let started = ContinuousClock.now
-                let rows = try await withThrowingTaskGroup(of: Int.self) { tasks in
-                    for _ in 0..<connections {
-                        tasks.addTask {
-                            try await database.withConnection { connection in
-                                var rows = 0
-                                while ContinuousClock.now < end {
-                                    try await connection.query(
-                                        "INSERT INTO bench_raw_rows VALUES (\(UUID()), \(String(rows)), \(body)::jsonb, now())", logger: logger)
-                                    rows += 1
-                                }
-                                return rows
-                            }
+                let (body, database, logger) = (body, database, logger)
+                return try await rate(lanes: connections) { end in
+                    try await database.withConnection { connection in
+                        var rows = 0
+                        while ContinuousClock.now < end {
+                            try await connection.query(
+                                "INSERT INTO bench_raw_rows VALUES (\(UUID()), \(String(rows)), \(body)::jsonb, now())", logger: logger)
+                            rows += 1
                         }
+                        return rows
                     }
-                    return try await tasks.reduce(0, +)
                 }
-                return Double(rows) / (ContinuousClock.now - started).seconds
             }
         }
 
         private func batchedInserts() async throws -> Double {
             try await withScratchTable {
-                let bodies = [String](repeating: body, count: 500)
-                let end = ContinuousClock.now + .seconds(seconds)
-                let started = ContinuousClock.now
-                var rows = 0
-                while ContinuousClock.now < end {
-                    let ids = (0..<500).map { _ in UUID() }
-                    let numbers = (0..<500).map { String(rows + $0) }
-                    try await database.query(
-                        "INSERT INTO bench_raw_rows SELECT id, number, body::jsonb, now() FROM unnest(\(ids)::uuid[], \(numbers)::text[], \(bodies)::text[]) AS r(id, number, body)",
-                        logger: logger)
-                    rows += 500
+                let (bodies, database, logger) = ([String](repeating: body, count: 500), database, logger)
+                return try await rate(lanes: 1) { end in
+                    var rows = 0
+                    while ContinuousClock.now < end {
+                        let ids = (0..<500).map { _ in UUID() }
+                        let numbers = (0..<500).map { String(rows + $0) }
+                        try await database.query(
+                            "INSERT INTO bench_raw_rows SELECT id, number, body::jsonb, now() FROM unnest(\(ids)::uuid[], \(numbers)::text[], \(bodies)::text[]) AS r(id, number, body)",
+                            logger: logger)
+                        rows += 500
+                    }
+                    return rows
                 }
-                return Double(rows) / (ContinuousClock.now - started).seconds
             }
         }
 
         private func httpNoWork() async throws -> Double {
-            let end = ContinuousClock.now + .seconds(seconds)
-            let started = ContinuousClock.now
-            let requests = try await withThrowingTaskGroup(of: Int.self) { tasks in
-                for _ in 0..<connections {
-                    tasks.addTask {
-                        try await HTTPLoadConnection.session(host: gatewayHost, port: gatewayPort, group: group) { exchange in
-                            var count = 0
-                            while ContinuousClock.now < end {
-                                _ = try await exchange.send(.GET, "/healthz")
-                                count += 1
-                            }
-                            return count
-                        }
+            let (host, port, group) = (gatewayHost, gatewayPort, group)
+            return try await rate(lanes: connections) { end in
+                try await HTTPLoadConnection.session(host: host, port: port, group: group) { exchange in
+                    var count = 0
+                    while ContinuousClock.now < end {
+                        _ = try await exchange.send(.GET, "/healthz")
+                        count += 1
                     }
+                    return count
                 }
-                return try await tasks.reduce(0, +)
             }
-            return Double(requests) / (ContinuousClock.now - started).seconds
         }
     }
 }

@@ -1,7 +1,12 @@
 import Foundation
+import HotlineDomain
+import HotlineRuntime
+import HotlineStorage
+import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import PostgresNIO
 import Synchronization
 
 /// Pushes tickets through the gateway's public `POST /tickets`, either as fast as a fixed
@@ -21,8 +26,8 @@ struct TicketLoad: Sendable {
     var runId: String
 
     enum Pace: Sendable {
-        /// As fast as `concurrency` connections go, until `seconds` have passed or `limit` tickets were sent.
-        case closedLoop(seconds: Double, limit: Int?)
+        /// As fast as `concurrency` connections go, until `seconds` have passed.
+        case closedLoop(seconds: Double)
         /// Ticket `i` is due `i / perSecond` seconds after the start; `count` tickets in all.
         case fixedRate(perSecond: Double, count: Int)
     }
@@ -45,6 +50,22 @@ struct TicketLoad: Sendable {
             rejected += other.rejected
             retries += other.retries
         }
+    }
+
+    /// A load on the configured gateway, with an operator token made for it and the simulated
+    /// city's requests (`BenchTickets`) drawn with `seed`.
+    static func prepare(
+        settings: HotlineSettings, database: PostgresClient, tokenName: String, concurrency: Int, runId: String, seed: UInt64, logger: Logger
+    ) async throws -> TicketLoad {
+        let templates = try BenchTickets.templates(
+            reference: try ReferenceData(schemaDirectory: settings.schemaDirectory), timeZone: settings.timeZone,
+            reviewThreshold: settings.intakePolicy.reviewThreshold, seed: seed)
+        let token = try await database.withConnection {
+            try await TokenStore.create(name: tokenName, role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger).secret
+        }
+        return TicketLoad(
+            host: settings.httpHost, port: settings.httpPort(of: .intakeGateway), token: token, templates: templates,
+            concurrency: concurrency, runId: runId)
     }
 
     func run(_ pace: Pace, group: MultiThreadedEventLoopGroup) async throws -> Outcome {
@@ -77,8 +98,7 @@ struct TicketLoad: Sendable {
         func take() async throws -> Int? {
             let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
             switch pace {
-            case .closedLoop(let seconds, let limit):
-                if let limit, index >= limit { return nil }
+            case .closedLoop(let seconds):
                 return ContinuousClock.now < start + .seconds(seconds) ? index : nil
             case .fixedRate(let perSecond, let count):
                 guard index < count else { return nil }
@@ -144,9 +164,4 @@ struct TicketLoad: Sendable {
     private static func id(in body: ByteBuffer) -> UUID? {
         try? JSONDecoder().decode(Created.self, from: Data(body.readableBytesView)).id
     }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
