@@ -16,6 +16,11 @@ public struct KafkaClientConfiguration: Sendable {
     var baseProperties: [String: String] {
         ["bootstrap.servers": bootstrapServers, "client.id": clientId, "log.connection.close": "false"]
     }
+
+    /// The base properties with the extra ones over them: a plain client's whole configuration.
+    var properties: [String: String] {
+        baseProperties.merging(extraProperties) { _, extra in extra }
+    }
 }
 
 /// How a producer batches and confirms.
