@@ -57,9 +57,6 @@ struct Gateway: Sendable {
                 return try await database.withTransaction(logger: logger) { try await work($0) }
             } catch let error as PostgresTransactionError {
                 if let problem = error.closureError as? ProblemDetails, error.rollbackError == nil { throw problem }
-                // The connection went away in the middle: the same 503 as when it cannot be had.
-                let causes = [error.beginError, error.closureError, error.commitError, error.rollbackError].compactMap { $0 as? PSQLError }
-                if let lost = causes.first(where: ServiceUnavailable.isUnavailable) { throw lost }
                 throw error
             }
         }
@@ -98,9 +95,17 @@ enum ServiceUnavailable {
         do {
             return try await work()
         } catch let error as PSQLError where isUnavailable(error) {
-            throw ProblemDetails(.serviceUnavailable, type: "/problems/database-unavailable", title: "The ticket store is unavailable", detail: "retry shortly", retryAfter: 2)
+            throw unavailable
+        } catch let error as PostgresTransactionError
+            where [error.beginError, error.closureError, error.commitError, error.rollbackError].contains(where: { ($0 as? PSQLError).map(isUnavailable) ?? false })
+        {
+            // The connection went away in the middle of a transaction.
+            throw unavailable
         }
     }
+
+    private static let unavailable = ProblemDetails(
+        .serviceUnavailable, type: "/problems/database-unavailable", title: "The ticket store is unavailable", detail: "retry shortly", retryAfter: 2)
 
     /// The database is down, restarting or unreachable (rather than refusing the request):
     /// a lost or refused connection, or a server error of class 08 (connection exception) or
