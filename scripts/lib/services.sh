@@ -47,3 +47,34 @@ cluster_status() {
     if postgres_running; then echo "process postgres: running"; else echo "process postgres: not running"; fi
     [[ -x $(bin_dir)/hotline ]] && hotline_cli status
 }
+
+# isolate_cluster DIR DATABASE KAFKA_PORT HTTP_PORT: point this script at a cluster of its own
+# (pids and logs under .local/DIR, database DATABASE on the shared PostgreSQL, a broker on
+# KAFKA_PORT, the five services' HTTP ports from HTTP_PORT up), so a running local cluster is not
+# disturbed.
+isolate_cluster() {
+    local dir=$1 database=$2 kafka_port=$3 http_port=$4
+    export HOTLINE_RUN_DIR="$HOTLINE_LOCAL_DIR/$dir/run" HOTLINE_LOG_DIR="$HOTLINE_LOCAL_DIR/$dir/logs"
+    export HOTLINE_PG_DATABASE=$database HOTLINE_KAFKA_PORT=$kafka_port HOTLINE_KAFKA_BROKERS=127.0.0.1:$kafka_port
+    local offset=0 entry
+    for entry in $hotline_services; do
+        export "${entry#*:}=$((http_port + offset))"
+        offset=$((offset + 1))
+    done
+    mkdir -p "$HOTLINE_RUN_DIR" "$HOTLINE_LOG_DIR"
+}
+
+# start_fresh_cluster: an empty database, the broker, migrations, topics and the five services.
+start_fresh_cluster() {
+    pg_psql -d postgres -c "DROP DATABASE IF EXISTS $HOTLINE_PG_DATABASE WITH (FORCE)" >/dev/null
+    create_database "$HOTLINE_PG_DATABASE"
+    start_broker
+    migrate_and_create_topics
+    start_services
+}
+
+# stop_cluster: the five services and the broker.
+stop_cluster() {
+    stop_services
+    stop_broker
+}
