@@ -49,7 +49,12 @@ DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotline_analyst')
        AND (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
-        CREATE ROLE hotline_analyst NOLOGIN;
+        -- Roles belong to the whole cluster: a migrator of another database may create it first.
+        BEGIN
+            CREATE ROLE hotline_analyst NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
     END IF;
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotline_analyst') THEN
         GRANT USAGE ON SCHEMA analytics TO hotline_analyst;
