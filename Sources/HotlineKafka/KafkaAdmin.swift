@@ -12,7 +12,7 @@ public struct KafkaAdmin: Sendable {
     /// Creates the topics that do not exist yet; existing topics are left as they are.
     public func createTopics(_ topics: [KafkaTopicSpecification], timeout: Duration = .seconds(15)) async throws {
         let properties = client.properties
-        let milliseconds = Self.milliseconds(timeout)
+        let milliseconds = timeout.milliseconds
         try await Self.blocking {
             let client = try RDKafkaClient(kind: .producer, properties: properties)
             defer { client.destroy() }
@@ -55,7 +55,7 @@ public struct KafkaAdmin: Sendable {
     /// The names and partition counts of the broker's topics; throws when no broker answers.
     public func listTopics(timeout: Duration = .seconds(5)) async throws -> [String: Int] {
         let properties = client.properties
-        let milliseconds = Self.milliseconds(timeout)
+        let milliseconds = timeout.milliseconds
         return try await Self.blocking {
             let client = try RDKafkaClient(kind: .producer, properties: properties)
             defer { client.destroy() }
@@ -77,7 +77,7 @@ public struct KafkaAdmin: Sendable {
     /// whole partition when the group has committed nothing there).
     public func consumerLag(group: String, topics: [String], timeout: Duration = .seconds(5)) async throws -> [String: Int64] {
         let properties = client.properties.merging(["group.id": group]) { _, group in group }
-        let milliseconds = Self.milliseconds(timeout)
+        let milliseconds = timeout.milliseconds
         let partitionCounts = try await listTopics(timeout: timeout)
         return try await Self.blocking {
             let client = try RDKafkaClient(kind: .consumer, properties: properties)
@@ -104,10 +104,6 @@ public struct KafkaAdmin: Sendable {
             }
             return lag
         }
-    }
-
-    private static func milliseconds(_ timeout: Duration) -> Int32 {
-        Int32(timeout.components.seconds * 1000)
     }
 
     private static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -39,7 +39,7 @@ public final class KafkaConsumer: Sendable {
     public func poll(maxMessages: Int, timeout: Duration) async throws -> [KafkaConsumedMessage] {
         let client = self.client
         let logger = self.logger
-        let firstWait = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let firstWait = timeout.milliseconds
         return try await onQueue {
             try client.ensureAlive()
             var batch: [KafkaConsumedMessage] = []
