@@ -94,12 +94,8 @@ enum ServiceUnavailable {
     static func mapping<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
-        } catch let error as PSQLError where isUnavailable(error) {
-            throw unavailable
-        } catch let error as PostgresTransactionError
-            where [error.beginError, error.closureError, error.commitError, error.rollbackError].contains(where: { ($0 as? PSQLError).map(isUnavailable) ?? false })
-        {
-            // The connection went away in the middle of a transaction.
+        } catch where PostgresFailures.causes(of: error).contains(where: isUnavailable) {
+            // Also when the connection went away in the middle of a transaction.
             throw unavailable
         }
     }
@@ -110,7 +106,7 @@ enum ServiceUnavailable {
     /// The database is down, restarting or unreachable (rather than refusing the request):
     /// a lost or refused connection, or a server error of class 08 (connection exception) or
     /// 57 (shutting down, starting up), or a connection closed because of one.
-    static func isUnavailable(_ error: PSQLError) -> Bool {
+    private static func isUnavailable(_ error: PSQLError) -> Bool {
         switch error.code {
         case .connectionError, .poolClosed, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return true

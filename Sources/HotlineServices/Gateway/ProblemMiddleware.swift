@@ -44,8 +44,9 @@ struct ProblemMiddleware: RouterMiddleware {
     /// U+0000: in text (SQLSTATE 22021, `character_not_in_repertoire`) or as `\u0000` in jsonb
     /// (22P05, `untranslatable_character`), directly or inside a transaction.
     private static func isUnstorableCharacter(_ error: any Error) -> Bool {
-        let cause = (error as? PostgresTransactionError)?.closureError ?? error
-        guard let state = (cause as? PSQLError)?.serverInfo?[.sqlState] else { return false }
-        return state == "22021" || state == "22P05"
+        PostgresFailures.causes(of: error).contains { failure in
+            let state = failure.serverInfo?[.sqlState]
+            return state == "22021" || state == "22P05"
+        }
     }
 }
