@@ -1,5 +1,4 @@
 import Foundation
-public import HotlineDomain
 public import HotlineKafka
 import HotlineStorage
 public import Logging

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineDomain
 public import HotlineRuntime
 import HotlineStorage
 public import Logging
