@@ -106,15 +106,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .executableTarget(name: "IntakeGateway", dependencies: ["HotlineServices"], path: "Sources/Executables/IntakeGateway", swiftSettings: strictSettings),
-        .executableTarget(name: "ClassifierWorker", dependencies: ["HotlineServices"], path: "Sources/Executables/ClassifierWorker", swiftSettings: strictSettings),
-        .executableTarget(name: "Dispatcher", dependencies: ["HotlineServices"], path: "Sources/Executables/Dispatcher", swiftSettings: strictSettings),
-        .executableTarget(name: "SLATimer", dependencies: ["HotlineServices"], path: "Sources/Executables/SLATimer", swiftSettings: strictSettings),
-        .executableTarget(name: "ScoringAggregator", dependencies: ["HotlineServices"], path: "Sources/Executables/ScoringAggregator", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "IntakeGateway", dependencies: ["HotlineServices"], path: "Sources/Executables/IntakeGateway",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ClassifierWorker", dependencies: ["HotlineServices"], path: "Sources/Executables/ClassifierWorker",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "Dispatcher", dependencies: ["HotlineServices"], path: "Sources/Executables/Dispatcher",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "SLATimer", dependencies: ["HotlineServices"], path: "Sources/Executables/SLATimer",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ScoringAggregator", dependencies: ["HotlineServices"], path: "Sources/Executables/ScoringAggregator",
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "HotlineCLI",
             dependencies: [
-                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices", "HotlineSimulation",
+                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                "HotlineServices",
+                "HotlineSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -127,7 +139,9 @@ let package = Package(
         ),
 
         .testTarget(
-            name: "HotlineUnitTests", dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage"], exclude: ["Fixtures"],
+            name: "HotlineUnitTests",
+            dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HotlineIntegrationTests",

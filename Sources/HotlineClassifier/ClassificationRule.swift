@@ -22,11 +22,13 @@ public struct ClassificationRule: Sendable {
             return TicketClassified(
                 categoryCode: chosen.code, level1Code: path.first, level2Code: path.dropFirst().first,
                 urgency: request.urgency ?? cues.tier(of: request.text, leafDefault: chosen.defaultUrgency ?? .general),
-                confidence: 1, method: .operatorChoice, districtCode: place.districtCode, townshipCode: place.townshipCode)
+                confidence: 1, method: .operatorChoice, districtCode: place.districtCode,
+                townshipCode: place.townshipCode)
         }
         guard let leaf = classification.leafCode else {
             return TicketClassified(
-                categoryCode: nil, urgency: request.urgency ?? classification.urgency, confidence: 0, method: .unresolved,
+                categoryCode: nil, urgency: request.urgency ?? classification.urgency, confidence: 0,
+                method: .unresolved,
                 districtCode: place.districtCode, townshipCode: place.townshipCode, reviewRequired: true)
         }
         return TicketClassified(

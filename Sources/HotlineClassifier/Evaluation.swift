@@ -55,22 +55,32 @@ public struct Evaluation: Sendable, Equatable {
     public static func of(_ classifier: RequestClassifier, on cases: [Case]) -> Evaluation {
         var evaluation = Evaluation()
         for labelled in cases {
-            evaluation.record(classifier.classify(text: labelled.example.text, location: labelled.example.location), for: labelled, catalog: classifier.catalog)
+            evaluation.record(
+                classifier.classify(text: labelled.example.text, location: labelled.example.location), for: labelled,
+                catalog: classifier.catalog)
         }
         return evaluation
     }
 
     /// `folds`-fold cross-validation of corrections: each fold is classified by a model trained
     /// on the catalog and the other folds. Nil with fewer examples than folds.
-    public static func crossValidated(reference: ReferenceData, corrections: [LabelledExample], folds: Int) -> Evaluation? {
+    public static func crossValidated(
+        reference: ReferenceData, corrections: [LabelledExample], folds: Int
+    ) -> Evaluation? {
         guard folds > 1, corrections.count >= folds else { return nil }
         var evaluation = Evaluation()
         for fold in 0..<folds {
             let training = corrections.enumerated().filter { $0.offset % folds != fold }.map(\.element)
-            let testing = corrections.enumerated().filter { $0.offset % folds == fold }.map { Case(example: $0.element) }
-            let classifier = RequestClassifier(catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, corrections: training)
+            let testing = corrections.enumerated().filter { $0.offset % folds == fold }.map {
+                Case(example: $0.element)
+            }
+            let classifier = RequestClassifier(
+                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, corrections: training)
             for labelled in testing {
-                evaluation.record(classifier.classify(text: labelled.example.text, location: labelled.example.location), for: labelled, catalog: reference.catalog)
+                evaluation.record(
+                    classifier.classify(text: labelled.example.text, location: labelled.example.location),
+                    for: labelled,
+                    catalog: reference.catalog)
             }
         }
         return evaluation

@@ -28,7 +28,10 @@ struct NaiveBayesModel: Sendable {
     private let temperature: Float
 
     /// Counts `documents` (class index, features) into a model of `classCount` classes.
-    init(classCount: Int, documents: [(classIndex: Int, features: [TextFeatures.Feature])], smoothing alpha: Float = 0.2, temperature: Float = 0.35) {
+    init(
+        classCount: Int, documents: [(classIndex: Int, features: [TextFeatures.Feature])], smoothing alpha: Float = 0.2,
+        temperature: Float = 0.35
+    ) {
         var counts: [UInt64: [Int32: Float]] = [:]
         var totals = [Float](repeating: 0, count: classCount)
         for (classIndex, features) in documents {

@@ -37,7 +37,8 @@ public struct RequestClassifier: Sendable {
         func document(_ text: String, _ classIndex: Int, weight: Float = 1) {
             let scalars = Array(text.unicodeScalars)
             let found = features.features(of: scalars, masking: gazetteer.resolve(scalars).spans)
-            documents.append((classIndex, weight == 1 ? found : found.map { .init(key: $0.key, weight: $0.weight * weight) }))
+            documents.append(
+                (classIndex, weight == 1 ? found : found.map { .init(key: $0.key, weight: $0.weight * weight) }))
         }
         for (index, leaf) in catalog.leaves.enumerated() {
             document(leaf.name, index)
@@ -64,14 +65,16 @@ public struct RequestClassifier: Sendable {
             features.features(of: scalars, masking: textPlace.spans), limit: Self.candidateCount, groupOf: leafLevel1)
         guard let ranking, let best = ranking.top.first else {
             return Classification(
-                leafCode: nil, path: [], urgency: cues.tier(of: scalars, leafDefault: .general), place: place, confidence: 0,
+                leafCode: nil, path: [], urgency: cues.tier(of: scalars, leafDefault: .general), place: place,
+                confidence: 0,
                 level1Confidence: 0, candidates: [])
         }
         let leaf = catalog.leaves[best.classIndex]
         return Classification(
             leafCode: leaf.code, path: catalog.path(to: leaf.code),
             urgency: cues.tier(of: scalars, leafDefault: leaf.defaultUrgency ?? .general), place: place,
-            confidence: best.probability, level1Confidence: ranking.bestGroupProbability, candidates: candidates(ranking))
+            confidence: best.probability, level1Confidence: ranking.bestGroupProbability,
+            candidates: candidates(ranking))
     }
 
     /// The leaves that best match an operator's search words, best first.

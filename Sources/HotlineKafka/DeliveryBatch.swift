@@ -17,18 +17,19 @@ final class DeliveryBatch: Sendable {
     }
 
     func complete(_ index: Int, with result: Result<KafkaDeliveryReport, any Error>) {
-        let finished: (CheckedContinuation<[KafkaDeliveryReport], any Error>, Result<[KafkaDeliveryReport], any Error>)? =
-            state.withLock { state in
-                switch result {
-                case .success(let report): state.reports[index] = report
-                case .failure(let error): state.firstError = state.firstError ?? error
+        let finished:
+            (CheckedContinuation<[KafkaDeliveryReport], any Error>, Result<[KafkaDeliveryReport], any Error>)? =
+                state.withLock { state in
+                    switch result {
+                    case .success(let report): state.reports[index] = report
+                    case .failure(let error): state.firstError = state.firstError ?? error
+                    }
+                    state.remaining -= 1
+                    guard state.remaining == 0, let continuation = state.continuation else { return nil }
+                    state.continuation = nil
+                    if let error = state.firstError { return (continuation, .failure(error)) }
+                    return (continuation, .success(state.reports.map { $0! }))
                 }
-                state.remaining -= 1
-                guard state.remaining == 0, let continuation = state.continuation else { return nil }
-                state.continuation = nil
-                if let error = state.firstError { return (continuation, .failure(error)) }
-                return (continuation, .success(state.reports.map { $0! }))
-            }
         if let (continuation, result) = finished {
             continuation.resume(with: result)
         }

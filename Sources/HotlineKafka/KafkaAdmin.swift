@@ -20,7 +20,11 @@ public struct KafkaAdmin: Sendable {
             var requests: [OpaquePointer?] = []
             defer { requests.forEach { rd_kafka_NewTopic_destroy($0) } }
             for topic in topics {
-                guard let request = rd_kafka_NewTopic_new(topic.name, Int32(topic.partitions), Int32(topic.replicationFactor), &errorText, errorText.count) else {
+                guard
+                    let request = rd_kafka_NewTopic_new(
+                        topic.name, Int32(topic.partitions), Int32(topic.replicationFactor), &errorText, errorText.count
+                    )
+                else {
                     throw KafkaError(code: 0, message: "invalid topic \(topic.name): \(String(errorBuffer: errorText))")
                 }
                 for (key, value) in topic.configuration {
@@ -32,7 +36,8 @@ public struct KafkaAdmin: Sendable {
             defer { rd_kafka_queue_destroy(replies) }
             rd_kafka_CreateTopics(client.handle, &requests, requests.count, nil, replies)
             guard let event = rd_kafka_queue_poll(replies, milliseconds) else {
-                throw KafkaError(code: 0, message: "no answer from the broker to CreateTopics within \(timeout)", isRetriable: true)
+                throw KafkaError(
+                    code: 0, message: "no answer from the broker to CreateTopics within \(timeout)", isRetriable: true)
             }
             defer { rd_kafka_event_destroy(event) }
             let code = rd_kafka_event_error(event)
@@ -75,7 +80,9 @@ public struct KafkaAdmin: Sendable {
     /// How many messages of `topics` the consumer group `group` has not committed yet, per
     /// topic: the sum over partitions of the high watermark minus the committed offset (the
     /// whole partition when the group has committed nothing there).
-    public func consumerLag(group: String, topics: [String], timeout: Duration = .seconds(5)) async throws -> [String: Int64] {
+    public func consumerLag(
+        group: String, topics: [String], timeout: Duration = .seconds(5)
+    ) async throws -> [String: Int64] {
         let properties = client.properties.merging(["group.id": group]) { _, group in group }
         let milliseconds = timeout.milliseconds
         let partitionCounts = try await listTopics(timeout: timeout)
@@ -96,7 +103,8 @@ public struct KafkaAdmin: Sendable {
                 let element = list.pointee.elems[index]
                 var low: Int64 = 0
                 var high: Int64 = 0
-                let watermarks = rd_kafka_query_watermark_offsets(client.handle, element.topic, element.partition, &low, &high, milliseconds)
+                let watermarks = rd_kafka_query_watermark_offsets(
+                    client.handle, element.topic, element.partition, &low, &high, milliseconds)
                 guard watermarks == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(watermarks) }
                 let topic = String(cString: element.topic)
                 // The local broker's watermarks can trail a just-committed offset: never below zero.

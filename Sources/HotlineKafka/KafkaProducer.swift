@@ -21,7 +21,8 @@ public final class KafkaProducer: Service, Sendable {
                 let error = message.pointee.err
                 ticket.complete(
                     error == RD_KAFKA_RESP_ERR_NO_ERROR
-                        ? .success(KafkaDeliveryReport(partition: message.pointee.partition, offset: message.pointee.offset))
+                        ? .success(
+                            KafkaDeliveryReport(partition: message.pointee.partition, offset: message.pointee.offset))
                         : .failure(RDKafkaClient.error(error)))
             }
         }

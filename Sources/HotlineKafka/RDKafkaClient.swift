@@ -24,7 +24,8 @@ final class RDKafkaClient: @unchecked Sendable {
         guard version >= minimumVersion else {
             throw KafkaError(
                 code: 0,
-                message: "librdkafka \(String(cString: rd_kafka_version_str())) is loaded, but 2.1 or newer is required; "
+                message:
+                    "librdkafka \(String(cString: rd_kafka_version_str())) is loaded, but 2.1 or newer is required; "
                     + "run `scripts/cluster install` (it places a newer librdkafka in .local/lib) "
                     + "or point LD_LIBRARY_PATH at a librdkafka >= 2.1")
         }

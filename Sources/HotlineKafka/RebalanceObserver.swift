@@ -19,21 +19,28 @@ final class RebalanceObserver: Sendable {
     }
 
     /// librdkafka's rebalance callback; the configuration's opaque is the observer.
-    static let callback: @convention(c) (
-        OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?
-    ) -> Void = { handle, code, partitions, opaque in
-        guard let handle, let opaque else { return }
-        let observer = Unmanaged<RebalanceObserver>.fromOpaque(opaque).takeUnretainedValue()
-        observer.rebalance(handle: handle, code: code, partitions: partitions)
-    }
+    static let callback:
+        @convention(c) (
+            OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+            UnsafeMutableRawPointer?
+        ) -> Void = { handle, code, partitions, opaque in
+            guard let handle, let opaque else { return }
+            let observer = Unmanaged<RebalanceObserver>.fromOpaque(opaque).takeUnretainedValue()
+            observer.rebalance(handle: handle, code: code, partitions: partitions)
+        }
 
-    private func rebalance(handle: OpaquePointer, code: rd_kafka_resp_err_t, partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
+    private func rebalance(
+        handle: OpaquePointer, code: rd_kafka_resp_err_t,
+        partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+    ) {
         let cooperative = rd_kafka_rebalance_protocol(handle).map { String(cString: $0) } == "COOPERATIVE"
         let changed = partitions.map(Self.partitions(in:)) ?? []
         switch code {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             if cooperative {
-                if let error = rd_kafka_incremental_assign(handle, partitions) { logFailure(RDKafkaClient.consume(error)) }
+                if let error = rd_kafka_incremental_assign(handle, partitions) {
+                    logFailure(RDKafkaClient.consume(error))
+                }
                 current.withLock { $0.formUnion(changed) }
             } else {
                 let result = rd_kafka_assign(handle, partitions)
@@ -43,7 +50,9 @@ final class RebalanceObserver: Sendable {
             logger.info("Kafka partitions assigned", metadata: ["partitions": "\(changed.map(\.description).sorted())"])
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             if cooperative {
-                if let error = rd_kafka_incremental_unassign(handle, partitions) { logFailure(RDKafkaClient.consume(error)) }
+                if let error = rd_kafka_incremental_unassign(handle, partitions) {
+                    logFailure(RDKafkaClient.consume(error))
+                }
                 current.withLock { $0.subtract(changed) }
             } else {
                 _ = rd_kafka_assign(handle, nil)
@@ -61,7 +70,9 @@ final class RebalanceObserver: Sendable {
         logger.error("Kafka rebalance failed", metadata: ["error": "\(error)"])
     }
 
-    private static func partitions(in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> [KafkaTopicPartition] {
+    private static func partitions(
+        in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    ) -> [KafkaTopicPartition] {
         let list = list.pointee
         return (0..<Int(list.cnt)).map { index in
             let element = list.elems[index]

@@ -43,8 +43,10 @@ public struct EventConsumerService: Service {
         self.batchSize = batchSize
         self.logger = logger
         self.consumed = Counter(label: "hotline_events_consumed_total", dimensions: [("consumer", consumerName)])
-        self.deadLettered = Counter(label: "hotline_events_dead_lettered_total", dimensions: [("consumer", consumerName)])
-        self.batchTimer = Metrics.Timer(label: "hotline_consumer_batch_seconds", dimensions: [("consumer", consumerName)])
+        self.deadLettered = Counter(
+            label: "hotline_events_dead_lettered_total", dimensions: [("consumer", consumerName)])
+        self.batchTimer = Metrics.Timer(
+            label: "hotline_consumer_batch_seconds", dimensions: [("consumer", consumerName)])
     }
 
     public func run() async throws {
@@ -77,22 +79,32 @@ public struct EventConsumerService: Service {
                 continue
             case .success(let event):
                 events.append(
-                    ConsumedEvent(event: event, trace: message.header(EventHeaderName.traceparent).flatMap(TraceContext.init(traceparent:)), bytes: message.value))
+                    ConsumedEvent(
+                        event: event,
+                        trace: message.header(EventHeaderName.traceparent).flatMap(TraceContext.init(traceparent:)),
+                        bytes: message.value))
             case .failure(let reason):
-                logger.warning("dead-lettering a message", metadata: ["reason": "\(reason)", "topic": "\(message.topic)", "offset": "\(message.offset)"])
+                logger.warning(
+                    "dead-lettering a message",
+                    metadata: ["reason": "\(reason)", "topic": "\(message.topic)", "offset": "\(message.offset)"])
                 poison.append(DeadLetters.message(for: message, reason: reason, consumer: consumerName))
             }
         }
         if !poison.isEmpty {
-            guard try await retrying("dead-letter publish", { try await deadLetters.send(poison) }) else { return false }
+            guard try await retrying("dead-letter publish", { try await deadLetters.send(poison) }) else {
+                return false
+            }
             deadLettered.increment(by: poison.count)
         }
         guard !events.isEmpty else { return true }
         return try await retrying("batch transaction") {
             try await database.withTransaction(logger: logger) { connection in
-                let fresh = try await ProcessedEvents.claim(events.map(\.event.metadata.id), consumer: consumerName, on: connection, logger: logger)
+                let fresh = try await ProcessedEvents.claim(
+                    events.map(\.event.metadata.id), consumer: consumerName, on: connection, logger: logger)
                 var seen = Set<UUID>()
-                let toApply = events.filter { fresh.contains($0.event.metadata.id) && seen.insert($0.event.metadata.id).inserted }
+                let toApply = events.filter {
+                    fresh.contains($0.event.metadata.id) && seen.insert($0.event.metadata.id).inserted
+                }
                 if !toApply.isEmpty {
                     try await handler.apply(toApply, on: connection, logger: logger)
                 }

@@ -1,7 +1,7 @@
 public import Foundation
 public import HotlineDomain
-public import HotlineStorage
 public import HotlineKafka
+public import HotlineStorage
 public import Logging
 
 /// Everything a service reads from its environment (see `HotlineVariable` for the names and
@@ -59,8 +59,12 @@ public struct HotlineSettings: Sendable {
         relayBatchSize = number(.relayBatch)
         logLevel = Logger.Level(rawValue: text(.logLevel)) ?? .info
         timeZone = TimeZone(identifier: text(.timeZone)) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        schemaDirectory = URL(fileURLWithPath: HotlineVariable.schemaDirectory.explicitValue(in: environment) ?? Self.defaultSchemaDirectory())
-        func fraction(_ variable: HotlineVariable) -> Double { Double(text(variable)) ?? Double(variable.defaultValue)! }
+        schemaDirectory = URL(
+            fileURLWithPath: HotlineVariable.schemaDirectory.explicitValue(in: environment)
+                ?? Self.defaultSchemaDirectory())
+        func fraction(_ variable: HotlineVariable) -> Double {
+            Double(text(variable)) ?? Double(variable.defaultValue)!
+        }
         intakePolicy = IntakePolicy(
             reviewThreshold: fraction(.reviewThreshold), repeatWindow: fraction(.repeatWindowHours) * 3600,
             groupThreshold: number(.groupThreshold), groupWindow: fraction(.groupWindowHours) * 3600)
@@ -90,7 +94,10 @@ public struct HotlineSettings: Sendable {
         var properties: [String: String] = [:]
         for pair in text.split(separator: ";") {
             let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2 { properties[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1]).trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 {
+                properties[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1]).trimmingCharacters(
+                    in: .whitespaces)
+            }
         }
         return properties
     }
@@ -102,6 +109,9 @@ public struct HotlineSettings: Sendable {
             URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
                 .deletingLastPathComponent().appendingPathComponent("../../../Schemas").standardizedFileURL,
         ]
-        return (candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("migrations").path) } ?? candidates[0]).path
+        return
+            (candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("migrations").path) }
+            ?? candidates[0])
+            .path
     }
 }

@@ -92,19 +92,24 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .relayBatch: "most outbox rows a relay publishes per transaction"
         case .timeZone: "the city's time zone (ticket numbers, reports)"
         case .logLevel: "trace, debug, info, notice, warning, error or critical"
-        case .schemaDirectory: "folder with migrations, reference data, OpenAPI and event schemas (else the one above the executable)"
+        case .schemaDirectory:
+            "folder with migrations, reference data, OpenAPI and event schemas (else the one above the executable)"
         case .reviewThreshold: "leaf probability below which a classification waits for an operator's review"
         case .repeatWindowHours: "hours within which the same caller, leaf and place make a repeat request"
         case .groupThreshold: "requests on one leaf in one township that make a group request"
         case .groupWindowHours: "hours within which those requests must fall"
-        case .subCenterConfidence: "below this classification confidence the dispatcher sends a ticket to the district sub-center instead of a unit"
+        case .subCenterConfidence:
+            "below this classification confidence the dispatcher sends a ticket to the district sub-center instead of a unit"
         case .modelCheckSeconds: "how often services look for a newer classifier training run"
         case .slaTickMilliseconds: "how often the SLA timer looks for due timers (real milliseconds)"
         case .slaBatch: "most due timers the SLA timer fires per transaction"
-        case .reconcileSeconds: "how often the reconciler (in the SLA timer) looks for events a consumer never applied (real seconds)"
-        case .reconcileGraceSeconds: "how far an unapplied event may trail what its consumer has since applied, or how long a row may stay unpublished, before the reconciler sends it again (real seconds)"
+        case .reconcileSeconds:
+            "how often the reconciler (in the SLA timer) looks for events a consumer never applied (real seconds)"
+        case .reconcileGraceSeconds:
+            "how far an unapplied event may trail what its consumer has since applied, or how long a row may stay unpublished, before the reconciler sends it again (real seconds)"
         case .reconcileLookbackHours: "how far back the reconciler looks for events a consumer never applied"
-        case .clock: "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
+        case .clock:
+            "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
         case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"
         }
     }

@@ -24,17 +24,22 @@ public struct OutboxRelay: Service {
     private let failures: Counter
 
     /// `idlePause`: how long to wait after a round that found nothing to send.
-    public init(_ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int, idlePause: Duration = .milliseconds(5), logger: Logger) {
+    public init(
+        _ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int,
+        idlePause: Duration = .milliseconds(5),
+        logger: Logger
+    ) {
         self.claim = claim
         self.idlePause = idlePause
         self.database = database
         self.kafka = kafka
         self.batchSize = batchSize
         self.logger = logger
-        let scope = switch claim {
-        case .producer(let name): name
-        case .abandoned: "abandoned"
-        }
+        let scope =
+            switch claim {
+            case .producer(let name): name
+            case .abandoned: "abandoned"
+            }
         self.published = Counter(label: "hotline_outbox_published_total", dimensions: [("producer", scope)])
         self.failures = Counter(label: "hotline_outbox_relay_failures_total", dimensions: [("producer", scope)])
     }
@@ -49,7 +54,8 @@ public struct OutboxRelay: Service {
                 if count < batchSize { try? await Task.sleep(for: count == 0 ? idlePause : .milliseconds(1)) }
             } catch {
                 failures.increment()
-                logger.warning("outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+                logger.warning(
+                    "outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
                 await backoff.wait()
             }
         }

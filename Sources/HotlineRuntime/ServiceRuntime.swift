@@ -20,10 +20,12 @@ public struct ServiceResources: Sendable {
     /// A consume loop for this service's consumer group over the topics it reads, applying with `handler`.
     public func consumer(handler: any EventBatchHandler) throws -> EventConsumerService {
         let topics = kind.consumedTopics
-        let configuration = KafkaConsumerConfiguration(client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
+        let configuration = KafkaConsumerConfiguration(
+            client: settings.kafkaClient(kind.name), groupId: kind.name, topics: topics.map(\.name))
         return EventConsumerService(
             consumerName: kind.name, consumer: try KafkaConsumer(configuration: configuration, logger: logger),
-            deadLetters: producer, database: database, handler: handler, topics: topics, batchSize: settings.consumerBatchSize,
+            deadLetters: producer, database: database, handler: handler, topics: topics,
+            batchSize: settings.consumerBatchSize,
             logger: logger)
     }
 }
@@ -62,14 +64,17 @@ public enum ServiceRuntime {
     ) throws -> some ApplicationProtocol {
         let registry = Observability.bootstrapMetrics()
         let database = settings.database.makeClient(logger: logger)
-        let sharedClock = clock == nil && settings.usesSharedClock ? SharedClock(database: database, logger: logger) : nil
+        let sharedClock =
+            clock == nil && settings.usesSharedClock ? SharedClock(database: database, logger: logger) : nil
         let clock = clock ?? sharedClock ?? SystemClock()
         let producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(client: settings.kafkaClient(kind.name)), logger: logger)
         let resources = ServiceResources(
             kind: kind, settings: settings, logger: logger, database: database, producer: producer, clock: clock)
         let parts = try build(resources)
-        let relay = OutboxRelay(.producer(kind.name), database: database, kafka: producer, batchSize: settings.relayBatchSize, logger: logger)
+        let relay = OutboxRelay(
+            .producer(kind.name), database: database, kafka: producer, batchSize: settings.relayBatchSize,
+            logger: logger)
 
         let router = Router()
         router.add(middleware: MetricsMiddleware())
@@ -79,7 +84,8 @@ public enum ServiceRuntime {
         parts.routes(router)
         return Application(
             router: router,
-            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
+            configuration: .init(
+                address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
             services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay] + parts.workers,
             logger: logger)
     }

@@ -51,7 +51,8 @@ public final class SharedClock: HotlineClock, Service {
                 let current = try await database.withConnection { try await Self.read(on: $0, logger: self.logger) }
                 anchor.withLock { $0 = current }
             } catch {
-                logger.warning("could not read the shared clock; keeping the last reading", metadata: ["error": "\(error)"])
+                logger.warning(
+                    "could not read the shared clock; keeping the last reading", metadata: ["error": "\(error)"])
             }
             try? await Task.sleep(for: Self.refreshInterval)
         }
@@ -59,7 +60,8 @@ public final class SharedClock: HotlineClock, Service {
 
     /// The row, or nil when simulated time is off.
     public static func read(on connection: PostgresConnection, logger: Logger) async throws -> Anchor? {
-        let rows = try await connection.query("SELECT real_anchor, simulated_anchor, speed FROM simulation_clock", logger: logger)
+        let rows = try await connection.query(
+            "SELECT real_anchor, simulated_anchor, speed FROM simulation_clock", logger: logger)
         for try await (real, simulated, speed) in rows.decode((Date, Date, Double).self) {
             return Anchor(real: real, simulated: simulated, speed: speed)
         }
@@ -67,7 +69,9 @@ public final class SharedClock: HotlineClock, Service {
     }
 
     /// Starts simulated time at `simulated` (now), running `speed` times real time.
-    public static func set(simulated: Date, speed: Double, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func set(
+        simulated: Date, speed: Double, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         try await connection.query(
             """
             INSERT INTO simulation_clock (singleton, real_anchor, simulated_anchor, speed) VALUES (true, now(), \(simulated), \(speed))

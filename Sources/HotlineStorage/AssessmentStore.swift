@@ -6,7 +6,10 @@ public import PostgresNIO
 /// The scoring aggregator's records: assessment facts, live counters, monthly snapshots.
 public enum AssessmentStore {
     /// Records events read from Kafka (once each) in the aggregator's own log.
-    public static func log(_ events: [(id: UUID, ticketId: UUID, occurredAt: Date, body: [UInt8])], on connection: PostgresConnection, logger: Logger) async throws {
+    public static func log(
+        _ events: [(id: UUID, ticketId: UUID, occurredAt: Date, body: [UInt8])], on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
         for event in events {
             try await connection.query(
                 """
@@ -17,16 +20,21 @@ public enum AssessmentStore {
     }
 
     /// A ticket's logged events in the order they happened.
-    public static func loggedEvents(of ticketId: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [[UInt8]] {
+    public static func loggedEvents(
+        of ticketId: UUID, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [[UInt8]] {
         var bodies: [[UInt8]] = []
         let rows = try await connection.query(
-            "SELECT body FROM scoring_events WHERE ticket_id = \(ticketId) ORDER BY occurred_at, arrival", logger: logger)
+            "SELECT body FROM scoring_events WHERE ticket_id = \(ticketId) ORDER BY occurred_at, arrival",
+            logger: logger)
         for try await body in rows.decode(ByteBuffer.self) { bodies.append(Array(body.readableBytesView)) }
         return bodies
     }
 
     /// A ticket's facts, oldest dispatch first.
-    public static func facts(of ticketId: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [AssessmentFact] {
+    public static func facts(
+        of ticketId: UUID, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [AssessmentFact] {
         let rows = try await connection.query(
             """
             SELECT unit_code, dispatched_at, to_char(month, 'YYYY-MM-DD'), district_code, sign_for_by, finish_by, signed_in_time, resolved,
@@ -38,8 +46,10 @@ public enum AssessmentStore {
             let columns = row.makeRandomAccess()
             let month = try columns[2].decode(String.self).split(separator: "-").compactMap { Int($0) }
             var fact = AssessmentFact(
-                ticketId: ticketId, unitCode: try columns[0].decode(String.self), dispatchedAt: try columns[1].decode(Date.self),
-                month: CalendarDay(year: month[0], month: month[1], day: month[2]), districtCode: try columns[3].decode(String?.self),
+                ticketId: ticketId, unitCode: try columns[0].decode(String.self),
+                dispatchedAt: try columns[1].decode(Date.self),
+                month: CalendarDay(year: month[0], month: month[1], day: month[2]),
+                districtCode: try columns[3].decode(String?.self),
                 signForBy: try columns[4].decode(Date.self), finishBy: try columns[5].decode(Date?.self))
             fact.signedInTime = try columns[6].decode(Bool.self)
             fact.resolved = try columns[7].decode(Bool.self)
@@ -76,7 +86,8 @@ public enum AssessmentStore {
 
     /// Adds `increments` (metric → amount) to `unit`'s hour, day and month counters of `time`.
     public static func count(
-        _ increments: [String: Int], unit: String, at time: Date, timeZone: TimeZone, on connection: PostgresConnection, logger: Logger
+        _ increments: [String: Int], unit: String, at time: Date, timeZone: TimeZone, on connection: PostgresConnection,
+        logger: Logger
     ) async throws {
         guard !increments.isEmpty else { return }
         let metrics = increments.keys.sorted()
@@ -91,7 +102,9 @@ public enum AssessmentStore {
 
     /// Each unit's figures for `month` from the aggregator's facts, and each district's (every
     /// unit's dispatches in the district), summed in PostgreSQL.
-    public static func figures(month: CalendarDay, on connection: PostgresConnection, logger: Logger) async throws -> (units: [String: UnitFigures], districts: [String: UnitFigures]) {
+    public static func figures(
+        month: CalendarDay, on connection: PostgresConnection, logger: Logger
+    ) async throws -> (units: [String: UnitFigures], districts: [String: UnitFigures]) {
         let rows = try await connection.query(
             """
             SELECT unit_code IS NULL, COALESCE(unit_code, district_code),
@@ -129,8 +142,12 @@ public enum AssessmentStore {
     }
 
     /// Replaces `month`'s snapshot with `results`.
-    public static func saveSnapshot(_ results: [UnitAssessment], month: CalendarDay, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("DELETE FROM monthly_assessments WHERE month = \(month.isoDescription)::date", logger: logger)
+    public static func saveSnapshot(
+        _ results: [UnitAssessment], month: CalendarDay, at time: Date, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
+        try await connection.query(
+            "DELETE FROM monthly_assessments WHERE month = \(month.isoDescription)::date", logger: logger)
         let encoder = JSONEncoder()
         let rows = String(decoding: try encoder.encode(results), as: UTF8.self)
         try await connection.query(
@@ -149,28 +166,37 @@ public enum AssessmentStore {
     }
 
     /// `month`'s stored snapshot (rank, score and class per unit), empty when there is none.
-    public static func snapshot(month: CalendarDay, on connection: PostgresConnection, logger: Logger) async throws -> [UnitAssessment] {
+    public static func snapshot(
+        month: CalendarDay, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [UnitAssessment] {
         let rows = try await connection.query(
             """
             SELECT unit_code, unit_name, tier, score, rank, class, dispatched FROM monthly_assessments WHERE month = \(month.isoDescription)::date
             """, logger: logger)
         var results: [UnitAssessment] = []
-        for try await (code, name, tier, score, rank, assessmentClass, dispatched) in rows.decode((String, String, String, Double?, Int?, String?, Int).self) {
+        for try await (code, name, tier, score, rank, assessmentClass, dispatched) in rows.decode(
+            (String, String, String, Double?, Int?, String?, Int).self)
+        {
             var figures = UnitFigures()
             figures.dispatched = dispatched
             results.append(
                 UnitAssessment(
-                    unitCode: code, unitName: name, tier: AssessedTier(rawValue: tier) ?? .township, figures: figures, score: score, rank: rank,
+                    unitCode: code, unitName: name, tier: AssessedTier(rawValue: tier) ?? .township, figures: figures,
+                    score: score,
+                    rank: rank,
                     assessmentClass: assessmentClass.flatMap(AssessmentClass.init(rawValue:))))
         }
         return results
     }
 
     /// The ranks of `month`'s snapshot, empty when there is none.
-    public static func ranks(month: CalendarDay, on connection: PostgresConnection, logger: Logger) async throws -> [String: Int] {
+    public static func ranks(
+        month: CalendarDay, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [String: Int] {
         var ranks: [String: Int] = [:]
         let rows = try await connection.query(
-            "SELECT unit_code, rank FROM monthly_assessments WHERE month = \(month.isoDescription)::date AND rank IS NOT NULL", logger: logger)
+            "SELECT unit_code, rank FROM monthly_assessments WHERE month = \(month.isoDescription)::date AND rank IS NOT NULL",
+            logger: logger)
         for try await (unit, rank) in rows.decode((String, Int).self) { ranks[unit] = rank }
         return ranks
     }
@@ -178,7 +204,11 @@ public enum AssessmentStore {
     /// The assessment policy as loaded by `hotline migrate`.
     public static func policy(on connection: PostgresConnection, logger: Logger) async throws -> AssessmentPolicy {
         var values: [String: String] = [:]
-        for try await (key, value) in try await connection.query("SELECT key, value FROM assessment_policy", logger: logger).decode((String, String).self) {
+        for try await (key, value) in try await connection.query(
+            "SELECT key, value FROM assessment_policy", logger: logger
+        ).decode(
+            (String, String).self)
+        {
             values[key] = value
         }
         return try AssessmentPolicy(values: values)

@@ -19,7 +19,8 @@ public enum ClassifierTraining {
 
     /// Keeps an operator's classification of a ticket as a labelled example.
     public static func recordExample(
-        ticketId: UUID?, text: String, location: String, leafCode: String, urgency: UrgencyTier?, recordedBy: UUID?, at time: Date,
+        ticketId: UUID?, text: String, location: String, leafCode: String, urgency: UrgencyTier?, recordedBy: UUID?,
+        at time: Date,
         on connection: PostgresConnection, logger: Logger
     ) async throws {
         try await connection.query(
@@ -30,7 +31,9 @@ public enum ClassifierTraining {
     }
 
     /// The examples with ids up to `through` (all when nil), oldest first, and the highest id.
-    public static func examples(through: Int?, on connection: PostgresConnection, logger: Logger) async throws -> (examples: [LabelledExample], lastId: Int) {
+    public static func examples(
+        through: Int?, on connection: PostgresConnection, logger: Logger
+    ) async throws -> (examples: [LabelledExample], lastId: Int) {
         let rows = try await connection.query(
             """
             SELECT id, text, location, leaf_code, urgency FROM classification_examples
@@ -39,7 +42,10 @@ public enum ClassifierTraining {
         var examples: [LabelledExample] = []
         var lastId = 0
         for try await (id, text, location, leaf, urgency) in rows.decode((Int, String, String, String, String?).self) {
-            examples.append(LabelledExample(text: text, location: location, leafCode: leaf, urgency: urgency.flatMap(UrgencyTier.init(rawValue:))))
+            examples.append(
+                LabelledExample(
+                    text: text, location: location, leafCode: leaf,
+                    urgency: urgency.flatMap(UrgencyTier.init(rawValue:))))
             lastId = id
         }
         return (examples, lastId)
@@ -66,8 +72,12 @@ public enum ClassifierTraining {
             SELECT id, trained_at, examples_through, example_count, level1_accuracy, leaf_accuracy
             FROM classifier_training_runs ORDER BY id DESC LIMIT 1
             """, logger: logger)
-        for try await (id, trained, through, count, level1, leaf) in rows.decode((Int, Date, Int, Int, Double?, Double?).self) {
-            return Run(id: id, trainedAt: trained, examplesThrough: through, exampleCount: count, level1Accuracy: level1, leafAccuracy: leaf)
+        for try await (id, trained, through, count, level1, leaf) in rows.decode(
+            (Int, Date, Int, Int, Double?, Double?).self)
+        {
+            return Run(
+                id: id, trainedAt: trained, examplesThrough: through, exampleCount: count, level1Accuracy: level1,
+                leafAccuracy: leaf)
         }
         return nil
     }

@@ -11,7 +11,9 @@ public struct DatabaseConfiguration: Sendable {
     /// Most connections this process opens.
     public var maximumConnections: Int
 
-    public init(host: String, port: Int, username: String, password: String?, database: String, maximumConnections: Int = 20) {
+    public init(
+        host: String, port: Int, username: String, password: String?, database: String, maximumConnections: Int = 20
+    ) {
         self.host = host
         self.port = port
         self.username = username
@@ -29,7 +31,9 @@ public struct DatabaseConfiguration: Sendable {
 
     /// Runs `work` with a pool whose `run()` goes on beside it, then shuts the pool down: for
     /// short-lived tools and tests that have no service group.
-    public func withRunningClient<T: Sendable>(logger: Logger, _ work: (PostgresClient) async throws -> T) async throws -> T {
+    public func withRunningClient<T: Sendable>(
+        logger: Logger, _ work: (PostgresClient) async throws -> T
+    ) async throws -> T {
         let client = makeClient(logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -41,7 +45,9 @@ public struct DatabaseConfiguration: Sendable {
     /// A pooled client; it connects once its `run()` is running (add it to the service group).
     /// `settings` are server settings for every session of the pool (`synchronous_commit`…);
     /// `maximumConnections` overrides the configured maximum.
-    public func makeClient(logger: Logger, settings: [(String, String)] = [], maximumConnections: Int? = nil) -> PostgresClient {
+    public func makeClient(
+        logger: Logger, settings: [(String, String)] = [], maximumConnections: Int? = nil
+    ) -> PostgresClient {
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections ?? self.maximumConnections

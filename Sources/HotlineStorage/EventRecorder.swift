@@ -6,7 +6,9 @@ public import PostgresNIO
 /// Writes an event where it belongs, inside the caller's transaction: the outbox (to be
 /// published) and the ticket's history (to be read by people).
 public enum EventRecorder {
-    public static func record<P: EventPayload>(_ event: Event<P>, trace: TraceContext?, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func record<P: EventPayload>(
+        _ event: Event<P>, trace: TraceContext?, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         let entry = try OutboxEntry(event, traceparent: trace?.description)
         // One statement, one round trip: the outbox row and the history row.
         try await connection.query(

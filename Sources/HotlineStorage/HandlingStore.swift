@@ -28,7 +28,8 @@ public enum HandlingStore {
     }
 
     /// Locks the ticket for the rest of the transaction; nil when there is none.
-    public static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> LockedTicket? {
+    public static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> LockedTicket?
+    {
         let rows = try await connection.query(
             """
             SELECT state, unit_code, co_unit_codes, district_code, urgency, exclusion_state,
@@ -40,7 +41,8 @@ public enum HandlingStore {
         {
             guard let state = TicketState(rawValue: state) else { return nil }
             return LockedTicket(
-                state: state, unitCode: unit, coUnitCodes: coUnits, districtCode: district, urgency: UrgencyTier(rawValue: urgency) ?? .general,
+                state: state, unitCode: unit, coUnitCodes: coUnits, districtCode: district,
+                urgency: UrgencyTier(rawValue: urgency) ?? .general,
                 exclusionState: exclusion, pendingWhistles: pending)
         }
         return nil
@@ -50,7 +52,9 @@ public enum HandlingStore {
     /// re-dispatch also sets the co-units and the reason (and awaits a new sign-for); a
     /// reopening clears the previous result, feedback and return visit.
     public static func update(
-        _ id: UUID, state: TicketState, unitCode: String?, changes: HandlingChanges, at time: Date, on connection: PostgresConnection, logger: Logger
+        _ id: UUID, state: TicketState, unitCode: String?, changes: HandlingChanges, at time: Date,
+        on connection: PostgresConnection,
+        logger: Logger
     ) async throws {
         try await connection.query(
             """
@@ -80,7 +84,8 @@ public enum HandlingStore {
 
     /// Records that `unit` summoned `departments` to report by `deadline`.
     public static func whistle(
-        _ id: UUID, departments: [String], by unit: String, deadline: Date, at time: Date, on connection: PostgresConnection, logger: Logger
+        _ id: UUID, departments: [String], by unit: String, deadline: Date, at time: Date,
+        on connection: PostgresConnection, logger: Logger
     ) async throws {
         try await connection.query(
             """
@@ -91,15 +96,21 @@ public enum HandlingStore {
     }
 
     /// Records that `department` reported in.
-    public static func reportIn(_ id: UUID, department: String, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func reportIn(
+        _ id: UUID, department: String, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         try await connection.query(
-            "UPDATE ticket_whistles SET reported_at = \(time) WHERE ticket_id = \(id) AND department_code = \(department)", logger: logger)
+            "UPDATE ticket_whistles SET reported_at = \(time) WHERE ticket_id = \(id) AND department_code = \(department)",
+            logger: logger)
     }
 
     /// The org units among `codes` that exist, with their kinds.
-    public static func units(_ codes: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String: OrgUnit.Kind] {
+    public static func units(
+        _ codes: [String], on connection: PostgresConnection, logger: Logger
+    ) async throws -> [String: OrgUnit.Kind] {
         var found: [String: OrgUnit.Kind] = [:]
-        let rows = try await connection.query("SELECT code, kind FROM org_units WHERE code = ANY(\(codes))", logger: logger)
+        let rows = try await connection.query(
+            "SELECT code, kind FROM org_units WHERE code = ANY(\(codes))", logger: logger)
         for try await (code, kind) in rows.decode((String, String).self) { found[code] = OrgUnit.Kind(rawValue: kind) }
         return found
     }

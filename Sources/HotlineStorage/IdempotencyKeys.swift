@@ -18,7 +18,8 @@ public enum IdempotencyKeys {
     /// Reserves `key` for `ticketId` in the caller's transaction. A concurrent request with the
     /// same key waits for this transaction and then sees a replay.
     public static func claim(
-        key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date, on connection: PostgresConnection, logger: Logger
+        key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date, on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> Claim {
         let bytes = ByteBuffer(bytes: body)
         let inserted = try await connection.query(

@@ -7,7 +7,8 @@ public import PostgresNIO
 /// relays never publish the same row from two open transactions.
 public enum OutboxStore {
     /// Adds `entries` in the caller's transaction.
-    public static func append(_ entries: [OutboxEntry], on connection: PostgresConnection, logger: Logger) async throws {
+    public static func append(_ entries: [OutboxEntry], on connection: PostgresConnection, logger: Logger) async throws
+    {
         for entry in entries {
             try await connection.query(
                 """
@@ -29,8 +30,11 @@ public enum OutboxStore {
 
     /// Locks and returns up to `limit` unpublished rows, oldest first. Call inside a
     /// transaction; the locks hold until it ends.
-    public static func claimUnpublished(_ claim: Claim, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [OutboxRow] {
-        let columns = "SELECT id, event_id, producer, topic, message_key, event_type, schema_version, body, traceparent FROM outbox"
+    public static func claimUnpublished(
+        _ claim: Claim, limit: Int, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [OutboxRow] {
+        let columns =
+            "SELECT id, event_id, producer, topic, message_key, event_type, schema_version, body, traceparent FROM outbox"
         let rows: PostgresRowSequence
         switch claim {
         case .producer(let producer):
@@ -64,7 +68,8 @@ public enum OutboxStore {
     /// the latest publication among the last 500 events it applied. Looks back `lookback`
     /// seconds, at most `limit` rows; returns how many.
     public static func requeueUnapplied(
-        consumer: String, types: [String], grace: Double, lookback: Double, limit: Int, on connection: PostgresConnection, logger: Logger
+        consumer: String, types: [String], grace: Double, lookback: Double, limit: Int,
+        on connection: PostgresConnection, logger: Logger
     ) async throws -> Int {
         let rows = try await connection.query(
             """
@@ -97,7 +102,8 @@ public enum OutboxStore {
     /// How many rows wait to be published, per producer (for metrics and status).
     public static func backlog(on client: PostgresClient, logger: Logger) async throws -> [String: Int] {
         let rows = try await client.query(
-            "SELECT producer, count(*)::bigint FROM outbox WHERE published_at IS NULL GROUP BY producer", logger: logger)
+            "SELECT producer, count(*)::bigint FROM outbox WHERE published_at IS NULL GROUP BY producer", logger: logger
+        )
         var backlog: [String: Int] = [:]
         for try await (producer, count) in rows.decode((String, Int).self) { backlog[producer] = count }
         return backlog

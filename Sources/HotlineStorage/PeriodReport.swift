@@ -119,7 +119,9 @@ public struct PeriodReport: Sendable, Codable {
 /// Builds period reports from the ticket tables.
 public enum ReportQueries {
     public static func report(
-        period: String, start: Date, end: Date, previousStart: Date, ranking: [UnitAssessment]?, on connection: PostgresConnection, logger: Logger
+        period: String, start: Date, end: Date, previousStart: Date, ranking: [UnitAssessment]?,
+        on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> PeriodReport {
         func counts(_ sql: String, previous: Bool = false) async throws -> [PeriodReport.Count] {
             var binds = PostgresBindings()
@@ -127,10 +129,13 @@ public enum ReportQueries {
             binds.append(end)
             binds.append(previousStart)
             var result: [PeriodReport.Count] = []
-            for try await (code, name, count, earlier, district) in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-                .decode((String, String, Int, Int, String?).self)
-            {
-                result.append(PeriodReport.Count(code: code, name: name, count: count, previous: previous ? earlier : nil, district: district))
+            for try await (code, name, count, earlier, district) in try await connection.query(
+                PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger
+            )
+            .decode((String, String, Int, Int, String?).self) {
+                result.append(
+                    PeriodReport.Count(
+                        code: code, name: name, count: count, previous: previous ? earlier : nil, district: district))
             }
             return result
         }
@@ -139,9 +144,14 @@ public enum ReportQueries {
             "SELECT 'all', 'all', count(*) FILTER (WHERE \(inPeriod)), count(*) FILTER (WHERE received_at >= $3 AND received_at < $1), NULL::text FROM tickets",
             previous: true)
         return PeriodReport(
-            period: period, start: start, end: end, total: totals.first?.count ?? 0, previousTotal: totals.first?.previous ?? 0,
-            byChannel: try await counts("SELECT channel, channel, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"),
-            byType: try await counts("SELECT type, type, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"),
+            period: period, start: start, end: end, total: totals.first?.count ?? 0,
+            previousTotal: totals.first?.previous ?? 0,
+            byChannel: try await counts(
+                "SELECT channel, channel, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"
+            ),
+            byType: try await counts(
+                "SELECT type, type, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"
+            ),
             topCategories: try await counts(
                 """
                 SELECT c.code, c.name, count(*) FILTER (WHERE \(inPeriod)), count(*) FILTER (WHERE received_at >= $3 AND received_at < $1), NULL::text
@@ -149,9 +159,11 @@ public enum ReportQueries {
                 GROUP BY 1, 2 HAVING count(*) FILTER (WHERE \(inPeriod)) > 0 ORDER BY 3 DESC, 1 LIMIT 10
                 """, previous: true),
             byDistrict: try await counts(
-                "SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d LEFT JOIN tickets t ON t.district_code = d.code AND \(inPeriod) WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1"),
+                "SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d LEFT JOIN tickets t ON t.district_code = d.code AND \(inPeriod) WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1"
+            ),
             topTownships: try await counts(
-                "SELECT d.code, d.name, count(*), 0, d.parent_code FROM tickets t JOIN divisions d ON d.code = t.township_code WHERE \(inPeriod) GROUP BY 1, 2, 5 ORDER BY 3 DESC, 1 LIMIT 10"),
+                "SELECT d.code, d.name, count(*), 0, d.parent_code FROM tickets t JOIN divisions d ON d.code = t.township_code WHERE \(inPeriod) GROUP BY 1, 2, 5 ORDER BY 3 DESC, 1 LIMIT 10"
+            ),
             topTownshipsPerDistrict: try await counts(
                 """
                 SELECT code, name, n, 0, parent_code FROM (
@@ -174,7 +186,9 @@ public enum ReportQueries {
             ranking: ranking.map { $0.map(PeriodReport.RankingEntry.init) })
     }
 
-    static func groups(start: Date, end: Date, on connection: PostgresConnection, logger: Logger) async throws -> [PeriodReport.GroupRequest] {
+    static func groups(
+        start: Date, end: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [PeriodReport.GroupRequest] {
         let rows = try await connection.query(
             """
             SELECT g.leaf_code, COALESCE(c.name, g.leaf_code), g.township_code, COALESCE(d.name, g.township_code), g.ticket_count, g.first_at
@@ -182,8 +196,13 @@ public enum ReportQueries {
             WHERE g.detected_at >= \(start) AND g.detected_at < \(end) ORDER BY g.ticket_count DESC, g.first_at
             """, logger: logger)
         var groups: [PeriodReport.GroupRequest] = []
-        for try await (leaf, leafName, township, townshipName, count, first) in rows.decode((String, String, String, String, Int, Date).self) {
-            groups.append(PeriodReport.GroupRequest(leafCode: leaf, leafName: leafName, townshipCode: township, townshipName: townshipName, tickets: count, firstAt: first))
+        for try await (leaf, leafName, township, townshipName, count, first) in rows.decode(
+            (String, String, String, String, Int, Date).self)
+        {
+            groups.append(
+                PeriodReport.GroupRequest(
+                    leafCode: leaf, leafName: leafName, townshipCode: township, townshipName: townshipName,
+                    tickets: count, firstAt: first))
         }
         return groups
     }

@@ -7,7 +7,9 @@ public import PostgresNIO
 public enum ProcessedEvents {
     /// Records `eventIds` for `consumer` and returns those not seen before; the others were
     /// applied already and must be skipped.
-    public static func claim(_ eventIds: [UUID], consumer: String, on connection: PostgresConnection, logger: Logger) async throws -> Set<UUID> {
+    public static func claim(
+        _ eventIds: [UUID], consumer: String, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Set<UUID> {
         guard !eventIds.isEmpty else { return [] }
         let rows = try await connection.query(
             """

@@ -6,8 +6,13 @@ public import PostgresNIO
 /// where services and analysts read it.
 public enum ReferenceStore {
     /// Replaces every reference table's rows with `data`, inside the caller's transaction.
-    public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
-        for table in ["division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries", "divisions", "org_units", "unit_specialties", "sla_policies", "assessment_policy"] {
+    public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws
+    {
+        for table in [
+            "division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries",
+            "divisions", "org_units",
+            "unit_specialties", "sla_policies", "assessment_policy",
+        ] {
             try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
         }
         let entries = data.catalog.entries.values.sorted { $0.code < $1.code }
@@ -67,10 +72,13 @@ public enum ReferenceStore {
     }
 
     /// Writes the assessment policy.
-    static func replaceAssessmentPolicy(of data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws {
+    static func replaceAssessmentPolicy(
+        of data: ReferenceData, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         let records = data.assessmentPolicy.records
         try await connection.query(
-            "INSERT INTO assessment_policy (key, value) SELECT * FROM unnest(\(records.map(\.key)), \(records.map(\.value)))", logger: logger)
+            "INSERT INTO assessment_policy (key, value) SELECT * FROM unnest(\(records.map(\.key)), \(records.map(\.value)))",
+            logger: logger)
     }
 
     /// The time limits as PostgreSQL holds them.
@@ -82,12 +90,15 @@ public enum ReferenceStore {
                    reminder_percent::text, array_to_string(checkpoint_days, '|'), COALESCE(progress_days::text, ''), escalate_center_hours::text
             FROM sla_policies
             """, logger: logger)
-        for try await (district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate) in rows.decode(
-            (String, String, String, String, String, String, String, String, String).self)
+        for try await (district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate)
+            in rows.decode(
+                (String, String, String, String, String, String, String, String, String).self)
         {
             records.append([
-                "district_code": district, "tier": tier, "sign_for_minutes": signFor, "assign_minutes": assign, "finish_minutes": finish,
-                "reminder_percent": reminder, "checkpoint_days": checkpoints, "progress_days": progress, "escalate_center_hours": escalate,
+                "district_code": district, "tier": tier, "sign_for_minutes": signFor, "assign_minutes": assign,
+                "finish_minutes": finish,
+                "reminder_percent": reminder, "checkpoint_days": checkpoints, "progress_days": progress,
+                "escalate_center_hours": escalate,
             ])
         }
         return try TimeLimitPolicy(records: records)
@@ -124,7 +135,8 @@ public enum ReferenceStore {
             entries.append(
                 CatalogEntry(
                     code: code, parentCode: parent, level: level, name: name,
-                    responsible: responsible.flatMap(ResponsibleUnit.init(notation:)), defaultUrgency: urgency.flatMap(UrgencyTier.init(rawValue:)),
+                    responsible: responsible.flatMap(ResponsibleUnit.init(notation:)),
+                    defaultUrgency: urgency.flatMap(UrgencyTier.init(rawValue:)),
                     keywords: keywords, examples: examples))
         }
         var divisions: [Division] = []
@@ -135,25 +147,37 @@ public enum ReferenceStore {
             divisions.append(Division(code: code, parentCode: parent, tier: tier, name: name))
         }
         var aliases: [String: String] = [:]
-        for try await (alias, code) in try await connection.query("SELECT alias, code FROM division_aliases", logger: logger).decode((String, String).self) {
+        for try await (alias, code) in try await connection.query(
+            "SELECT alias, code FROM division_aliases", logger: logger
+        ).decode(
+            (String, String).self)
+        {
             aliases[alias] = code
         }
         var shortForms = Set<String>()
-        for try await form in try await connection.query("SELECT short_form FROM ambiguous_short_forms", logger: logger).decode(String.self) {
+        for try await form in try await connection.query("SELECT short_form FROM ambiguous_short_forms", logger: logger)
+            .decode(String.self)
+        {
             shortForms.insert(form)
         }
         var cues: [(tier: UrgencyTier, phrase: String)] = []
-        for try await (tier, phrase) in try await connection.query("SELECT tier, phrase FROM urgency_cues ORDER BY tier, phrase", logger: logger).decode((String, String).self) {
+        for try await (tier, phrase) in try await connection.query(
+            "SELECT tier, phrase FROM urgency_cues ORDER BY tier, phrase", logger: logger
+        ).decode((String, String).self) {
             if let tier = UrgencyTier(rawValue: tier) { cues.append((tier, phrase)) }
         }
         var knowledge: [KnowledgeArticle] = []
         for try await (id, category, question, keywords, answer) in try await connection.query(
             "SELECT id, category_code, question, keywords, answer FROM knowledge_articles ORDER BY id", logger: logger
         ).decode((String, String, String, [String], String).self) {
-            knowledge.append(KnowledgeArticle(id: id, categoryCode: category, question: question, keywords: keywords, answer: answer))
+            knowledge.append(
+                KnowledgeArticle(id: id, categoryCode: category, question: question, keywords: keywords, answer: answer)
+            )
         }
         var specialties: [(specialty: String, name: String)] = []
-        for try await (specialty, name) in try await connection.query("SELECT specialty, name FROM unit_specialties ORDER BY specialty", logger: logger).decode((String, String).self) {
+        for try await (specialty, name) in try await connection.query(
+            "SELECT specialty, name FROM unit_specialties ORDER BY specialty", logger: logger
+        ).decode((String, String).self) {
             specialties.append((specialty, name))
         }
         return ReferenceData(

@@ -19,7 +19,10 @@ public enum SLATimerStore {
     }
 
     /// Adds `timers` for `ticket`; a kind the ticket already has pending is not added twice.
-    public static func add(_ timers: [PlannedTimer], for ticket: TicketRef, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func add(
+        _ timers: [PlannedTimer], for ticket: TicketRef, at time: Date, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
         guard !timers.isEmpty else { return }
         try await connection.query(
             """
@@ -31,7 +34,9 @@ public enum SLATimerStore {
     }
 
     /// Cancels the ticket's pending timers of `kinds`, or all of them when `kinds` is nil.
-    public static func cancel(_ kinds: [SLATimerKind]?, of ticketId: UUID, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func cancel(
+        _ kinds: [SLATimerKind]?, of ticketId: UUID, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         try await connection.query(
             """
             UPDATE sla_timers SET state = 'cancelled', settled_at = \(time)
@@ -50,7 +55,9 @@ public enum SLATimerStore {
 
     /// Claims up to `limit` pending timers due at `now`, oldest first, skipping those another
     /// instance holds. They stay locked until the caller's transaction ends.
-    public static func claimDue(now: Date, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [Claimed] {
+    public static func claimDue(
+        now: Date, limit: Int, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [Claimed] {
         let rows = try await connection.query(
             """
             SELECT s.id, s.ticket_id, s.kind, s.due_at, s.unit_code, s.tier, s.district_code,
@@ -64,25 +71,33 @@ public enum SLATimerStore {
             ORDER BY s.due_at
             """, logger: logger)
         var claimed: [Claimed] = []
-        for try await (id, ticketId, kind, due, unit, tier, district, state, ticketUnit, signed, assigned, ticketDistrict, reported) in rows.decode(
-            (Int, UUID, String, Date, String, String, String?, String?, String?, Bool?, Bool?, String?, Bool?).self)
+        for try await (
+            id, ticketId, kind, due, unit, tier, district, state, ticketUnit, signed, assigned, ticketDistrict, reported
+        )
+            in rows.decode(
+                (Int, UUID, String, Date, String, String, String?, String?, String?, Bool?, Bool?, String?, Bool?).self)
         {
             guard let kind = SLATimerKind(code: kind) else { continue }
             let facts = state.flatMap(TicketState.init(rawValue:)).map {
                 TicketFacts(
-                    state: $0, unitCode: ticketUnit, signed: signed ?? false, assigned: assigned ?? false, districtCode: ticketDistrict,
+                    state: $0, unitCode: ticketUnit, signed: signed ?? false, assigned: assigned ?? false,
+                    districtCode: ticketDistrict,
                     reportedIn: reported ?? false)
             }
             claimed.append(
                 Claimed(
-                    id: id, ticket: TicketRef(id: ticketId, tier: UrgencyTier(rawValue: tier) ?? .general, districtCode: district),
+                    id: id,
+                    ticket: TicketRef(
+                        id: ticketId, tier: UrgencyTier(rawValue: tier) ?? .general, districtCode: district),
                     timer: PlannedTimer(kind: kind, dueAt: due, unitCode: unit), facts: facts))
         }
         return claimed
     }
 
     /// Marks claimed timers fired or cancelled.
-    public static func settle(fired: [Int], cancelled: [Int], at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func settle(
+        fired: [Int], cancelled: [Int], at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         try await connection.query(
             """
             UPDATE sla_timers SET state = CASE WHEN id = ANY(\(fired)) THEN 'fired' ELSE 'cancelled' END, settled_at = \(time)
@@ -91,7 +106,9 @@ public enum SLATimerStore {
     }
 
     /// Marks a ticket overdue (the first time) and puts it under `supervision`.
-    public static func supervise(_ ticketId: UUID, _ supervision: Supervision, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func supervise(
+        _ ticketId: UUID, _ supervision: Supervision, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         try await connection.query(
             """
             UPDATE tickets SET overdue_at = COALESCE(overdue_at, \(time)), supervision_level = \(supervision.level.rawValue),
@@ -102,7 +119,11 @@ public enum SLATimerStore {
 
     /// How many timers are pending.
     public static func pendingCount(on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        for try await count in try await connection.query("SELECT count(*) FROM sla_timers WHERE state = 'pending'", logger: logger).decode(Int.self) {
+        for try await count in try await connection.query(
+            "SELECT count(*) FROM sla_timers WHERE state = 'pending'", logger: logger
+        ).decode(
+            Int.self)
+        {
             return count
         }
         return 0

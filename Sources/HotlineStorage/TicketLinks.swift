@@ -11,7 +11,8 @@ public enum TicketLinks {
     /// is the earliest, later ones already classified are linked to it instead, so the links do
     /// not depend on the order tickets are classified in.
     public static func linkRepeats(
-        of id: UUID, callerPhone: String?, leafCode: String?, townshipCode: String?, placeText: String, receivedAt: Date,
+        of id: UUID, callerPhone: String?, leafCode: String?, townshipCode: String?, placeText: String,
+        receivedAt: Date,
         window: TimeInterval, on connection: PostgresConnection, logger: Logger
     ) async throws -> UUID? {
         guard let callerPhone, let leafCode else { return nil }
@@ -22,13 +23,15 @@ public enum TicketLinks {
             """
         let earlier = try await connection.query(
             PostgresQuery(
-                unsafeSQL: "SELECT COALESCE(repeat_of, id) FROM tickets WHERE \(sameRequest.sql) AND received_at < $\(sameRequest.binds.count + 1) ORDER BY received_at LIMIT 1",
+                unsafeSQL:
+                    "SELECT COALESCE(repeat_of, id) FROM tickets WHERE \(sameRequest.sql) AND received_at < $\(sameRequest.binds.count + 1) ORDER BY received_at LIMIT 1",
                 binds: sameRequest.binds.appending(receivedAt)),
             logger: logger)
         for try await original in earlier.decode(UUID.self) { return original }
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: "UPDATE tickets SET repeat_of = $\(sameRequest.binds.count + 1) WHERE \(sameRequest.sql) AND received_at >= $\(sameRequest.binds.count + 2)",
+                unsafeSQL:
+                    "UPDATE tickets SET repeat_of = $\(sameRequest.binds.count + 1) WHERE \(sameRequest.sql) AND received_at >= $\(sameRequest.binds.count + 2)",
                 binds: sameRequest.binds.appending(id).appending(receivedAt)),
             logger: logger)
         return nil
@@ -53,7 +56,8 @@ public enum TicketLinks {
         on connection: PostgresConnection, logger: Logger
     ) async throws -> Group? {
         let since = receivedAt.addingTimeInterval(-window)
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(leafCode + "@" + townshipCode)))", logger: logger)
+        try await connection.query(
+            "SELECT pg_advisory_xact_lock(hashtext(\(leafCode + "@" + townshipCode)))", logger: logger)
         let open = try await connection.query(
             """
             SELECT id, ticket_count, first_at FROM group_requests
@@ -65,7 +69,8 @@ public enum TicketLinks {
                 """
                 UPDATE group_requests SET ticket_count = ticket_count + 1, last_at = GREATEST(last_at, \(receivedAt)) WHERE id = \(group);
                 """, logger: logger)
-            try await connection.query("UPDATE tickets SET group_request_id = \(group) WHERE id = \(id)", logger: logger)
+            try await connection.query(
+                "UPDATE tickets SET group_request_id = \(group) WHERE id = \(id)", logger: logger)
             return Group(id: group, ticketCount: count + 1, firstAt: firstAt, detected: false)
         }
         let rows = try await connection.query(

@@ -44,11 +44,15 @@ public struct TicketCursor: Sendable, Equatable {
     }
 
     /// The opaque text form used in `next` links: microseconds (PostgreSQL's precision) and id.
-    public var token: String { "\(Int64((receivedAt.timeIntervalSince1970 * 1_000_000).rounded()))_\(id.uuidString.lowercased())" }
+    public var token: String {
+        "\(Int64((receivedAt.timeIntervalSince1970 * 1_000_000).rounded()))_\(id.uuidString.lowercased())"
+    }
 
     public init?(token: String) {
         let parts = token.split(separator: "_")
-        guard parts.count == 2, let microseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+        guard parts.count == 2, let microseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else {
+            return nil
+        }
         self.init(receivedAt: Date(timeIntervalSince1970: Double(microseconds) / 1_000_000), id: id)
     }
 }
@@ -56,8 +60,11 @@ public struct TicketCursor: Sendable, Equatable {
 /// Reads tickets for the API: one with its history, pages of a filtered list, the review queue.
 public enum TicketQueries {
     /// The ticket with its history, or nil when there is none.
-    public static func find(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketRecord? {
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(TicketRecord.columns) FROM tickets WHERE id = $1", binds: binds(id)), logger: logger)
+    public static func find(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketRecord?
+    {
+        let rows = try await connection.query(
+            PostgresQuery(unsafeSQL: "SELECT \(TicketRecord.columns) FROM tickets WHERE id = $1", binds: binds(id)),
+            logger: logger)
         guard var record = try await rows.collect().first.map(TicketRecord.init(row:)) else { return nil }
         record.history = try await history(of: id, on: connection, logger: logger)
         return record
@@ -71,7 +78,9 @@ public enum TicketQueries {
             """, logger: logger)
         var entries: [HistoryEntry] = []
         let decoder = JSONDecoder()
-        for try await (eventId, type, occurred, producer, payload) in rows.decode((UUID, String, Date, String, String).self) {
+        for try await (eventId, type, occurred, producer, payload) in rows.decode(
+            (UUID, String, Date, String, String).self)
+        {
             entries.append(
                 HistoryEntry(
                     eventId: eventId, eventType: type, occurredAt: occurred, producer: producer,
@@ -82,7 +91,8 @@ public enum TicketQueries {
 
     /// Up to `limit` tickets matching `filter`, newest first, after `cursor`.
     public static func search(
-        _ filter: TicketFilter, after cursor: TicketCursor?, limit: Int, on connection: PostgresConnection, logger: Logger
+        _ filter: TicketFilter, after cursor: TicketCursor?, limit: Int, on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> [TicketRecord] {
         var conditions = ConditionBuilder()
         try conditions.add("unit_code = ?", filter.unitCode)
@@ -97,30 +107,42 @@ public enum TicketQueries {
             try conditions.add("(received_at, id) < (?, ?)", cursor.receivedAt, cursor.id)
         }
         try conditions.binds.append(limit)
-        let sql = "SELECT \(TicketRecord.columns) FROM tickets WHERE \(conditions.sql) ORDER BY received_at DESC, id DESC LIMIT $\(conditions.binds.count)"
-        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: conditions.binds), logger: logger).collect().map(TicketRecord.init(row:))
+        let sql =
+            "SELECT \(TicketRecord.columns) FROM tickets WHERE \(conditions.sql) ORDER BY received_at DESC, id DESC LIMIT $\(conditions.binds.count)"
+        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: conditions.binds), logger: logger)
+            .collect().map(
+                TicketRecord.init(row:))
     }
 
     /// The ticket's state, or nil when there is no such ticket.
-    public static func state(of id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketState? {
-        for try await state in try await connection.query("SELECT state FROM tickets WHERE id = \(id)", logger: logger).decode(String.self) {
+    public static func state(
+        of id: UUID, on connection: PostgresConnection, logger: Logger
+    ) async throws -> TicketState? {
+        for try await state in try await connection.query("SELECT state FROM tickets WHERE id = \(id)", logger: logger)
+            .decode(String.self)
+        {
             return TicketState(rawValue: state)
         }
         return nil
     }
 
     /// The tickets waiting for an operator to confirm their category, oldest first.
-    public static func reviewQueue(limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [TicketRecord] {
+    public static func reviewQueue(
+        limit: Int, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [TicketRecord] {
         var binds = PostgresBindings()
         binds.append(TicketState.needsReview.rawValue)
         binds.append(limit)
         let sql = "SELECT \(TicketRecord.columns) FROM tickets WHERE state = $1 ORDER BY received_at, id LIMIT $2"
-        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect().map(TicketRecord.init(row:))
+        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect().map(
+            TicketRecord.init(row:))
     }
 
     /// `text` with `%`, `_` and `\` taken literally in an ILIKE pattern.
     static func likePattern(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(
+                of: "_", with: "\\_")
     }
 
     private static func binds(_ id: UUID) -> PostgresBindings {
@@ -140,10 +162,15 @@ struct ConditionBuilder {
         guard let value else { return }
         try binds.append(value)
         let number = binds.count
-        sql += " AND " + condition.replacingOccurrences(of: "?1", with: "$\(number)").replacingOccurrences(of: "?", with: "$\(number)")
+        sql +=
+            " AND "
+            + condition.replacingOccurrences(of: "?1", with: "$\(number)").replacingOccurrences(
+                of: "?", with: "$\(number)")
     }
 
-    mutating func add<First: PostgresEncodable & Sendable, Second: PostgresEncodable & Sendable>(_ condition: String, _ first: First, _ second: Second) throws {
+    mutating func add<First: PostgresEncodable & Sendable, Second: PostgresEncodable & Sendable>(
+        _ condition: String, _ first: First, _ second: Second
+    ) throws {
         try binds.append(first)
         let firstNumber = binds.count
         try binds.append(second)

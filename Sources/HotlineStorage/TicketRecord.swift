@@ -58,7 +58,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var history: [HistoryEntry]?
 
     enum CodingKeys: String, CodingKey {
-        case id, number, state, channel, type, coordinates, text, urgency, confidence, version, history, candidates, assignee, result
+        case id, number, state, channel, type, coordinates, text, urgency, confidence, version, history, candidates,
+            assignee, result
         case callerName = "caller_name"
         case callerPhone = "caller_phone"
         case placeText = "place_text"
@@ -103,7 +104,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
 
     init(row: PostgresRow) throws {
         let columns = row.makeRandomAccess()
-        func value<T: PostgresDecodable>(_ name: String, _ type: T.Type = T.self) throws -> T { try columns[name].decode(T.self) }
+        func value<T: PostgresDecodable>(_ name: String, _ type: T.Type = T.self) throws -> T {
+            try columns[name].decode(T.self)
+        }
         id = try value("id")
         number = try value("number")
         state = TicketState(rawValue: try value("state", String.self)) ?? .received
@@ -130,7 +133,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         groupRequestId = try value("group_request_id")
         answerArticleId = try value("answer_article_id")
         answerText = try value("answer_text")
-        candidates = try value("candidates", String?.self).map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        candidates = try value("candidates", String?.self).map {
+            try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8))
+        }
         version = try value("version")
         coUnitCodes = try value("co_unit_codes")
         assignee = try value("assignee")

@@ -14,7 +14,9 @@ public enum TicketStore {
     /// A number whose ticket then rolls back is skipped. After a crash, increments not yet on
     /// disk are handed out again, but never a number a committed ticket holds: a ticket's commit
     /// flushes the log up to itself, and its counter increment came before it in the log.
-    public static func nextNumber(on day: CalendarDay, client: PostgresClient, logger: Logger) async throws -> TicketNumber {
+    public static func nextNumber(
+        on day: CalendarDay, client: PostgresClient, logger: Logger
+    ) async throws -> TicketNumber {
         let rows = try await client.query(
             """
             INSERT INTO ticket_number_counters AS counters (day, last_sequence) VALUES (\(day.isoDescription)::date, 1)
@@ -29,7 +31,10 @@ public enum TicketStore {
     public static let numberingSettings = [("synchronous_commit", "off")]
 
     /// Inserts a new ticket in state `received`.
-    public static func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date, on connection: PostgresConnection, logger: Logger) async throws {
+    public static func insertReceived(
+        id: UUID, number: TicketNumber, request: TicketRequest, at time: Date, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
         try await connection.query(
             """
             INSERT INTO tickets (id, number, channel, type, caller_name, caller_phone, place_text, latitude, longitude,
@@ -44,7 +49,9 @@ public enum TicketStore {
     /// Records the classifier's decision on a `received` ticket: `classified`, or `needs_review`
     /// when an operator must confirm it. False when the ticket is not in state `received`.
     public static func markClassified(
-        _ id: UUID, _ classification: TicketClassified, candidates: String?, at time: Date, on connection: PostgresConnection, logger: Logger
+        _ id: UUID, _ classification: TicketClassified, candidates: String?, at time: Date,
+        on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> Bool {
         let state: TicketState = classification.reviewRequired ? .needsReview : .classified
         return try await updated(
@@ -63,7 +70,9 @@ public enum TicketStore {
     /// Puts a ticket in one of `states` into the queue of `dispatch`'s lead unit (with its
     /// co-units); false when the ticket is in another state.
     public static func markDispatched(
-        _ id: UUID, _ dispatch: TicketDispatched, from states: [TicketState], at time: Date, on connection: PostgresConnection, logger: Logger
+        _ id: UUID, _ dispatch: TicketDispatched, from states: [TicketState], at time: Date,
+        on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> Bool {
         try await updated(
             connection.query(
@@ -89,7 +98,8 @@ public enum TicketStore {
     /// waiting for classification becomes `classified`, others keep their state. Nil when the
     /// ticket does not exist or is in another state.
     public static func applyOperatorCategory(
-        _ id: UUID, leafCode: String, path: [String], urgency: UrgencyTier, allowedIn states: [TicketState], at time: Date,
+        _ id: UUID, leafCode: String, path: [String], urgency: UrgencyTier, allowedIn states: [TicketState],
+        at time: Date,
         on connection: PostgresConnection, logger: Logger
     ) async throws -> CategoryChange? {
         let rows = try await connection.query(
@@ -103,10 +113,13 @@ public enum TicketStore {
             WHERE t.id = before.id AND before.state = ANY(\(states.map(\.rawValue)))
             RETURNING before.state, before.category_code, t.request_text, t.place_text, t.district_code, t.township_code
             """, logger: logger)
-        for try await (state, category, text, place, district, township) in rows.decode((String, String?, String, String, String?, String?).self) {
+        for try await (state, category, text, place, district, township) in rows.decode(
+            (String, String?, String, String, String?, String?).self)
+        {
             guard let state = TicketState(rawValue: state) else { return nil }
             return CategoryChange(
-                previousState: state, previousCategoryCode: category, text: text, placeText: place, districtCode: district,
+                previousState: state, previousCategoryCode: category, text: text, placeText: place,
+                districtCode: district,
                 townshipCode: township)
         }
         return nil
@@ -114,7 +127,9 @@ public enum TicketStore {
 
     /// Closes a ticket in one of `states` as answered directly; false when it is in another state.
     public static func markAnswered(
-        _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date, on connection: PostgresConnection, logger: Logger
+        _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date,
+        on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> Bool {
         try await updated(
             connection.query(

@@ -22,8 +22,11 @@ public enum TokenStore {
     ) async throws -> (id: UUID, secret: String) {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let secret = "hl_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let secret =
+            "hl_"
+            + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
         let id = UUID()
         try await connection.query(
             """
@@ -34,7 +37,9 @@ public enum TokenStore {
     }
 
     /// The holder of `secret`, or nil when the token is unknown or revoked.
-    public static func principal(for secret: String, on connection: PostgresConnection, logger: Logger) async throws -> Principal? {
+    public static func principal(
+        for secret: String, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Principal? {
         let rows = try await connection.query(
             """
             SELECT id, name, role, unit_code FROM api_tokens
@@ -51,18 +56,25 @@ public enum TokenStore {
     public static func list(on connection: PostgresConnection, logger: Logger) async throws -> [Listing] {
         var listings: [Listing] = []
         let rows = try await connection.query(
-            "SELECT id, name, role, unit_code, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC", logger: logger)
-        for try await (id, name, role, unit, created, revoked) in rows.decode((UUID, String, String, String?, Date, Date?).self) {
+            "SELECT id, name, role, unit_code, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC",
+            logger: logger)
+        for try await (id, name, role, unit, created, revoked) in rows.decode(
+            (UUID, String, String, String?, Date, Date?).self)
+        {
             guard let role = Role(rawValue: role) else { continue }
-            listings.append(Listing(id: id, name: name, role: role, unitCode: unit, createdAt: created, revokedAt: revoked))
+            listings.append(
+                Listing(id: id, name: name, role: role, unitCode: unit, createdAt: created, revokedAt: revoked))
         }
         return listings
     }
 
     /// Revokes a token; false when there is no such live token.
-    public static func revoke(_ id: UUID, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+    public static func revoke(
+        _ id: UUID, at time: Date, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Bool {
         let rows = try await connection.query(
-            "UPDATE api_tokens SET revoked_at = \(time) WHERE id = \(id) AND revoked_at IS NULL RETURNING id", logger: logger)
+            "UPDATE api_tokens SET revoked_at = \(time) WHERE id = \(id) AND revoked_at IS NULL RETURNING id",
+            logger: logger)
         for try await _ in rows { return true }
         return false
     }

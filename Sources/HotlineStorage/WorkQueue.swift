@@ -52,7 +52,9 @@ public enum WorkQueue {
         }
     }
 
-    public static func items(of unit: String, now: Date, limit: Int, on connection: PostgresConnection, logger: Logger) async throws -> [Item] {
+    public static func items(
+        of unit: String, now: Date, limit: Int, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [Item] {
         let rows = try await connection.query(
             """
             SELECT t.id, t.number, t.state, t.urgency, t.category_code, t.place_text, t.request_text,
@@ -69,8 +71,11 @@ public enum WorkQueue {
             let left = finishBy.map { Int($0.timeIntervalSince(now).rounded()) }
             items.append(
                 Item(
-                    id: id, number: number, state: TicketState(rawValue: state) ?? .dispatched, urgency: UrgencyTier(rawValue: urgency) ?? .general,
-                    categoryCode: category, placeText: place, text: text, role: role, assignBy: assignBy, finishBy: finishBy, secondsLeft: left,
+                    id: id, number: number, state: TicketState(rawValue: state) ?? .dispatched,
+                    urgency: UrgencyTier(rawValue: urgency) ?? .general,
+                    categoryCode: category, placeText: place, text: text, role: role, assignBy: assignBy,
+                    finishBy: finishBy,
+                    secondsLeft: left,
                     overdue: (left ?? 1) < 0))
         }
         return items

@@ -24,15 +24,20 @@ struct DeadLetterTests {
     static func receivedEvent() throws -> (UUID, [UInt8]) {
         let event = Event(
             id: UUID(), ticketId: UUID(), occurredAt: Date(), producer: "tests",
-            payload: TicketReceived(number: "20261122-000001", request: TicketRequest(channel: .phone, type: .help, placeText: "东城区", text: "路灯不亮")))
+            payload: TicketReceived(
+                number: "20261122-000001",
+                request: TicketRequest(channel: .phone, type: .help, placeText: "东城区", text: "路灯不亮")))
         return (event.metadata.id, try EventCodec.encode(event))
     }
 
     static func envelope(type: String, version: Int) -> [UInt8] {
-        Array(#"{"id":"\#(UUID())","type":"\#(type)","schema_version":\#(version),"ticket_id":"\#(UUID())","occurred_at":"2026-11-22T08:00:00.000Z","producer":"tests","payload":{}}"#.utf8)
+        Array(
+            #"{"id":"\#(UUID())","type":"\#(type)","schema_version":\#(version),"ticket_id":"\#(UUID())","occurred_at":"2026-11-22T08:00:00.000Z","producer":"tests","payload":{}}"#
+                .utf8)
     }
 
-    @Test("poison goes to the dead-letter topic with its reason, duplicates are applied once, and the consumer moves on")
+    @Test(
+        "poison goes to the dead-letter topic with its reason, duplicates are applied once, and the consumer moves on")
     func poisonIsDeadLetteredAndConsumerMovesOn() async throws {
         let topic = try await TestEnvironment.makeTopic("test.poison", partitions: 1)
         try await TestEnvironment.ensurePlatformTopics()
@@ -50,7 +55,8 @@ struct DeadLetterTests {
         try await TestDatabase.with { client, _ in
             let service = EventConsumerService(
                 consumerName: group, consumer: try TestEnvironment.makeConsumer(group: group, topics: [topic]),
-                deadLetters: producer, database: client, handler: handler, batchSize: 100, logger: TestEnvironment.logger)
+                deadLetters: producer, database: client, handler: handler, batchSize: 100,
+                logger: TestEnvironment.logger)
             let serviceGroup = ServiceGroup(services: [service], logger: TestEnvironment.logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await serviceGroup.run() }
@@ -61,12 +67,15 @@ struct DeadLetterTests {
                 await serviceGroup.triggerGracefulShutdown()
                 try await tasks.waitForAll()
             }
-            #expect(try await TestDatabase.count("SELECT count(*)::bigint FROM processed_events WHERE consumer = \(group)", on: client) == 2)
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM processed_events WHERE consumer = \(group)", on: client) == 2)
         }
         await producer.close()
         #expect(handler.applied.withLock { $0 } == [firstId, secondId])
 
-        let deadLetters = try TestEnvironment.makeConsumer(group: TestEnvironment.uniqueName("dlq"), topics: [HotlineTopic.deadLetter.name])
+        let deadLetters = try TestEnvironment.makeConsumer(
+            group: TestEnvironment.uniqueName("dlq"), topics: [HotlineTopic.deadLetter.name])
         var ours: [KafkaConsumedMessage] = []
         let deadline = ContinuousClock.now + .seconds(60)
         while ours.count < 3, ContinuousClock.now < deadline {
@@ -75,7 +84,8 @@ struct DeadLetterTests {
         }
         await deadLetters.close()
         // Dead letters spread over the topic's partitions, so compare them without order.
-        let byReason = Dictionary(uniqueKeysWithValues: ours.map { ($0.header(EventHeaderName.deadLetterReason) ?? "", $0) })
+        let byReason = Dictionary(
+            uniqueKeysWithValues: ours.map { ($0.header(EventHeaderName.deadLetterReason) ?? "", $0) })
         #expect(byReason.keys.sorted() == ["not-json", "unknown-type", "unsupported-schema-version"])
         #expect(byReason["not-json"]?.value == values[1])
         #expect(byReason["unknown-type"]?.value == values[2])

@@ -64,7 +64,9 @@ struct KafkaConsumerGroupTests {
         await second.close()
 
         #expect(firstPartitions.isDisjoint(with: secondPartitions))
-        #expect(firstPartitions.union(secondPartitions) == Set((0..<4).map { KafkaTopicPartition(topic: topic, partition: $0) }))
+        #expect(
+            firstPartitions.union(secondPartitions)
+                == Set((0..<4).map { KafkaTopicPartition(topic: topic, partition: $0) }))
         #expect(firstPartitions.count == 2 && secondPartitions.count == 2)
     }
 }

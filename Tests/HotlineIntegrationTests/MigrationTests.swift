@@ -9,7 +9,8 @@ struct MigrationTests {
         try await TestDatabase.with(migrated: false) { client, _ in
             let files = try Migrator.load(from: TestDatabase.migrations)
             let first = try Migrator(client: client, directory: TestDatabase.migrations, logger: TestEnvironment.logger)
-            let second = try Migrator(client: client, directory: TestDatabase.migrations, logger: TestEnvironment.logger)
+            let second = try Migrator(
+                client: client, directory: TestDatabase.migrations, logger: TestEnvironment.logger)
             async let a = first.migrate()
             async let b = second.migrate()
             let (appliedByFirst, appliedBySecond) = try await (a, b)
@@ -18,7 +19,9 @@ struct MigrationTests {
             #expect((appliedByFirst + appliedBySecond).sorted() == files.map(\.version))
             #expect(again.isEmpty)
             #expect(try await first.pending().isEmpty)
-            #expect(try await TestDatabase.count("SELECT count(*)::bigint FROM schema_migrations", on: client) == files.count)
+            #expect(
+                try await TestDatabase.count("SELECT count(*)::bigint FROM schema_migrations", on: client)
+                    == files.count)
         }
     }
 }

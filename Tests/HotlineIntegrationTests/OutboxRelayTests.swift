@@ -16,8 +16,11 @@ struct OutboxRelayTests {
             schemaVersion: 1, body: Array(id.uuidString.utf8), traceparent: nil)
     }
 
-    static func makeRelay(_ producer: String, client: PostgresClient, kafka: KafkaProducer, batchSize: Int) -> OutboxRelay {
-        OutboxRelay(.producer(producer), database: client, kafka: kafka, batchSize: batchSize, logger: TestEnvironment.logger)
+    static func makeRelay(
+        _ producer: String, client: PostgresClient, kafka: KafkaProducer, batchSize: Int
+    ) -> OutboxRelay {
+        OutboxRelay(
+            .producer(producer), database: client, kafka: kafka, batchSize: batchSize, logger: TestEnvironment.logger)
     }
 
     struct RolledBack: Error {}
@@ -72,7 +75,9 @@ struct OutboxRelayTests {
             async let a = Self.drain(relays[0])
             async let b = Self.drain(relays[1])
             let counts = try await (a, b)
-            #expect(try await TestDatabase.count("SELECT count(*)::bigint FROM outbox WHERE published_at IS NULL", on: client) == 0)
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM outbox WHERE published_at IS NULL", on: client) == 0)
             return counts
         }
         await kafka.close()

@@ -12,7 +12,10 @@ struct ReconcilerTests {
     static let logger = TestEnvironment.logger
 
     /// An outbox row of `type`, published (or not) `secondsAgo` before now.
-    static func row(_ type: EventType, producer: String, topic: String, publishedSecondsAgo: Double?, createdSecondsAgo: Double = 0, on client: PostgresClient) async throws -> UUID {
+    static func row(
+        _ type: EventType, producer: String, topic: String, publishedSecondsAgo: Double?, createdSecondsAgo: Double = 0,
+        on client: PostgresClient
+    ) async throws -> UUID {
         var entry = OutboxRelayTests.entry(producer: producer, topic: topic)
         entry.eventType = type.rawValue
         let id = entry.eventId
@@ -29,34 +32,52 @@ struct ReconcilerTests {
     }
 
     static func unpublished(_ id: UUID, on client: PostgresClient) async throws -> Bool {
-        try await TestDatabase.count("SELECT count(*)::bigint FROM outbox WHERE event_id = \(id) AND published_at IS NULL", on: client) == 1
+        try await TestDatabase.count(
+            "SELECT count(*)::bigint FROM outbox WHERE event_id = \(id) AND published_at IS NULL", on: client) == 1
     }
 
-    @Test("an event a consumer skipped while applying later ones is re-queued; applied, recent, ignored, old and merely queued ones are not")
+    @Test(
+        "an event a consumer skipped while applying later ones is re-queued; applied, recent, ignored, old and merely queued ones are not"
+    )
     func requeuesOnlyLostEvents() async throws {
         try await TestDatabase.with { client, _ in
             let gateway = HotlineServiceKind.intakeGateway.name
             let classifier = HotlineServiceKind.classifierWorker.name
             let received = HotlineTopic.received.name
-            let lost = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 120, on: client)
-            let applied = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 120, on: client)
+            let lost = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 120, on: client)
+            let applied = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 120, on: client)
             // The classifier has gone on to apply an event published 10 s ago: its position.
-            let later = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 10, on: client)
-            let recent = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 5, on: client)
-            let tooOld = try await Self.row(.ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 7_200, on: client)
+            let later = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 10, on: client)
+            let recent = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 5, on: client)
+            let tooOld = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 7_200, on: client)
             // Nobody applies `ticket.answered`.
-            let unread = try await Self.row(.ticketAnswered, producer: gateway, topic: HotlineTopic.lifecycle.name, publishedSecondsAgo: 120, on: client)
+            let unread = try await Self.row(
+                .ticketAnswered, producer: gateway, topic: HotlineTopic.lifecycle.name, publishedSecondsAgo: 120,
+                on: client)
             // The dispatcher is behind: the last event it applied was published 200 s ago, so a
             // classified event of 120 s ago is still in its queue, not lost.
             let classifiedLongAgo = try await Self.row(
-                .ticketClassified, producer: classifier, topic: HotlineTopic.classified.name, publishedSecondsAgo: 200, on: client)
-            let queued = try await Self.row(.ticketClassified, producer: classifier, topic: HotlineTopic.classified.name, publishedSecondsAgo: 120, on: client)
+                .ticketClassified, producer: classifier, topic: HotlineTopic.classified.name, publishedSecondsAgo: 200,
+                on: client)
+            let queued = try await Self.row(
+                .ticketClassified, producer: classifier, topic: HotlineTopic.classified.name, publishedSecondsAgo: 120,
+                on: client)
             try await client.withConnection { connection in
-                _ = try await ProcessedEvents.claim([applied, later], consumer: classifier, on: connection, logger: Self.logger)
-                _ = try await ProcessedEvents.claim([classifiedLongAgo], consumer: HotlineServiceKind.dispatcher.name, on: connection, logger: Self.logger)
+                _ = try await ProcessedEvents.claim(
+                    [applied, later], consumer: classifier, on: connection, logger: Self.logger)
+                _ = try await ProcessedEvents.claim(
+                    [classifiedLongAgo], consumer: HotlineServiceKind.dispatcher.name, on: connection,
+                    logger: Self.logger)
             }
             let reconciler = Reconciler(
-                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600), limit: 100, logger: Self.logger)
+                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
+                limit: 100,
+                logger: Self.logger)
 
             let counts = try await reconciler.reconcileOnce()
 
@@ -77,9 +98,14 @@ struct ReconcilerTests {
         let kafka = try TestEnvironment.makeProducer()
         try await TestDatabase.with { client, _ in
             let producer = TestEnvironment.uniqueName("stopped-service")
-            let abandoned = try await Self.row(.ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: nil, createdSecondsAgo: 120, on: client)
-            let fresh = try await Self.row(.ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: nil, createdSecondsAgo: 1, on: client)
-            let relay = OutboxRelay(.abandoned(olderThanSeconds: 60), database: client, kafka: kafka, batchSize: 10, logger: Self.logger)
+            let abandoned = try await Self.row(
+                .ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: nil, createdSecondsAgo: 120,
+                on: client)
+            let fresh = try await Self.row(
+                .ticketReceived, producer: producer, topic: topic, publishedSecondsAgo: nil, createdSecondsAgo: 1,
+                on: client)
+            let relay = OutboxRelay(
+                .abandoned(olderThanSeconds: 60), database: client, kafka: kafka, batchSize: 10, logger: Self.logger)
 
             #expect(try await relay.relayOnce() == 1)
             #expect(try await !Self.unpublished(abandoned, on: client))

@@ -11,7 +11,8 @@ import Testing
 struct SLATimerTests {
     static func ticker(_ client: PostgresClient, name: String, batch: Int) -> SLATicker {
         SLATicker(
-            producerName: name, database: client, clock: SystemClock(), planner: { _, _ in SLAPlanner(policy: .beijing) }, batchSize: batch,
+            producerName: name, database: client, clock: SystemClock(),
+            planner: { _, _ in SLAPlanner(policy: .beijing) }, batchSize: batch,
             interval: .milliseconds(10), logger: TestEnvironment.logger)
     }
 
@@ -48,15 +49,24 @@ struct SLATimerTests {
             async let b = Self.drain(second)
             let (firedByFirst, firedBySecond) = try await (a, b)
             #expect(firedByFirst + firedBySecond == due)
-            #expect(firedByFirst > 0 && firedBySecond > 0, "both instances took part (\(firedByFirst), \(firedBySecond))")
-            let events = try await TestDatabase.count("SELECT count(*)::bigint FROM outbox WHERE event_type = 'sla.timer_fired'", on: client)
+            #expect(
+                firedByFirst > 0 && firedBySecond > 0, "both instances took part (\(firedByFirst), \(firedBySecond))")
+            let events = try await TestDatabase.count(
+                "SELECT count(*)::bigint FROM outbox WHERE event_type = 'sla.timer_fired'", on: client)
             let distinct = try await TestDatabase.count(
                 "SELECT count(DISTINCT (convert_from(body, 'UTF8')::jsonb->>'ticket_id') || (convert_from(body, 'UTF8')::jsonb->'payload'->>'timer'))::bigint FROM outbox WHERE event_type = 'sla.timer_fired'",
                 on: client)
             #expect(events == due)
             #expect(distinct == due)
-            #expect(try await TestDatabase.count("SELECT count(*)::bigint FROM sla_timers WHERE state = 'pending'", on: client) == 300 + 300, "the day-5 checkpoints and the escalations wait")
-            #expect(try await TestDatabase.count("SELECT count(*)::bigint FROM tickets WHERE supervision_level = 'sub_center' AND overdue_at IS NOT NULL", on: client) == 300)
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM sla_timers WHERE state = 'pending'", on: client) == 300 + 300,
+                "the day-5 checkpoints and the escalations wait")
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM tickets WHERE supervision_level = 'sub_center' AND overdue_at IS NOT NULL",
+                    on: client)
+                    == 300)
             #expect(try await first.tickOnce() == SLATicker.Outcome())
         }
     }
@@ -67,7 +77,8 @@ struct SLATimerTests {
             _ = try await Self.dueTimers(3, on: client)
             try await client.query(
                 "UPDATE tickets SET state = 'resolved' WHERE number = 'T-1'; ", logger: TestEnvironment.logger)
-            try await client.query("UPDATE tickets SET unit_code = '110105023' WHERE number = 'T-2'", logger: TestEnvironment.logger)
+            try await client.query(
+                "UPDATE tickets SET unit_code = '110105023' WHERE number = 'T-2'", logger: TestEnvironment.logger)
             let outcome = try await Self.ticker(client, name: "sla-timer", batch: 100).tickOnce()
             #expect(outcome == SLATicker.Outcome(claimed: 9, fired: 3, cancelled: 6))
         }
@@ -85,27 +96,40 @@ struct SLATimerTests {
                     INSERT INTO tickets (id, number, channel, type, place_text, request_text, urgency, state, unit_code, district_code, received_at, updated_at)
                     VALUES (\(ticket.id), 'S-1', 'phone', 'complaint', '望京', '路灯不亮', 'G', 'dispatched', '110105026', '110105', \(start), \(start))
                     """, logger: TestEnvironment.logger)
-                let timers = SLAPlanner(policy: .beijing).timers(dispatchedTo: "110105026", tier: .general, district: "110105", at: start)
-                try await SLATimerStore.add(timers, for: ticket, at: start, on: connection, logger: TestEnvironment.logger)
+                let timers = SLAPlanner(policy: .beijing).timers(
+                    dispatchedTo: "110105026", tier: .general, district: "110105", at: start)
+                try await SLATimerStore.add(
+                    timers, for: ticket, at: start, on: connection, logger: TestEnvironment.logger)
                 // Four simulated days per real second, starting at the dispatch.
-                try await SharedClock.set(simulated: start, speed: 4 * 86_400, on: connection, logger: TestEnvironment.logger)
+                try await SharedClock.set(
+                    simulated: start, speed: 4 * 86_400, on: connection, logger: TestEnvironment.logger)
             }
             let ticker = SLATicker(
-                producerName: "sla-timer", database: client, clock: clock, planner: { _, _ in SLAPlanner(policy: .beijing) }, batchSize: 100,
+                producerName: "sla-timer", database: client, clock: clock,
+                planner: { _, _ in SLAPlanner(policy: .beijing) },
+                batchSize: 100,
                 interval: .milliseconds(20), logger: TestEnvironment.logger)
-            let services = ServiceGroup(configuration: .init(services: [.init(service: clock), .init(service: ticker)], logger: TestEnvironment.logger))
+            let services = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: clock), .init(service: ticker)], logger: TestEnvironment.logger))
             let running = Task { try await services.run() }
             let fired = try await eventually(within: .seconds(20), "a week of timers") {
-                let count = try await TestDatabase.count("SELECT count(*)::bigint FROM sla_timers WHERE state = 'fired' AND kind LIKE 'checkpoint:%'", on: client)
+                let count = try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM sla_timers WHERE state = 'fired' AND kind LIKE 'checkpoint:%'",
+                    on: client)
                 return count == 4 ? count : nil
             }
             await services.triggerGracefulShutdown()
             try await running.value
             #expect(fired == 4)
             #expect(clock.now().timeIntervalSince(start) > 7 * 86_400)
-            let kinds = try await all(client.query(
-                "SELECT kind FROM sla_timers WHERE state = 'fired' ORDER BY due_at, kind", logger: TestEnvironment.logger).decode(String.self))
-            #expect(kinds.prefix(4) == ["reminder:assign", "reminder:sign_for", "deadline:assign", "deadline:sign_for"])
+            let kinds = try await all(
+                client.query(
+                    "SELECT kind FROM sla_timers WHERE state = 'fired' ORDER BY due_at, kind",
+                    logger: TestEnvironment.logger
+                ).decode(String.self))
+            #expect(
+                kinds.prefix(4) == ["reminder:assign", "reminder:sign_for", "deadline:assign", "deadline:sign_for"])
             #expect(kinds.contains("deadline:finish") && kinds.contains("escalation"))
         }
     }

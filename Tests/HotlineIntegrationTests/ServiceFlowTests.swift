@@ -22,7 +22,9 @@ struct ServiceFlowTests {
         }
     }
 
-    static func ticket(_ text: String, place: String, phone: String? = nil, category: String? = nil, extra: [String: Any] = [:]) -> [String: Any] {
+    static func ticket(
+        _ text: String, place: String, phone: String? = nil, category: String? = nil, extra: [String: Any] = [:]
+    ) -> [String: Any] {
         var body: [String: Any] = ["channel": "phone", "type": "complaint", "place_text": place, "text": text]
         if let phone { body["caller_phone"] = phone }
         if let category { body["category_code"] = category }
@@ -37,7 +39,9 @@ struct ServiceFlowTests {
             let analystToken = try await RunningServices.token(.analyst, on: client)
             let handlerToken = try await RunningServices.token(.handler, unit: "110105026", on: client)
             let settings = RunningServices.settings(database: database, basePort: Self.basePort)
-            let classified = try TestEnvironment.makeConsumer(group: TestEnvironment.uniqueName("watch"), topics: [HotlineTopic.classified.name, HotlineTopic.lifecycle.name])
+            let classified = try TestEnvironment.makeConsumer(
+                group: TestEnvironment.uniqueName("watch"),
+                topics: [HotlineTopic.classified.name, HotlineTopic.lifecycle.name])
             try await RunningServices.with([.intakeGateway, .classifierWorker], settings: settings, build: Self.build) {
                 let api = APIClient(base: URL(string: "http://127.0.0.1:\(Self.basePort)")!, token: operatorToken)
                 try await api.waitUntilUp()
@@ -45,28 +49,36 @@ struct ServiceFlowTests {
                 // Authentication and roles.
                 var anonymous = api
                 anonymous.token = nil
-                let unauthenticated = try await anonymous.send("POST", "/tickets", json: Self.ticket("路灯不亮", place: "东城区"))
+                let unauthenticated = try await anonymous.send(
+                    "POST", "/tickets", json: Self.ticket("路灯不亮", place: "东城区"))
                 #expect(unauthenticated.status == 401)
                 #expect(unauthenticated.headers["content-type"] == "application/problem+json")
                 #expect(unauthenticated.headers["www-authenticate"] == "Bearer")
                 #expect(try await anonymous.send("GET", "/healthz").status == 200)
                 var analyst = api
                 analyst.token = analystToken
-                #expect(try await analyst.send("POST", "/tickets", json: Self.ticket("路灯不亮", place: "东城区")).status == 403)
+                #expect(
+                    try await analyst.send("POST", "/tickets", json: Self.ticket("路灯不亮", place: "东城区")).status == 403)
                 var stranger = api
                 stranger.token = "hl_not-a-token"
                 #expect(try await stranger.send("GET", "/tickets").status == 401)
 
                 // A ticket goes in and comes out classified.
                 let created = try await api.send(
-                    "POST", "/tickets", json: Self.ticket("楼下饭馆油烟太大，熏得家里都是味，窗户都不敢开", place: "朝阳区望京街道阜荣街10号", phone: "13800138000"))
+                    "POST", "/tickets",
+                    json: Self.ticket("楼下饭馆油烟太大，熏得家里都是味，窗户都不敢开", place: "朝阳区望京街道阜荣街10号", phone: "13800138000"))
                 #expect(created.status == 201)
                 let id = try #require(UUID(uuidString: created.json["id"] as? String ?? ""))
                 #expect(created.headers["location"] == "/tickets/\(id.uuidString)")
                 #expect((created.json["number"] as? String)?.count == 15)
                 let row = try await eventually("the ticket to be classified") {
-                    try await all(client.query("SELECT state, category_code, township_code, district_code FROM tickets WHERE id = \(id) AND state <> 'received'", logger: TestEnvironment.logger)
-                        .decode((String, String?, String?, String?).self)).first
+                    try await all(
+                        client.query(
+                            "SELECT state, category_code, township_code, district_code FROM tickets WHERE id = \(id) AND state <> 'received'",
+                            logger: TestEnvironment.logger
+                        )
+                        .decode((String, String?, String?, String?).self)
+                    ).first
                 }
                 #expect(["classified", "needs_review"].contains(row.0))
                 #expect(row.1?.hasPrefix("ENV") == true, "category \(row.1 ?? "none")")
@@ -77,15 +89,21 @@ struct ServiceFlowTests {
 
                 // Its history and the list.
                 let read = try await api.send("GET", "/tickets/\(id)")
-                let history = (read.json["history"] as? [[String: Any]] ?? []).compactMap { $0["event_type"] as? String }
+                let history = (read.json["history"] as? [[String: Any]] ?? []).compactMap {
+                    $0["event_type"] as? String
+                }
                 #expect(history == ["ticket.received", "ticket.classified"])
                 let listed = try await api.send("GET", "/tickets?q=%E6%B2%B9%E7%83%9F&place=110105&limit=5")
-                #expect((listed.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.contains(id.uuidString) == true)
-                #expect(try await analyst.send("GET", "/tickets/\(id)").json["caller_phone"] as? String == "138****8000")
+                #expect(
+                    (listed.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.contains(
+                        id.uuidString) == true)
+                #expect(
+                    try await analyst.send("GET", "/tickets/\(id)").json["caller_phone"] as? String == "138****8000")
                 var handler = api
                 handler.token = handlerToken
                 #expect(try await handler.send("GET", "/tickets/\(id)").status == 404)
-                #expect(try await handler.send("POST", "/tickets", json: Self.ticket("路灯不亮", place: "东城区")).status == 403)
+                #expect(
+                    try await handler.send("POST", "/tickets", json: Self.ticket("路灯不亮", place: "东城区")).status == 403)
 
                 try await Self.idempotency(api)
                 try await Self.badRequests(api)
@@ -93,7 +111,8 @@ struct ServiceFlowTests {
                 try await Self.review(api, client: client, watching: classified)
                 try await Self.repeatsAndGroups(api, client: client, watching: classified)
                 #expect(try await api.send("GET", "/openapi.yaml").status == 200)
-                #expect(try await anonymous.send("GET", "/healthz").status == 200, "the gateway survived every bad request")
+                #expect(
+                    try await anonymous.send("GET", "/healthz").status == 200, "the gateway survived every bad request")
             }
             await classified.close()
         }
@@ -107,7 +126,8 @@ struct ServiceFlowTests {
         #expect(again.status == 200)
         #expect(again.headers["idempotent-replayed"] == "true")
         #expect(again.json["id"] as? String == first.json["id"] as? String)
-        let other = try await api.send("POST", "/tickets", json: Self.ticket("另一件事", place: "西城区"), headers: ["Idempotency-Key": "retry-1"])
+        let other = try await api.send(
+            "POST", "/tickets", json: Self.ticket("另一件事", place: "西城区"), headers: ["Idempotency-Key": "retry-1"])
         #expect(other.status == 422)
         #expect(other.json["type"] as? String == "/problems/idempotency-key-reused")
     }
@@ -116,13 +136,42 @@ struct ServiceFlowTests {
         let cases: [(String, Data, Int)] = [
             ("not JSON", Data("{".utf8), 400),
             ("invalid UTF-8", Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D]), 400),
-            ("missing text", try JSONSerialization.data(withJSONObject: ["channel": "phone", "type": "help", "place_text": "东城区"]), 422),
-            ("unknown channel", try JSONSerialization.data(withJSONObject: Self.ticket("路灯不亮", place: "东城区", extra: ["channel": "fax"])), 422),
-            ("bad phone", try JSONSerialization.data(withJSONObject: Self.ticket("路灯不亮", place: "东城区", phone: "12")), 422),
-            ("unknown category", try JSONSerialization.data(withJSONObject: Self.ticket("路灯不亮", place: "东城区", category: "NOPE01")), 422),
-            ("oversized", try JSONSerialization.data(withJSONObject: Self.ticket(String(repeating: "长", count: 40_000), place: "东城区")), 413),
-            ("too long text", try JSONSerialization.data(withJSONObject: Self.ticket(String(repeating: "长", count: 2_001), place: "东城区")), 422),
-            ("unknown article", try JSONSerialization.data(withJSONObject: Self.ticket("咨询", place: "东城区", extra: ["answer": ["article_id": "KB9999"]])), 422),
+            (
+                "missing text",
+                try JSONSerialization.data(withJSONObject: ["channel": "phone", "type": "help", "place_text": "东城区"]),
+                422
+            ),
+            (
+                "unknown channel",
+                try JSONSerialization.data(
+                    withJSONObject: Self.ticket("路灯不亮", place: "东城区", extra: ["channel": "fax"])),
+                422
+            ),
+            (
+                "bad phone", try JSONSerialization.data(withJSONObject: Self.ticket("路灯不亮", place: "东城区", phone: "12")),
+                422
+            ),
+            (
+                "unknown category",
+                try JSONSerialization.data(withJSONObject: Self.ticket("路灯不亮", place: "东城区", category: "NOPE01")), 422
+            ),
+            (
+                "oversized",
+                try JSONSerialization.data(
+                    withJSONObject: Self.ticket(String(repeating: "长", count: 40_000), place: "东城区")),
+                413
+            ),
+            (
+                "too long text",
+                try JSONSerialization.data(
+                    withJSONObject: Self.ticket(String(repeating: "长", count: 2_001), place: "东城区")), 422
+            ),
+            (
+                "unknown article",
+                try JSONSerialization.data(
+                    withJSONObject: Self.ticket("咨询", place: "东城区", extra: ["answer": ["article_id": "KB9999"]])),
+                422
+            ),
         ]
         for (name, body, status) in cases {
             let reply = try await api.send("POST", "/tickets", body: body)
@@ -139,15 +188,21 @@ struct ServiceFlowTests {
     }
 
     static func directAnswer(_ api: APIClient, client: PostgresClient) async throws {
-        let article = try #require(((try await api.send("GET", "/knowledge?q=%E4%BE%9B%E6%9A%96").json["items"]) as? [[String: Any]])?.first?["id"] as? String)
+        let article = try #require(
+            ((try await api.send("GET", "/knowledge?q=%E4%BE%9B%E6%9A%96").json["items"]) as? [[String: Any]])?.first?[
+                "id"] as? String)
         let answered = try await api.send(
-            "POST", "/tickets", json: Self.ticket("请问今年什么时候开始供暖", place: "海淀区", extra: ["type": "consultation", "answer": ["article_id": article]]))
+            "POST", "/tickets",
+            json: Self.ticket(
+                "请问今年什么时候开始供暖", place: "海淀区", extra: ["type": "consultation", "answer": ["article_id": article]]))
         #expect(answered.status == 201)
         #expect(answered.json["state"] as? String == "answered_directly")
         #expect(answered.json["answer_article_id"] as? String == article)
         let id = try #require(UUID(uuidString: answered.json["id"] as? String ?? ""))
         try await Task.sleep(for: .seconds(2))
-        let state = try await all(client.query("SELECT state FROM tickets WHERE id = \(id)", logger: TestEnvironment.logger).decode(String.self))
+        let state = try await all(
+            client.query("SELECT state FROM tickets WHERE id = \(id)", logger: TestEnvironment.logger).decode(
+                String.self))
         #expect(state == ["answered_directly"], "the classifier must not reopen an answered ticket")
         let again = try await api.send("POST", "/tickets/\(id)/answer", json: ["text": "再答一次"])
         #expect(again.status == 409)
@@ -165,40 +220,53 @@ struct ServiceFlowTests {
         #expect(set.status == 200, "\(set.text)")
         #expect(set.json["state"] as? String == "classified")
         #expect(set.json["category_code"] as? String == leaf)
-        #expect(try await api.send("PUT", "/tickets/\(id)/classification", json: ["category_code": "MUN"]).status == 422)
-        let examples = try await TestDatabase.count("SELECT count(*)::bigint FROM classification_examples WHERE ticket_id = \(id)", on: client)
+        #expect(
+            try await api.send("PUT", "/tickets/\(id)/classification", json: ["category_code": "MUN"]).status == 422)
+        let examples = try await TestDatabase.count(
+            "SELECT count(*)::bigint FROM classification_examples WHERE ticket_id = \(id)", on: client)
         #expect(examples == 1)
         let events = try await Self.events(of: id, from: consumer, types: ["ticket.classified"], count: 2)
         let methods = events.compactMap { $0.payload(as: TicketClassified.self)?.method }
         #expect(methods.contains(.operatorChoice))
     }
 
-    static func repeatsAndGroups(_ api: APIClient, client: PostgresClient, watching consumer: KafkaConsumer) async throws {
+    static func repeatsAndGroups(
+        _ api: APIClient, client: PostgresClient, watching consumer: KafkaConsumer
+    ) async throws {
         let leaf = "GRN0101"
         var ids: [UUID] = []
         for index in 0..<10 {
             let phone = index < 2 ? "13900139000" : "1390013\(String(format: "%04d", index))"
-            let reply = try await api.send("POST", "/tickets", json: Self.ticket("树上的毛毛虫掉下来了", place: "房山区窦店镇", phone: phone, category: leaf))
+            let reply = try await api.send(
+                "POST", "/tickets", json: Self.ticket("树上的毛毛虫掉下来了", place: "房山区窦店镇", phone: phone, category: leaf))
             ids.append(try #require(UUID(uuidString: reply.json["id"] as? String ?? "")))
         }
         let grouped = try await eventually("the group request") {
-            let count = try await TestDatabase.count("SELECT count(*)::bigint FROM tickets WHERE group_request_id IS NOT NULL AND id = ANY(\(ids))", on: client)
+            let count = try await TestDatabase.count(
+                "SELECT count(*)::bigint FROM tickets WHERE group_request_id IS NOT NULL AND id = ANY(\(ids))",
+                on: client)
             return count == 10 ? count : nil
         }
         #expect(grouped == 10)
-        let repeatOf = try await all(client.query("SELECT repeat_of FROM tickets WHERE id = \(ids[1])", logger: TestEnvironment.logger).decode(UUID?.self))
+        let repeatOf = try await all(
+            client.query("SELECT repeat_of FROM tickets WHERE id = \(ids[1])", logger: TestEnvironment.logger).decode(
+                UUID?.self))
         #expect(repeatOf == [ids[0]])
         let detected = try await Self.events(of: nil, from: consumer, types: ["group_request.detected"])
         #expect(detected.first?.payload(as: GroupRequestDetected.self)?.ticketCount == 10)
     }
 
     /// Events of `types` (about `ticketId`, when given) read from `consumer`, at least `count`.
-    static func events(of ticketId: UUID?, from consumer: KafkaConsumer, types: Set<String>, count: Int = 1) async throws -> [DecodedEvent] {
+    static func events(
+        of ticketId: UUID?, from consumer: KafkaConsumer, types: Set<String>, count: Int = 1
+    ) async throws -> [DecodedEvent] {
         try await events(of: ticketId.map { [$0] }, from: consumer, types: types, count: count)
     }
 
     /// Events of `types` (about one of `tickets`, when given) read from `consumer`, at least `count`.
-    static func events(of tickets: Set<UUID>?, from consumer: KafkaConsumer, types: Set<String>, count: Int) async throws -> [DecodedEvent] {
+    static func events(
+        of tickets: Set<UUID>?, from consumer: KafkaConsumer, types: Set<String>, count: Int
+    ) async throws -> [DecodedEvent] {
         var found: [DecodedEvent] = []
         let deadline = ContinuousClock.now + .seconds(30)
         while found.count < count, ContinuousClock.now < deadline {
@@ -209,7 +277,9 @@ struct ServiceFlowTests {
                 found.append(event)
             }
         }
-        guard found.count >= count else { throw TimedOut(description: "saw \(found.count) of \(count) events \(types)") }
+        guard found.count >= count else {
+            throw TimedOut(description: "saw \(found.count) of \(count) events \(types)")
+        }
         return found
     }
 }

@@ -19,7 +19,9 @@ struct CityModelTests {
         #expect(first.map(\.request) != other.map(\.request))
     }
 
-    @Test("a month: arrivals inside the period in order, consultations, central districts busiest, every request a real leaf and township")
+    @Test(
+        "a month: arrivals inside the period in order, consultations, central districts busiest, every request a real leaf and township"
+    )
     func month() throws {
         let tickets = model.tickets(seed: 1, start: Self.start, days: 31, perDay: 200)
         let end = Self.start.addingTimeInterval(31 * 86_400)
@@ -32,15 +34,22 @@ struct CityModelTests {
         #expect(perDistrict["110105", default: 0] > perDistrict["110119", default: 0] * 4, "朝阳 busier than 延庆")
         let reference = ReferenceFixtures.reference
         let townships = Set(reference.divisions.filter { $0.tier == .township }.map(\.code))
-        #expect(tickets.allSatisfy { reference.catalog[$0.leafCode]?.isLeaf == true && townships.contains($0.townshipCode) })
+        #expect(
+            tickets.allSatisfy { reference.catalog[$0.leafCode]?.isLeaf == true && townships.contains($0.townshipCode) }
+        )
         #expect(Set(tickets.map(\.townshipCode)).count > 300)
     }
 
     @Test("the caterpillar burst puts a group request's worth of tickets on one leaf in one 海淀 township on day 15")
     func caterpillars() throws {
         let tickets = model.tickets(seed: 3, start: Self.start, days: 20, perDay: 60)
-        let day15 = tickets.filter { $0.arrival >= Self.start.addingTimeInterval(14 * 86_400) && $0.arrival < Self.start.addingTimeInterval(15 * 86_400) }
-        let groups = Dictionary(grouping: day15.filter { $0.districtCode == "110108" && $0.leafCode.hasPrefix("GRN") }, by: { "\($0.leafCode)@\($0.townshipCode)" })
+        let day15 = tickets.filter {
+            $0.arrival >= Self.start.addingTimeInterval(14 * 86_400)
+                && $0.arrival < Self.start.addingTimeInterval(15 * 86_400)
+        }
+        let groups = Dictionary(
+            grouping: day15.filter { $0.districtCode == "110108" && $0.leafCode.hasPrefix("GRN") },
+            by: { "\($0.leafCode)@\($0.townshipCode)" })
         #expect(groups.values.map(\.count).max() ?? 0 >= 10)
     }
 }

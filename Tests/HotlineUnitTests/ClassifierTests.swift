@@ -42,10 +42,13 @@ struct ClassifierTests {
     @Test("accuracy on the labelled requests")
     func accuracy() {
         let evaluation = Evaluation.of(classifier, on: ReferenceFixtures.cases)
-        print(String(
-            format: "classifier accuracy on %d labelled requests: first level %.1f%%, leaf %.1f%%, urgency %.1f%%, township %.1f%%, district %.1f%%",
-            evaluation.count, evaluation.level1Accuracy * 100, evaluation.leafAccuracy * 100, evaluation.urgencyAccuracy * 100,
-            evaluation.townshipAccuracy * 100, evaluation.districtAccuracy * 100))
+        print(
+            String(
+                format:
+                    "classifier accuracy on %d labelled requests: first level %.1f%%, leaf %.1f%%, urgency %.1f%%, township %.1f%%, district %.1f%%",
+                evaluation.count, evaluation.level1Accuracy * 100, evaluation.leafAccuracy * 100,
+                evaluation.urgencyAccuracy * 100,
+                evaluation.townshipAccuracy * 100, evaluation.districtAccuracy * 100))
         // Floors well under the measured values (see the closing note): a regression trips them.
         #expect(evaluation.level1Accuracy >= 0.75)
         #expect(evaluation.leafAccuracy >= 0.5)
@@ -76,7 +79,8 @@ struct ClassifierTests {
     func candidates() {
         let classification = classifier.classify(text: "小区楼下的餐馆油烟太大，窗户都不敢开", location: "朝阳区")
         #expect(classification.candidates.count == 5)
-        #expect(classification.candidates.map(\.probability) == classification.candidates.map(\.probability).sorted(by: >))
+        #expect(
+            classification.candidates.map(\.probability) == classification.candidates.map(\.probability).sorted(by: >))
         #expect(classification.confidence > 0 && classification.confidence <= 1)
         #expect(classification.level1Confidence >= classification.confidence - 1e-9)
     }
@@ -91,14 +95,18 @@ struct ClassificationRuleTests {
     }
 
     func request(_ text: String, category: String? = nil, urgency: UrgencyTier? = nil) -> TicketRequest {
-        TicketRequest(channel: .phone, type: .complaint, placeText: "朝阳区望京街道", text: text, categoryCode: category, urgency: urgency)
+        TicketRequest(
+            channel: .phone, type: .complaint, placeText: "朝阳区望京街道", text: text, categoryCode: category,
+            urgency: urgency)
     }
 
     @Test("an operator's leaf and urgency win over the model")
     func operatorWins() {
         let leaf = reference.catalog.leaves[0]
         let request = request("楼下餐馆油烟太大", category: leaf.code, urgency: .complex)
-        let decided = rule().decide(request, classification: ReferenceFixtures.classifier.classify(text: request.text, location: request.placeText))
+        let decided = rule().decide(
+            request,
+            classification: ReferenceFixtures.classifier.classify(text: request.text, location: request.placeText))
         #expect(decided.categoryCode == leaf.code)
         #expect(decided.level1Code == reference.catalog.path(to: leaf.code)[0])
         #expect(decided.urgency == .complex)
@@ -112,8 +120,11 @@ struct ClassificationRuleTests {
     func reviewThreshold() {
         let request = request("楼下餐馆油烟太大，熏得受不了")
         let classification = ReferenceFixtures.classifier.classify(text: request.text, location: request.placeText)
-        #expect(rule(threshold: classification.confidence + 0.01).decide(request, classification: classification).reviewRequired)
-        let confident = rule(threshold: classification.confidence - 0.01).decide(request, classification: classification)
+        #expect(
+            rule(threshold: classification.confidence + 0.01).decide(request, classification: classification)
+                .reviewRequired)
+        let confident = rule(threshold: classification.confidence - 0.01).decide(
+            request, classification: classification)
         #expect(!confident.reviewRequired)
         #expect(confident.method == .model)
     }

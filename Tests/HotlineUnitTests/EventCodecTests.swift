@@ -36,14 +36,28 @@ struct EventCodecTests {
         #expect((json["occurred_at"] as? String)?.hasSuffix(".123Z") == true)
     }
 
-    @Test("each kind of poison is named", arguments: [
-        ("{not json", PoisonReason.notJSON.code),
-        (#"{"id":"x"}"#, "invalid-envelope"),
-        (#"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.teleported","schema_version":1,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{}}"#, "unknown-type"),
-        (#"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.dispatched","schema_version":1,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{}}"#, "unexpected-type"),
-        (#"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.received","schema_version":2,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{}}"#, "unsupported-schema-version"),
-        (#"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.received","schema_version":1,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{"number":7}}"#, "payload-mismatch"),
-    ])
+    @Test(
+        "each kind of poison is named",
+        arguments: [
+            ("{not json", PoisonReason.notJSON.code),
+            (#"{"id":"x"}"#, "invalid-envelope"),
+            (
+                #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.teleported","schema_version":1,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{}}"#,
+                "unknown-type"
+            ),
+            (
+                #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.dispatched","schema_version":1,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{}}"#,
+                "unexpected-type"
+            ),
+            (
+                #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.received","schema_version":2,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{}}"#,
+                "unsupported-schema-version"
+            ),
+            (
+                #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","type":"ticket.received","schema_version":1,"ticket_id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","occurred_at":"2026-11-22T08:00:00Z","producer":"x","payload":{"number":7}}"#,
+                "payload-mismatch"
+            ),
+        ])
     func poison(message: String, code: String) {
         switch EventCodec.decode(Array(message.utf8), accepting: [.ticketReceived]) {
         case .success: Issue.record("decoded poison: \(message)")

@@ -14,34 +14,71 @@ struct EventContractTests {
         let ticketId = UUID()
         let when = Date(timeIntervalSince1970: 1_795_305_600)
         func event<P: EventPayload>(_ payload: P) throws -> (EventType, [UInt8]) {
-            (P.eventType, try EventCodec.encode(Event(id: UUID(), ticketId: ticketId, occurredAt: when, producer: "contract-tests", payload: payload)))
+            (
+                P.eventType,
+                try EventCodec.encode(
+                    Event(
+                        id: UUID(), ticketId: ticketId, occurredAt: when, producer: "contract-tests", payload: payload))
+            )
         }
         return [
             try event(TicketReceived(number: "20261122-000001", request: EventCodecTests.request)),
-            try event(TicketReceived(number: "20261122-000002", request: TicketRequest(channel: .gridWorker, type: .report, placeText: "平谷区", text: "路面塌陷"))),
-            try event(TicketClassified(
-                categoryCode: "MUN0301", level1Code: "MUN", level2Code: "MUN03", urgency: .emergency, confidence: 1, method: .operatorChoice,
-                districtCode: "110105", townshipCode: "110105026")),
-            try event(TicketClassified(
-                categoryCode: "PRP0101", level1Code: "PRP", level2Code: "PRP01", urgency: .general, confidence: 0.82, method: .model,
-                districtCode: "110111", townshipCode: "110111103", repeatOf: UUID(), groupRequestId: UUID())),
-            try event(TicketClassified(categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved, reviewRequired: true)),
+            try event(
+                TicketReceived(
+                    number: "20261122-000002",
+                    request: TicketRequest(channel: .gridWorker, type: .report, placeText: "平谷区", text: "路面塌陷"))),
+            try event(
+                TicketClassified(
+                    categoryCode: "MUN0301", level1Code: "MUN", level2Code: "MUN03", urgency: .emergency, confidence: 1,
+                    method: .operatorChoice,
+                    districtCode: "110105", townshipCode: "110105026")),
+            try event(
+                TicketClassified(
+                    categoryCode: "PRP0101", level1Code: "PRP", level2Code: "PRP01", urgency: .general,
+                    confidence: 0.82, method: .model,
+                    districtCode: "110111", townshipCode: "110111103", repeatOf: UUID(), groupRequestId: UUID())),
+            try event(
+                TicketClassified(
+                    categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved, reviewRequired: true)),
             try event(TicketAnswered(articleId: "KB0001", answer: "供暖季为每年11月15日至次年3月15日。")),
-            try event(TicketReclassified(previousCategoryCode: "MKT0101", categoryCode: "CUL0301", level1Code: "CUL", level2Code: "CUL03", urgency: .general)),
-            try event(TicketDispatched(unitCode: "110105026", coUnitCodes: ["110105:department:housing"], urgency: .complex, reason: "re-dispatched by 朝阳区分中心")),
-            try event(TicketHandled(
-                action: .whistle, state: .inProgress, unitCode: "110105026", actor: "望京街道 handler", actorRole: .handler, actorUnitCode: "110105026",
-                departments: ["110105:department:housing", "110105:enterprise:water"], deadline: when)),
-            try event(TicketHandled(
-                action: .returnVisit, state: .closed, unitCode: "110105026", actor: "operator 12", actorRole: .operator, actorUnitCode: nil,
-                solved: .partly, satisfaction: .basically)),
-            try event(SLATimerFired(
-                kind: .checkpoint, timer: "checkpoint:3", step: nil, unitCode: "110105026", dueAt: when, day: 3, duty: SLAPlanner.checkpointDuty(day: 3))),
-            try event(SLATimerFired(
-                kind: .overdue, timer: "deadline:finish", step: .finish, unitCode: "110105026", dueAt: when, supervisionLevel: .subCenter,
-                supervisingUnitCode: "110105")),
-            try event(GroupRequestDetected(groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10, firstAt: when)),
-            try event(TicketDispatched(unitCode: "110000", urgency: .general, reason: "no category decided: municipal center queue")),
+            try event(
+                TicketReclassified(
+                    previousCategoryCode: "MKT0101", categoryCode: "CUL0301", level1Code: "CUL", level2Code: "CUL03",
+                    urgency: .general)),
+            try event(
+                TicketDispatched(
+                    unitCode: "110105026", coUnitCodes: ["110105:department:housing"], urgency: .complex,
+                    reason: "re-dispatched by 朝阳区分中心")
+            ),
+            try event(
+                TicketHandled(
+                    action: .whistle, state: .inProgress, unitCode: "110105026", actor: "望京街道 handler",
+                    actorRole: .handler,
+                    actorUnitCode: "110105026",
+                    departments: ["110105:department:housing", "110105:enterprise:water"], deadline: when)),
+            try event(
+                TicketHandled(
+                    action: .returnVisit, state: .closed, unitCode: "110105026", actor: "operator 12",
+                    actorRole: .operator,
+                    actorUnitCode: nil,
+                    solved: .partly, satisfaction: .basically)),
+            try event(
+                SLATimerFired(
+                    kind: .checkpoint, timer: "checkpoint:3", step: nil, unitCode: "110105026", dueAt: when, day: 3,
+                    duty: SLAPlanner.checkpointDuty(day: 3))),
+            try event(
+                SLATimerFired(
+                    kind: .overdue, timer: "deadline:finish", step: .finish, unitCode: "110105026", dueAt: when,
+                    supervisionLevel: .subCenter,
+                    supervisingUnitCode: "110105")),
+            try event(
+                GroupRequestDetected(
+                    groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10,
+                    firstAt: when)
+            ),
+            try event(
+                TicketDispatched(
+                    unitCode: "110000", urgency: .general, reason: "no category decided: municipal center queue")),
         ]
     }
 

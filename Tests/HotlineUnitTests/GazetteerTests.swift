@@ -12,14 +12,16 @@ struct GazetteerTests {
         #expect(reference.divisions.filter { $0.tier == .township }.count == 343)
     }
 
-    @Test("official names, short forms and names inside addresses", arguments: [
-        ("房山区窦店镇窦店村", "110111", "110111103"),
-        ("窦店", "110111", "110111103"),
-        ("将台", "110105", "110105023"),
-        ("朝阳区望京街道阜荣街10号", "110105", "110105026"),
-        ("望京SOHO附近", "110105", "110105026"),
-        ("王府井大街", "110101", "110101001"),
-    ])
+    @Test(
+        "official names, short forms and names inside addresses",
+        arguments: [
+            ("房山区窦店镇窦店村", "110111", "110111103"),
+            ("窦店", "110111", "110111103"),
+            ("将台", "110105", "110105023"),
+            ("朝阳区望京街道阜荣街10号", "110105", "110105026"),
+            ("望京SOHO附近", "110105", "110105026"),
+            ("王府井大街", "110101", "110101001"),
+        ])
     func recognises(location: String, district: String, township: String) {
         let place = gazetteer.resolve(location: location)
         #expect(place.districtCode == district)

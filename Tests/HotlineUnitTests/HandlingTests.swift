@@ -11,13 +11,19 @@ struct TicketLifecycleTests {
     static let allowed: [S: [A: S]] = [
         .dispatched: [.signFor: .inProgress, .sendBack: .sentBack, .redispatch: .dispatched],
         .inProgress: [
-            .sendBack: .sentBack, .redispatch: .dispatched, .assign: .inProgress, .addProgress: .inProgress, .whistle: .inProgress,
+            .sendBack: .sentBack, .redispatch: .dispatched, .assign: .inProgress, .addProgress: .inProgress,
+            .whistle: .inProgress,
             .reportIn: .inProgress, .handUp: .handedUp, .handDown: .inProgress, .markUnreasonable: .inProgress,
             .requestExclusion: .inProgress, .decideExclusion: .inProgress, .resolve: .resolved,
         ],
         .sentBack: [.redispatch: .dispatched],
-        .handedUp: [.addProgress: .handedUp, .reportIn: .handedUp, .requestExclusion: .handedUp, .decideExclusion: .handedUp, .resolve: .resolved],
-        .resolved: [.requestExclusion: .resolved, .decideExclusion: .resolved, .returnVisit: .closed, .reopen: .dispatched],
+        .handedUp: [
+            .addProgress: .handedUp, .reportIn: .handedUp, .requestExclusion: .handedUp, .decideExclusion: .handedUp,
+            .resolve: .resolved,
+        ],
+        .resolved: [
+            .requestExclusion: .resolved, .decideExclusion: .resolved, .returnVisit: .closed, .reopen: .dispatched,
+        ],
         .closed: [.decideExclusion: .closed, .reopen: .dispatched],
     ]
 
@@ -55,10 +61,13 @@ struct DispatchRuleTests {
         reference.catalog.leaves.first { $0.responsible.map(responsible) == true && $0.defaultUrgency == .general }!
     }
 
-    func classified(_ leaf: CatalogEntry?, district: String? = "110105", township: String? = "110105026", confidence: Double = 0.9,
-                    urgency: UrgencyTier = .general, method: ClassificationMethod = .model) -> TicketClassified {
+    func classified(
+        _ leaf: CatalogEntry?, district: String? = "110105", township: String? = "110105026", confidence: Double = 0.9,
+        urgency: UrgencyTier = .general, method: ClassificationMethod = .model
+    ) -> TicketClassified {
         TicketClassified(
-            categoryCode: leaf?.code, urgency: urgency, confidence: confidence, method: method, districtCode: district, townshipCode: township)
+            categoryCode: leaf?.code, urgency: urgency, confidence: confidence, method: method, districtCode: district,
+            townshipCode: township)
     }
 
     @Test("a township's leaf with a resolved township goes straight to the township")
@@ -73,7 +82,8 @@ struct DispatchRuleTests {
         let housing = leaf { if case .department = $0 { true } else { false } }
         let kind = housing.responsible!.description
         #expect(try #require(rule.decide(classified(housing))).unitCode == "110105:\(kind)")
-        #expect(try #require(rule.decide(classified(housing, district: nil, township: nil))).unitCode == "110000:\(kind)")
+        #expect(
+            try #require(rule.decide(classified(housing, district: nil, township: nil))).unitCode == "110000:\(kind)")
         let utility = leaf { if case .enterprise = $0 { true } else { false } }
         #expect(try #require(rule.decide(classified(utility))).unitCode == "110105:\(utility.responsible!.description)")
     }
@@ -84,15 +94,22 @@ struct DispatchRuleTests {
         #expect(try #require(rule.decide(classified(township, township: nil))).unitCode == "110105")
         #expect(try #require(rule.decide(classified(township, urgency: .complex))).unitCode == "110105")
         #expect(try #require(rule.decide(classified(township, confidence: 0.4))).unitCode == "110105")
-        #expect(try #require(rule.decide(classified(township, confidence: 0.4, method: .operatorChoice))).unitCode == "110105026")
+        #expect(
+            try #require(rule.decide(classified(township, confidence: 0.4, method: .operatorChoice))).unitCode
+                == "110105026")
     }
 
     @Test("nothing known: the municipal center, with a reason")
     func center() throws {
-        let decision = try #require(rule.decide(classified(nil, district: nil, township: nil, confidence: 0, method: .unresolved)))
+        let decision = try #require(
+            rule.decide(classified(nil, district: nil, township: nil, confidence: 0, method: .unresolved)))
         #expect(decision.unitCode == OrgUnitCode.center)
         #expect(decision.reason.contains("municipal center"))
-        #expect(rule.decide(TicketClassified(categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved, reviewRequired: true)) == nil)
+        #expect(
+            rule.decide(
+                TicketClassified(
+                    categoryCode: nil, urgency: .general, confidence: 0, method: .unresolved, reviewRequired: true))
+                == nil)
     }
 
     @Test("every unit a dispatch can name exists in the organisation")
@@ -101,7 +118,9 @@ struct DispatchRuleTests {
         #expect(reference.units.filter { $0.kind == .subCenter }.count == 16)
         #expect(reference.units.filter { $0.kind == .township }.count == 343)
         for leaf in reference.catalog.leaves {
-            for (district, township) in [("110105", "110105026"), ("110111", "110111103")] as [(String?, String?)] + [(nil, nil)] {
+            for (district, township) in [("110105", "110105026"), ("110111", "110111103")] as [(String?, String?)] + [
+                (nil, nil)
+            ] {
                 let decision = try #require(rule.decide(classified(leaf, district: district, township: township)))
                 #expect(codes.contains(decision.unitCode), "\(leaf.code) → \(decision.unitCode)")
             }

@@ -3,14 +3,20 @@ import Testing
 
 @Suite("Intake validation and reference data")
 struct IntakeValidationTests {
-    func request(text: String = "路灯不亮", place: String = "东城区", phone: String? = nil, category: String? = nil) -> TicketRequest {
-        TicketRequest(channel: .phone, type: .complaint, callerPhone: phone, placeText: place, text: text, categoryCode: category)
+    func request(
+        text: String = "路灯不亮", place: String = "东城区", phone: String? = nil, category: String? = nil
+    ) -> TicketRequest {
+        TicketRequest(
+            channel: .phone, type: .complaint, callerPhone: phone, placeText: place, text: text, categoryCode: category)
     }
 
-    @Test("phone numbers: mobiles, landlines with area code, local numbers", arguments: [
-        ("13800138000", true), ("+86 138 0013 8000", true), ("010-65123456", true), ("65123456", true),
-        ("12345", false), ("1380013800", false), ("23800138000", false), ("abc", false), ("", false), ("010-6512345６", false),
-    ])
+    @Test(
+        "phone numbers: mobiles, landlines with area code, local numbers",
+        arguments: [
+            ("13800138000", true), ("+86 138 0013 8000", true), ("010-65123456", true), ("65123456", true),
+            ("12345", false), ("1380013800", false), ("23800138000", false), ("abc", false), ("", false),
+            ("010-6512345６", false),
+        ])
     func phones(number: String, valid: Bool) {
         #expect(TicketRequestValidation.isPhoneNumber(number) == valid)
     }
@@ -18,7 +24,8 @@ struct IntakeValidationTests {
     @Test("each problem names its field")
     func findings() {
         let findings = TicketRequestValidation.findings(
-            request(text: "  ", place: String(repeating: "路", count: 201), phone: "12", category: "MKT")) { $0 == "MKT0101" }
+            request(text: "  ", place: String(repeating: "路", count: 201), phone: "12", category: "MKT")
+        ) { $0 == "MKT0101" }
         #expect(Set(findings.map(\.field)) == ["text", "place_text", "caller_phone", "category_code"])
         #expect(TicketRequestValidation.findings(request(category: "MKT0101")) { $0 == "MKT0101" }.isEmpty)
     }

@@ -16,7 +16,8 @@ enum ReferenceFixtures {
         }
     }()
 
-    static let classifier = RequestClassifier(catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
+    static let classifier = RequestClassifier(
+        catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
 
     /// One line of `Fixtures/labelled_requests.jsonl`.
     struct LabelledLine: Decodable {
@@ -33,13 +34,17 @@ enum ReferenceFixtures {
     static let labelled: [LabelledLine] = {
         let url = repository.appendingPathComponent("Tests/HotlineUnitTests/Fixtures/labelled_requests.jsonl")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(LabelledLine.self, from: Data($0.utf8)) }
+        return text.split(separator: "\n").compactMap {
+            try? JSONDecoder().decode(LabelledLine.self, from: Data($0.utf8))
+        }
     }()
 
     static var cases: [Evaluation.Case] {
         labelled.map { line in
             Evaluation.Case(
-                example: LabelledExample(text: line.text, location: line.location, leafCode: line.level3, urgency: UrgencyTier(rawValue: line.urgency)),
+                example: LabelledExample(
+                    text: line.text, location: line.location, leafCode: line.level3,
+                    urgency: UrgencyTier(rawValue: line.urgency)),
                 districtCode: line.district_code, townshipCode: line.township_code)
         }
     }

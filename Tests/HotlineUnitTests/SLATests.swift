@@ -32,7 +32,9 @@ struct TimerSimulation {
 
     mutating func act(_ action: HandlingAction, departments: [String] = [], deadline: Date? = nil) {
         let change = planner.change(
-            after: action, unit: facts.unitCode ?? "", tier: tier, district: district, departments: departments, deadline: deadline, at: clock.now())
+            after: action, unit: facts.unitCode ?? "", tier: tier, district: district, departments: departments,
+            deadline: deadline,
+            at: clock.now())
         if change.cancelAll { pending = [] }
         pending.removeAll { change.cancel.contains($0.kind) }
         add(change.add)
@@ -97,20 +99,46 @@ struct SLATests {
     }
 
     static let tiers: [(UrgencyTier, [(String, TimeInterval)])] = [
-        (.emergency, [("reminder:sign_for", 720), ("deadline:sign_for", 900), ("reminder:assign", 720), ("deadline:assign", 900),
-                      ("reminder:finish", 5760), ("deadline:finish", 7200)]),
-        (.livelihood, [("reminder:sign_for", 720), ("deadline:sign_for", 900), ("reminder:assign", 720), ("deadline:assign", 900),
-                       ("reminder:finish", 69_120), ("deadline:finish", 86_400)]),
-        (.general, [("reminder:sign_for", 5760), ("deadline:sign_for", 7200), ("reminder:assign", 5760), ("deadline:assign", 7200),
-                    ("reminder:finish", 483_840), ("deadline:finish", 604_800), ("checkpoint:1", 86_400), ("checkpoint:3", 259_200),
-                    ("checkpoint:5", 432_000), ("checkpoint:7", 604_800)]),
-        (.complex, [("reminder:sign_for", 5760), ("deadline:sign_for", 7200), ("reminder:assign", 5760), ("deadline:assign", 7200),
-                    ("deadline:progress", 604_800)]),
+        (
+            .emergency,
+            [
+                ("reminder:sign_for", 720), ("deadline:sign_for", 900), ("reminder:assign", 720),
+                ("deadline:assign", 900),
+                ("reminder:finish", 5760), ("deadline:finish", 7200),
+            ]
+        ),
+        (
+            .livelihood,
+            [
+                ("reminder:sign_for", 720), ("deadline:sign_for", 900), ("reminder:assign", 720),
+                ("deadline:assign", 900),
+                ("reminder:finish", 69_120), ("deadline:finish", 86_400),
+            ]
+        ),
+        (
+            .general,
+            [
+                ("reminder:sign_for", 5760), ("deadline:sign_for", 7200), ("reminder:assign", 5760),
+                ("deadline:assign", 7200),
+                ("reminder:finish", 483_840), ("deadline:finish", 604_800), ("checkpoint:1", 86_400),
+                ("checkpoint:3", 259_200),
+                ("checkpoint:5", 432_000), ("checkpoint:7", 604_800),
+            ]
+        ),
+        (
+            .complex,
+            [
+                ("reminder:sign_for", 5760), ("deadline:sign_for", 7200), ("reminder:assign", 5760),
+                ("deadline:assign", 7200),
+                ("deadline:progress", 604_800),
+            ]
+        ),
     ]
 
     @Test("each tier's timers at dispatch", arguments: tiers)
     func timersPerTier(tier: UrgencyTier, expected: [(String, TimeInterval)]) {
-        let timers = SLAPlanner(policy: .beijing).timers(dispatchedTo: "110105026", tier: tier, district: "110105", at: Self.start)
+        let timers = SLAPlanner(policy: .beijing).timers(
+            dispatchedTo: "110105026", tier: tier, district: "110105", at: Self.start)
         #expect(timers.map(\.kind.code) == expected.map(\.0))
         #expect(timers.map { $0.dueAt.timeIntervalSince(Self.start) } == expected.map(\.1))
         #expect(timers.allSatisfy { $0.unitCode == "110105026" })
@@ -118,7 +146,11 @@ struct SLATests {
 
     @Test("timer codes read back")
     func codes() {
-        for kind in [SLATimerKind.reminder(.finish), .deadline(.signFor), .checkpoint(day: 3), .whistle(department: "110105:department:housing"), .escalation] {
+        for kind in [
+            SLATimerKind.reminder(.finish), .deadline(.signFor), .checkpoint(day: 3),
+            .whistle(department: "110105:department:housing"),
+            .escalation,
+        ] {
             #expect(SLATimerKind(code: kind.code) == kind)
         }
         #expect(SLATimerKind(code: "deadline:nap") == nil)
@@ -128,10 +160,13 @@ struct SLATests {
     func untouchedGeneral() {
         var simulation = TimerSimulation(tier: .general, clock: TestClock(Self.start))
         simulation.run(for: 9 * 86_400)
-        #expect(simulation.firedCodes == [
-            "reminder:sign_for", "reminder:assign", "deadline:sign_for", "deadline:assign", "checkpoint:1", "escalation", "checkpoint:3",
-            "checkpoint:5", "reminder:finish", "deadline:finish", "checkpoint:7", "escalation",
-        ])
+        #expect(
+            simulation.firedCodes == [
+                "reminder:sign_for", "reminder:assign", "deadline:sign_for", "deadline:assign", "checkpoint:1",
+                "escalation",
+                "checkpoint:3",
+                "checkpoint:5", "reminder:finish", "deadline:finish", "checkpoint:7", "escalation",
+            ])
         #expect(simulation.fired.filter { $0.1 == .overdue }.count == 3)
     }
 
@@ -156,7 +191,8 @@ struct SLATests {
         simulation.run(for: 3600)
         simulation.act(.resolve)
         simulation.run(for: 86_400)
-        #expect(simulation.firedCodes == ["reminder:sign_for", "reminder:assign", "deadline:sign_for", "deadline:assign"])
+        #expect(
+            simulation.firedCodes == ["reminder:sign_for", "reminder:assign", "deadline:sign_for", "deadline:assign"])
     }
 
     @Test("a complex ticket owes weekly progress; a report moves the duty a week on")
@@ -172,20 +208,25 @@ struct SLATests {
         #expect(simulation.firedCodes == ["deadline:progress"])
     }
 
-    @Test("a hand-up sets the finish deadline; a whistle deadline is overdue against the department that did not report")
+    @Test(
+        "a hand-up sets the finish deadline; a whistle deadline is overdue against the department that did not report")
     func handUpAndWhistle() {
         let clock = TestClock(Self.start)
         var simulation = TimerSimulation(tier: .complex, clock: clock)
         simulation.act(.signFor)
         simulation.act(.assign)
-        simulation.act(.whistle, departments: ["110105:department:housing", "110105:enterprise:water"], deadline: clock.now().addingTimeInterval(3600))
+        simulation.act(
+            .whistle, departments: ["110105:department:housing", "110105:enterprise:water"],
+            deadline: clock.now().addingTimeInterval(3600))
         simulation.act(.reportIn, departments: ["110105:department:housing"])
         simulation.act(.handUp, deadline: clock.now().addingTimeInterval(2 * 86_400))
         simulation.act(.addProgress)
         simulation.run(for: 3 * 86_400)
         #expect(simulation.firedCodes == ["whistle:110105:enterprise:water", "reminder:finish", "deadline:finish"])
         let firing = SLAPlanner(policy: .beijing).firing(
-            PlannedTimer(kind: .whistle(department: "110105:enterprise:water"), dueAt: Self.start, unitCode: "110105:enterprise:water"),
+            PlannedTimer(
+                kind: .whistle(department: "110105:enterprise:water"), dueAt: Self.start,
+                unitCode: "110105:enterprise:water"),
             tier: .complex, district: "110105", at: Self.start)
         #expect(firing.event == .overdue)
         #expect(firing.supervision == nil)
@@ -200,26 +241,44 @@ struct SLATests {
         simulation.act(.signFor)
         simulation.act(.assign)
         #expect(simulation.firedCodes.isEmpty, "the first unit's reminders were due after the re-dispatch")
-        #expect(!SLAPlanner(policy: .beijing).stillApplies(
-            PlannedTimer(kind: .deadline(.signFor), dueAt: Self.start, unitCode: "110105026"),
-            to: TicketFacts(state: .dispatched, unitCode: "110105023", signed: false, assigned: false, districtCode: "110105")))
+        #expect(
+            !SLAPlanner(policy: .beijing).stillApplies(
+                PlannedTimer(kind: .deadline(.signFor), dueAt: Self.start, unitCode: "110105026"),
+                to: TicketFacts(
+                    state: .dispatched, unitCode: "110105023", signed: false, assigned: false, districtCode: "110105")))
         simulation.act(.resolve)
         simulation.redispatch(to: "110105023")
         simulation.run(for: 8 * 86_400)
         #expect(simulation.firedCodes.suffix(3) == ["deadline:finish", "checkpoint:7", "escalation"])
     }
 
-    @Test("an overdue deadline goes to the district's supervision, then the center's; the sub-center's own goes to the center")
+    @Test(
+        "an overdue deadline goes to the district's supervision, then the center's; the sub-center's own goes to the center"
+    )
     func escalation() {
         let planner = SLAPlanner(policy: .beijing)
-        let late = planner.firing(PlannedTimer(kind: .deadline(.finish), dueAt: Self.start, unitCode: "110105026"), tier: .general, district: "110105", at: Self.start)
+        let late = planner.firing(
+            PlannedTimer(kind: .deadline(.finish), dueAt: Self.start, unitCode: "110105026"), tier: .general,
+            district: "110105",
+            at: Self.start)
         #expect(late.event == .overdue)
         #expect(late.supervision == Supervision(level: .subCenter, unitCode: "110105"))
-        #expect(late.followUps == [PlannedTimer(kind: .escalation, dueAt: Self.start.addingTimeInterval(86_400), unitCode: "110105026")])
-        let own = planner.firing(PlannedTimer(kind: .deadline(.finish), dueAt: Self.start, unitCode: "110105"), tier: .general, district: "110105", at: Self.start)
+        #expect(
+            late.followUps == [
+                PlannedTimer(kind: .escalation, dueAt: Self.start.addingTimeInterval(86_400), unitCode: "110105026")
+            ])
+        let own = planner.firing(
+            PlannedTimer(kind: .deadline(.finish), dueAt: Self.start, unitCode: "110105"), tier: .general,
+            district: "110105",
+            at: Self.start)
         #expect(own.supervision == Supervision(level: .center, unitCode: OrgUnitCode.center))
         #expect(own.followUps.isEmpty)
-        #expect(planner.firing(PlannedTimer(kind: .escalation, dueAt: Self.start, unitCode: "110105026"), tier: .general, district: "110105", at: Self.start).event == .escalated)
+        #expect(
+            planner.firing(
+                PlannedTimer(kind: .escalation, dueAt: Self.start, unitCode: "110105026"), tier: .general,
+                district: "110105",
+                at: Self.start
+            ).event == .escalated)
     }
 
     @Test("closed and unknown tickets fire nothing")
@@ -228,7 +287,11 @@ struct SLATests {
         let checkpoint = PlannedTimer(kind: .checkpoint(day: 3), dueAt: Self.start, unitCode: "110105026")
         #expect(!planner.stillApplies(checkpoint, to: nil))
         for state in TicketState.allCases where !state.isOpenForHandling {
-            #expect(!planner.stillApplies(checkpoint, to: TicketFacts(state: state, unitCode: "110105026", signed: true, assigned: true, districtCode: nil)))
+            #expect(
+                !planner.stillApplies(
+                    checkpoint,
+                    to: TicketFacts(
+                        state: state, unitCode: "110105026", signed: true, assigned: true, districtCode: nil)))
         }
     }
 }

@@ -16,7 +16,8 @@ struct SQLScriptTests {
         #expect(statements.count == 4)
         #expect(statements[0] == "CREATE TABLE a (x text DEFAULT 'a;b')")
         #expect(statements[1].hasSuffix("INSERT INTO a VALUES ('it''s; fine')"))
-        #expect(statements[2] == "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql")
+        #expect(
+            statements[2] == "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql")
         #expect(statements[3] == #"SELECT "odd;name" FROM a"#)
     }
 

@@ -9,23 +9,33 @@ struct ScoringTests {
     let reducer = ScoringReducer(planner: SLAPlanner(policy: .beijing), timeZone: ScoringTests.zone)
     let ticket = UUID()
 
-    func handled(_ action: HandlingAction, solved: VisitSolved? = nil, satisfaction: VisitSatisfaction? = nil, approved: Bool? = nil) -> ScoringEvent {
-        .handled(TicketHandled(
-            action: action, state: .inProgress, unitCode: "110105026", actor: "t", actorRole: .handler, actorUnitCode: nil, approved: approved,
-            solved: solved, satisfaction: satisfaction))
+    func handled(
+        _ action: HandlingAction, solved: VisitSolved? = nil, satisfaction: VisitSatisfaction? = nil,
+        approved: Bool? = nil
+    ) -> ScoringEvent {
+        .handled(
+            TicketHandled(
+                action: action, state: .inProgress, unitCode: "110105026", actor: "t", actorRole: .handler,
+                actorUnitCode: nil,
+                approved: approved,
+                solved: solved, satisfaction: satisfaction))
     }
 
     func play(_ steps: [(ScoringEvent, TimeInterval)]) -> [AssessmentFact] {
         var facts: [AssessmentFact] = []
         for (event, offset) in steps {
-            reducer.apply(event, ticketId: ticket, district: "110105", at: Self.start.addingTimeInterval(offset), to: &facts)
+            reducer.apply(
+                event, ticketId: ticket, district: "110105", at: Self.start.addingTimeInterval(offset), to: &facts)
         }
         return facts
     }
 
-    static let dispatch = ScoringEvent.dispatched(TicketDispatched(unitCode: "110105026", urgency: .general, reason: "r"))
+    static let dispatch = ScoringEvent.dispatched(
+        TicketDispatched(unitCode: "110105026", urgency: .general, reason: "r"))
 
-    @Test("a ticket handled in time: signed in time, resolved on time, solved and satisfied, counted in its dispatch month")
+    @Test(
+        "a ticket handled in time: signed in time, resolved on time, solved and satisfied, counted in its dispatch month"
+    )
     func inTime() throws {
         let facts = play([
             (Self.dispatch, 0), (handled(.signFor), 3600), (handled(.resolve), 86_400),
@@ -34,24 +44,31 @@ struct ScoringTests {
         let fact = try #require(facts.first)
         #expect(facts.count == 1)
         #expect(fact.month == CalendarDay(year: 2026, month: 12, day: 1))
-        #expect(fact.signedInTime && fact.resolved && fact.resolvedOnTime && fact.visited && fact.solved && fact.satisfied)
+        #expect(
+            fact.signedInTime && fact.resolved && fact.resolvedOnTime && fact.visited && fact.solved && fact.satisfied)
     }
 
     @Test("late sign-for, late resolution, overdue, partly solved and basically satisfied count against the unit")
     func late() throws {
-        let overdue = ScoringEvent.timerFired(SLATimerFired(kind: .overdue, timer: "deadline:finish", step: .finish, unitCode: "110105026", dueAt: Self.start))
-        let fact = try #require(play([
-            (Self.dispatch, 0), (handled(.signFor), 7_201), (overdue, 604_800), (handled(.resolve), 700_000),
-            (handled(.returnVisit, solved: .partly, satisfaction: .basically), 710_000),
-        ]).first)
-        #expect(!fact.signedInTime && fact.resolved && !fact.resolvedOnTime && fact.overdue && fact.visited && !fact.solved && !fact.satisfied)
+        let overdue = ScoringEvent.timerFired(
+            SLATimerFired(
+                kind: .overdue, timer: "deadline:finish", step: .finish, unitCode: "110105026", dueAt: Self.start))
+        let fact = try #require(
+            play([
+                (Self.dispatch, 0), (handled(.signFor), 7_201), (overdue, 604_800), (handled(.resolve), 700_000),
+                (handled(.returnVisit, solved: .partly, satisfaction: .basically), 710_000),
+            ]).first)
+        #expect(
+            !fact.signedInTime && fact.resolved && !fact.resolvedOnTime && fact.overdue && fact.visited && !fact.solved
+                && !fact.satisfied)
     }
 
     @Test("a re-dispatch opens a new fact for the new unit; later events are the new unit's")
     func redispatch() {
         let facts = play([
             (Self.dispatch, 0), (handled(.sendBack), 600),
-            (.dispatched(TicketDispatched(unitCode: "110105023", urgency: .general, reason: "r")), 1200), (handled(.signFor), 1800),
+            (.dispatched(TicketDispatched(unitCode: "110105023", urgency: .general, reason: "r")), 1200),
+            (handled(.signFor), 1800),
             (handled(.reopen), 2400),
         ])
         #expect(facts.map(\.unitCode) == ["110105026", "110105023"])
@@ -79,7 +96,9 @@ struct ScoringTests {
     }
 
     static let policy = AssessmentPolicy(
-        responseWeight: 30, resolutionWeight: 35, satisfactionWeight: 35, advancedTop: 1, rectificationBottom: 1, progressingTop: 1, governanceTop: 1)
+        responseWeight: 30, resolutionWeight: 35, satisfactionWeight: 35, advancedTop: 1, rectificationBottom: 1,
+        progressingTop: 1,
+        governanceTop: 1)
 
     /// Hand-computed: A and B 0.8 / 0.75 / 0.5 → 24 + 26.25 + 17.5 = 67.75; C 1.0 / 0.5 / 0.25 →
     /// 30 + 17.5 + 8.75 = 56.25; D 0.5 / 0.25 / 0.25 → 15 + 8.75 + 8.75 = 32.5; E without visits
@@ -87,11 +106,23 @@ struct ScoringTests {
     @Test("rates, weights, ties sharing a rank, classes, and units without tickets")
     func monthlyAssessment() throws {
         let units = [
-            Assessment.Unit(code: "A", name: "甲街道", tier: .township, figures: Self.figures(dispatched: 20, signed: 16, visited: 4, solved: 3, satisfied: 2)),
-            Assessment.Unit(code: "B", name: "乙街道", tier: .township, figures: Self.figures(dispatched: 10, signed: 8, visited: 8, solved: 6, satisfied: 4)),
-            Assessment.Unit(code: "C", name: "丙镇", tier: .township, figures: Self.figures(dispatched: 40, signed: 40, visited: 4, solved: 2, satisfied: 1)),
-            Assessment.Unit(code: "D", name: "丁乡", tier: .township, figures: Self.figures(dispatched: 4, signed: 2, visited: 4, solved: 1, satisfied: 1)),
-            Assessment.Unit(code: "E", name: "戊镇", tier: .township, figures: Self.figures(dispatched: 4, signed: 1, visited: 0, solved: 0, satisfied: 0)),
+            Assessment.Unit(
+                code: "A", name: "甲街道", tier: .township,
+                figures: Self.figures(dispatched: 20, signed: 16, visited: 4, solved: 3, satisfied: 2)),
+            Assessment.Unit(
+                code: "B", name: "乙街道", tier: .township,
+                figures: Self.figures(dispatched: 10, signed: 8, visited: 8, solved: 6, satisfied: 4)),
+            Assessment.Unit(
+                code: "C", name: "丙镇", tier: .township,
+                figures: Self.figures(dispatched: 40, signed: 40, visited: 4, solved: 2, satisfied: 1)),
+            Assessment.Unit(
+                code: "D", name: "丁乡", tier: .township,
+                figures: Self.figures(dispatched: 4, signed: 2, visited: 4, solved: 1, satisfied: 1)
+            ),
+            Assessment.Unit(
+                code: "E", name: "戊镇", tier: .township,
+                figures: Self.figures(dispatched: 4, signed: 1, visited: 0, solved: 0, satisfied: 0)
+            ),
             Assessment.Unit(code: "F", name: "己镇", tier: .township, figures: UnitFigures()),
         ]
         let results = Assessment(policy: Self.policy).assess(units, previousRanks: ["C": 5, "D": 2])
@@ -102,27 +133,38 @@ struct ScoringTests {
         #expect(byCode["D"]?.score == 32.5)
         #expect(byCode["E"]?.score == 25)
         #expect(results.map(\.rank) == [1, 1, 3, 4, 5, nil])
-        #expect(byCode["A"]?.assessmentClass == .advanced && byCode["B"]?.assessmentClass == .advanced, "tied for first: both advanced")
+        #expect(
+            byCode["A"]?.assessmentClass == .advanced && byCode["B"]?.assessmentClass == .advanced,
+            "tied for first: both advanced")
         #expect(byCode["E"]?.assessmentClass == .rectification)
         #expect(byCode["C"]?.assessmentClass == .progressing, "from 5th to 3rd")
         #expect(byCode["D"]?.assessmentClass == .governance, "the busiest unit left unclassed")
         #expect(byCode["F"]?.score == nil && byCode["F"]?.rank == nil && byCode["F"]?.assessmentClass == nil)
-        #expect(byCode["A"]?.responseRate == 0.8 && byCode["A"]?.resolutionRate == 0.75 && byCode["A"]?.satisfactionRate == 0.5)
+        #expect(
+            byCode["A"]?.responseRate == 0.8 && byCode["A"]?.resolutionRate == 0.75
+                && byCode["A"]?.satisfactionRate == 0.5)
     }
 
     @Test("the volume class goes to the busiest unit not already classed")
     func governance() {
         let units = (1...4).map { index in
-            Assessment.Unit(code: "T\(index)", name: "T\(index)", tier: .township, figures: Self.figures(dispatched: index * 10, signed: index * 5, visited: 0, solved: 0, satisfied: 0))
+            Assessment.Unit(
+                code: "T\(index)", name: "T\(index)", tier: .township,
+                figures: Self.figures(dispatched: index * 10, signed: index * 5, visited: 0, solved: 0, satisfied: 0))
         }
         let results = Assessment(policy: Self.policy).assess(units, previousRanks: [:])
         #expect(results.allSatisfy { $0.score == 50 && $0.rank == 1 }, "all equal: one shared rank")
-        #expect(results.filter { $0.assessmentClass == .advanced }.count == 4, "a tie for first puts everyone in the top class")
+        #expect(
+            results.filter { $0.assessmentClass == .advanced }.count == 4,
+            "a tie for first puts everyone in the top class")
     }
 
     @Test("Schemas/policy/assessment.csv reads as 30/35/35")
     func policyData() throws {
-        let table = try CSVTable(parsing: String(contentsOf: ReferenceFixtures.repository.appendingPathComponent("Schemas/policy/assessment.csv"), encoding: .utf8))
+        let table = try CSVTable(
+            parsing: String(
+                contentsOf: ReferenceFixtures.repository.appendingPathComponent("Schemas/policy/assessment.csv"),
+                encoding: .utf8))
         let policy = try AssessmentPolicy(csv: table)
         #expect(policy.responseWeight == 30 && policy.resolutionWeight == 35 && policy.satisfactionWeight == 35)
     }

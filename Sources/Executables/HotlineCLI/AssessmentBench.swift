@@ -11,7 +11,10 @@ import PostgresNIO
 /// facts, in a scratch database on the configured PostgreSQL server.
 struct AssessmentBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assessment", abstract: "Time the monthly assessment of 343 townships (and every district, department and enterprise) over N tickets.")
+        commandName: "assessment",
+        abstract:
+            "Time the monthly assessment of 343 townships (and every district, department and enterprise) over N tickets."
+    )
 
     @Option(help: "Tickets (assessment facts) in the month.") var tickets = 1_000_000
 
@@ -23,7 +26,9 @@ struct AssessmentBench: AsyncParsableCommand {
         let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
         let tickets = tickets
         try await withScratchDatabase(Self.database, settings: settings, logger: logger) { client in
-            try await client.withTransaction(logger: logger) { try await ReferenceStore.replace(with: reference, on: $0, logger: logger) }
+            try await client.withTransaction(logger: logger) {
+                try await ReferenceStore.replace(with: reference, on: $0, logger: logger)
+            }
             let fill = ContinuousClock.now
             // Each fact goes to a township, weighted towards the first (central) districts; outcomes vary with the township.
             try await client.query(
@@ -44,13 +49,16 @@ struct AssessmentBench: AsyncParsableCommand {
             print(String(format: "filled %d facts in %.1f s", tickets, (ContinuousClock.now - fill).seconds))
             let start = ContinuousClock.now
             let results = try await client.withTransaction(logger: logger) { connection in
-                try await MonthlyAssessment.computeAndStore(month: CalendarDay(year: 2026, month: 12, day: 1), at: Date(), on: connection, logger: logger)
+                try await MonthlyAssessment.computeAndStore(
+                    month: CalendarDay(year: 2026, month: 12, day: 1), at: Date(), on: connection, logger: logger)
             }
             let elapsed = (ContinuousClock.now - start).seconds
             let townships = results.filter { $0.tier == .township }
-            print(String(
-                format: "monthly assessment of %d units (%d townships ranked) over %d tickets: %.2f s", results.count,
-                townships.filter { $0.rank != nil }.count, tickets, elapsed))
+            print(
+                String(
+                    format: "monthly assessment of %d units (%d townships ranked) over %d tickets: %.2f s",
+                    results.count,
+                    townships.filter { $0.rank != nil }.count, tickets, elapsed))
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HotlineDomain
 import HotlineStorage
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The gateway's public API as the admin tool's clients (the demo, the city simulation) use it.
 struct CityClient: Sendable {
@@ -26,7 +27,9 @@ struct CityClient: Sendable {
 
     /// Sends a request with `token`; retries when the gateway is briefly unavailable.
     @discardableResult
-    func send(_ method: String, _ path: String, token: String, body: Any? = nil, headers: [String: String] = [:]) async throws -> (status: Int, data: Data) {
+    func send(
+        _ method: String, _ path: String, token: String, body: Any? = nil, headers: [String: String] = [:]
+    ) async throws -> (status: Int, data: Data) {
         var request = URLRequest(url: base.appendingPathComponent(path))
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
@@ -46,7 +49,7 @@ struct CityClient: Sendable {
                     continue
                 }
                 return (status, data)
-            } catch where attempt < 20 && !(error is CancellationError) {
+            } catch  where attempt < 20 && !(error is CancellationError) {
                 try await Task.sleep(for: .milliseconds(200 * attempt))
             }
         }

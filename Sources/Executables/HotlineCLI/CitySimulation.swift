@@ -20,8 +20,12 @@ final class SimulationClock: Sendable {
         self.logger = logger
     }
 
-    static func start(at simulated: Date, speed: Double, database: PostgresClient, logger: Logger) async throws -> SimulationClock {
-        let clock = SimulationClock(anchor: SharedClock.Anchor(real: Date(), simulated: simulated, speed: speed), database: database, logger: logger)
+    static func start(
+        at simulated: Date, speed: Double, database: PostgresClient, logger: Logger
+    ) async throws -> SimulationClock {
+        let clock = SimulationClock(
+            anchor: SharedClock.Anchor(real: Date(), simulated: simulated, speed: speed), database: database,
+            logger: logger)
         try await clock.set(simulated: simulated, speed: speed)
         return clock
     }
@@ -68,7 +72,9 @@ final class UnitTokens: Sendable {
         if let known = tokens.withLock({ $0[key] }) { return known }
         let created = try await database.withConnection { connection in
             try await TokenStore.create(
-                name: "simulation \(key)", role: unit == nil ? .operator : .handler, unitCode: unit, at: Date(), on: connection, logger: self.logger
+                name: "simulation \(key)", role: unit == nil ? .operator : .handler, unitCode: unit, at: Date(),
+                on: connection,
+                logger: self.logger
             ).secret
         }
         return tokens.withLock { memory in
@@ -110,11 +116,18 @@ struct CitySimulation: Sendable {
                 let created = progress.created.load(ordering: .relaxed)
                 let elapsed = max(Date().timeIntervalSince(started), 1)
                 let share = Double(done) / Double(max(tickets.count, 1))
-                let bar = String(repeating: "#", count: Int(share * 30)) + String(repeating: ".", count: 30 - Int(share * 30))
-                let date = clock.now().formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Shanghai")!).year().month().day().time(includingFractionalSeconds: false))
-                FileHandle.standardError.write(Data(String(
-                    format: "\r[%@] %@  tickets %d/%d  %.1f tickets/s  %.1f actions/s   ", bar, date, created, tickets.count,
-                    Double(created) / elapsed, Double(progress.actions.load(ordering: .relaxed)) / elapsed).utf8))
+                let bar =
+                    String(repeating: "#", count: Int(share * 30)) + String(repeating: ".", count: 30 - Int(share * 30))
+                let date = clock.now().formatted(
+                    Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Shanghai")!).year().month().day().time(
+                        includingFractionalSeconds: false))
+                FileHandle.standardError.write(
+                    Data(
+                        String(
+                            format: "\r[%@] %@  tickets %d/%d  %.1f tickets/s  %.1f actions/s   ", bar, date, created,
+                            tickets.count,
+                            Double(created) / elapsed, Double(progress.actions.load(ordering: .relaxed)) / elapsed
+                        ).utf8))
             }
         }
         let operatorToken = try await tokens.token(for: nil)
@@ -140,9 +153,12 @@ struct CitySimulation: Sendable {
         var body = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ticket.request)) as? [String: Any] ?? [:]
         if let article = ticket.answerArticleId { body["answer"] = ["article_id": article] }
         let (status, data) = try await client.send(
-            "POST", "tickets", token: operatorToken, body: body, headers: ["Idempotency-Key": "simulation-\(run)-\(ticket.index)"])
+            "POST", "tickets", token: operatorToken, body: body,
+            headers: ["Idempotency-Key": "simulation-\(run)-\(ticket.index)"])
         guard status == 201 || status == 200,
-            let id = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"].flatMap({ $0 as? String }).flatMap(UUID.init(uuidString:))
+            let id = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"].flatMap({ $0 as? String })
+                .flatMap(
+                    UUID.init(uuidString:))
         else { throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self)) }
         progress.created.add(1, ordering: .relaxed)
         defer { progress.finished.add(1, ordering: .relaxed) }
@@ -152,32 +168,46 @@ struct CitySimulation: Sendable {
         for _ in 0..<6 {
             let record = try await awaitQueue(id, operatorToken: operatorToken)
             if record.state == .needsReview {
-                try await act(progress) { try await client.send("PUT", "tickets/\(id)/classification", token: operatorToken, body: ["category_code": ticket.leafCode]) }
+                try await act(progress) {
+                    try await client.send(
+                        "PUT", "tickets/\(id)/classification", token: operatorToken,
+                        body: ["category_code": ticket.leafCode])
+                }
                 continue
             }
-            let dispatchedAt = record.history?.last { $0.eventType == EventType.ticketDispatched.rawValue }?.occurredAt ?? clock.now()
+            let dispatchedAt =
+                record.history?.last { $0.eventType == EventType.ticketDispatched.rawValue }?.occurredAt ?? clock.now()
             guard let unit = record.unitCode else { return }
             if record.state == .sentBack || unit == OrgUnitCode.center || unit.count == 6 {
                 // A hub (the center or a sub-center) names the unit after its consultation.
                 try await clock.sleep(until: dispatchedAt.addingTimeInterval(1800))
-                let lead = sentBack ? alternative(to: ticket.townshipCode, in: ticket.districtCode) : ticket.townshipCode
+                let lead =
+                    sentBack ? alternative(to: ticket.townshipCode, in: ticket.districtCode) : ticket.townshipCode
                 try await act(progress) {
-                    try await client.send("POST", "tickets/\(id)/actions/redispatch", token: operatorToken, body: ["lead_unit": lead, "reason": "分中心会商后派单"])
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/redispatch", token: operatorToken,
+                        body: ["lead_unit": lead, "reason": "分中心会商后派单"])
                 }
                 continue
             }
             let handler = try await tokens.token(for: unit)
             let limits = planner.policy.limits(record.urgency, district: record.districtCode)
-            try await clock.sleep(until: dispatchedAt.addingTimeInterval(limits.signFor * ticket.handling.signForFraction))
-            try await act(progress) { try await client.send("POST", "tickets/\(id)/actions/sign_for", token: handler, body: [:]) }
+            try await clock.sleep(
+                until: dispatchedAt.addingTimeInterval(limits.signFor * ticket.handling.signForFraction))
             try await act(progress) {
-                try await client.send("POST", "tickets/\(id)/actions/assign", token: handler, body: ["person": "承办人\(ticket.index % 7 + 1)"])
+                try await client.send("POST", "tickets/\(id)/actions/sign_for", token: handler, body: [:])
+            }
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/assign", token: handler,
+                    body: ["person": "承办人\(ticket.index % 7 + 1)"])
             }
             if ticket.handling.sendBack && !sentBack {
                 sentBack = true
                 try await clock.sleep(until: clock.now().addingTimeInterval(1200))
                 try await act(progress) {
-                    try await client.send("POST", "tickets/\(id)/actions/send_back", token: handler, body: ["reason": "不属于本单位辖区"])
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/send_back", token: handler, body: ["reason": "不属于本单位辖区"])
                 }
                 continue
             }
@@ -186,11 +216,16 @@ struct CitySimulation: Sendable {
                 try await act(progress) {
                     try await client.send(
                         "POST", "tickets/\(id)/actions/whistle", token: handler,
-                        body: ["departments": departments, "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(86_400))])
+                        body: [
+                            "departments": departments,
+                            "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(86_400)),
+                        ])
                 }
                 for department in departments {
                     let token = try await tokens.token(for: department)
-                    try await act(progress) { try await client.send("POST", "tickets/\(id)/actions/report_in", token: token, body: [:]) }
+                    try await act(progress) {
+                        try await client.send("POST", "tickets/\(id)/actions/report_in", token: token, body: [:])
+                    }
                 }
             }
             // A complex ticket's deadline is set at its consultation; the simulated city gives it five days.
@@ -206,7 +241,10 @@ struct CitySimulation: Sendable {
             try await act(progress) {
                 try await client.send(
                     "POST", "tickets/\(id)/actions/return_visit", token: operatorToken,
-                    body: ["solved": ticket.handling.solved.rawValue, "satisfaction": ticket.handling.satisfaction.rawValue])
+                    body: [
+                        "solved": ticket.handling.solved.rawValue,
+                        "satisfaction": ticket.handling.satisfaction.rawValue,
+                    ])
             }
             return
         }
@@ -231,6 +269,8 @@ struct CitySimulation: Sendable {
         let (status, data) = try await call()
         progress.actions.add(1, ordering: .relaxed)
         // 409: the ticket moved on meanwhile (e.g. the whistle's departments already reported).
-        guard (200..<300).contains(status) || status == 409 else { throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self)) }
+        guard (200..<300).contains(status) || status == 409 else {
+            throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self))
+        }
     }
 }

@@ -10,28 +10,36 @@ import PostgresNIO
 /// `hotline classifier retrain|runs`: the classifier's learning from operators' corrections.
 struct Classifier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Retrain the classifier from the catalog plus operators' corrections.", subcommands: [Retrain.self, Runs.self])
+        abstract: "Retrain the classifier from the catalog plus operators' corrections.",
+        subcommands: [Retrain.self, Runs.self])
 
     struct Retrain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train on the catalog and every correction so far, report cross-validated accuracy, and publish the run; services pick it up within HOTLINE_MODEL_CHECK_SECONDS.")
+            abstract:
+                "Train on the catalog and every correction so far, report cross-validated accuracy, and publish the run; services pick it up within HOTLINE_MODEL_CHECK_SECONDS."
+        )
 
         @Option(help: "Folds of the cross-validation over corrections.") var folds = 5
 
         func run() async throws {
             let folds = folds
             let (run, corrections, evaluation) = try await withAdminConnection { connection, logger in
-                    let reference = try await ReferenceStore.load(on: connection, logger: logger)
-                    let (corrections, lastId) = try await ClassifierTraining.examples(through: nil, on: connection, logger: logger)
-                    let evaluation = Evaluation.crossValidated(reference: reference, corrections: corrections, folds: folds)
-                    let run = try await ClassifierTraining.recordRun(
-                        examplesThrough: lastId, exampleCount: corrections.count, level1Accuracy: evaluation?.level1Accuracy,
-                        leafAccuracy: evaluation?.leafAccuracy, at: Date(), on: connection, logger: logger)
-                    return (run, corrections.count, evaluation)
+                let reference = try await ReferenceStore.load(on: connection, logger: logger)
+                let (corrections, lastId) = try await ClassifierTraining.examples(
+                    through: nil, on: connection, logger: logger)
+                let evaluation = Evaluation.crossValidated(reference: reference, corrections: corrections, folds: folds)
+                let run = try await ClassifierTraining.recordRun(
+                    examplesThrough: lastId, exampleCount: corrections.count,
+                    level1Accuracy: evaluation?.level1Accuracy,
+                    leafAccuracy: evaluation?.leafAccuracy, at: Date(), on: connection, logger: logger)
+                return (run, corrections.count, evaluation)
             }
             print("training run \(run): catalog plus \(corrections) corrections")
             if let evaluation {
-                print(String(format: "cross-validated on corrections (%d folds): first level %.1f%%, leaf %.1f%%", folds, evaluation.level1Accuracy * 100, evaluation.leafAccuracy * 100))
+                print(
+                    String(
+                        format: "cross-validated on corrections (%d folds): first level %.1f%%, leaf %.1f%%", folds,
+                        evaluation.level1Accuracy * 100, evaluation.leafAccuracy * 100))
             } else {
                 print("too few corrections for a \(folds)-fold cross-validation")
             }
@@ -46,7 +54,9 @@ struct Classifier: AsyncParsableCommand {
                 try await ClassifierTraining.latestRun(on: connection, logger: logger)
             }
             guard let run else { return print("no training run yet: services use the catalog alone") }
-            print("run \(run.id) at \(run.trainedAt.formatted(.iso8601)): \(run.exampleCount) corrections (through example \(run.examplesThrough))")
+            print(
+                "run \(run.id) at \(run.trainedAt.formatted(.iso8601)): \(run.exampleCount) corrections (through example \(run.examplesThrough))"
+            )
         }
     }
 }

@@ -31,7 +31,8 @@ struct Classify: ParsableCommand {
     func run() throws {
         let settings = HotlineSettings()
         let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-        let classifier = RequestClassifier(catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
+        let classifier = RequestClassifier(
+            catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let decoder = JSONDecoder()
@@ -39,7 +40,9 @@ struct Classify: ParsableCommand {
         while let line = readLine(strippingNewline: true) {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             if let input = try? decoder.decode(Input.self, from: Data(line.utf8)) {
-                output.append(try encoder.encode(ClassificationView(classifier.classify(text: input.text, location: input.location ?? ""))))
+                output.append(
+                    try encoder.encode(
+                        ClassificationView(classifier.classify(text: input.text, location: input.location ?? ""))))
             } else {
                 output.append(try encoder.encode(Failure(error: "not a JSON object with a string \"text\"")))
             }

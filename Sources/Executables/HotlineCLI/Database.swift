@@ -1,34 +1,44 @@
 import Foundation
-import HotlineStorage
 import HotlineRuntime
+import HotlineStorage
 import Logging
 import PostgresNIO
 
 /// Runs `work` with a connected pool for the configured database, then shuts the pool down.
-func withDatabase<T: Sendable>(_ settings: HotlineSettings, logger: Logger, _ work: (PostgresClient) async throws -> T) async throws -> T {
+func withDatabase<T: Sendable>(
+    _ settings: HotlineSettings, logger: Logger, _ work: (PostgresClient) async throws -> T
+) async throws -> T {
     try await settings.database.withRunningClient(logger: logger, work)
 }
 
 /// Runs `work` on one connection to the configured database, with a logger for warnings only.
-func withAdminConnection<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+func withAdminConnection<T: Sendable>(
+    _ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+) async throws -> T {
     let logger = Observability.logger(for: "hotline", level: .warning)
     // The pool warns when a lease races its own start-up, which is harmless here.
-    return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) { client in
+    return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) {
+        client in
         try await client.withConnection { try await work($0, logger) }
     }
 }
 
 /// Runs `work` in one transaction on the configured database.
-func withAdminTransaction<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+func withAdminTransaction<T: Sendable>(
+    _ work: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+) async throws -> T {
     let logger = Observability.logger(for: "hotline", level: .warning)
-    return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) { client in
+    return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) {
+        client in
         try await client.withTransaction(logger: logger) { try await work($0, logger) }
     }
 }
 
 /// Runs `work` on a migrated scratch database `name` (dropped before and after) on the
 /// configured PostgreSQL server, for benchmarks.
-func withScratchDatabase(_ name: String, settings: HotlineSettings, logger: Logger, _ work: (PostgresClient) async throws -> Void) async throws {
+func withScratchDatabase(
+    _ name: String, settings: HotlineSettings, logger: Logger, _ work: (PostgresClient) async throws -> Void
+) async throws {
     func drop(_ admin: PostgresClient) async throws {
         try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
     }
@@ -37,7 +47,10 @@ func withScratchDatabase(_ name: String, settings: HotlineSettings, logger: Logg
         try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
     }
     try await settings.database.with(database: name).withRunningClient(logger: logger) { client in
-        try await Migrator(client: client, directory: settings.schemaDirectory.appendingPathComponent("migrations"), logger: logger).migrate()
+        try await Migrator(
+            client: client, directory: settings.schemaDirectory.appendingPathComponent("migrations"), logger: logger
+        )
+        .migrate()
         try await work(client)
     }
     try await settings.database.with(database: "postgres").withRunningClient(logger: logger, drop)

@@ -8,7 +8,9 @@ struct Hotline: AsyncParsableCommand {
         commandName: "hotline",
         abstract: "Administer the citizen hotline platform.",
         subcommands: [
-            Migrate.self, Topics.self, Tokens.self, Classify.self, Classifier.self, Clock.self, Simulate.self, Assess.self, VerifyScores.self,
+            Migrate.self, Topics.self, Tokens.self, Classify.self, Classifier.self, Clock.self, Simulate.self,
+            Assess.self,
+            VerifyScores.self,
             Report.self,
             Status.self, Demo.self, Bench.self, Load.self, Faults.self, Config.self,
             Probe.self,

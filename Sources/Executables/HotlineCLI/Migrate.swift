@@ -1,9 +1,9 @@
-import Foundation
-import Logging
 import ArgumentParser
-import HotlineRuntime
+import Foundation
 import HotlineDomain
+import HotlineRuntime
 import HotlineStorage
+import Logging
 import PostgresNIO
 
 /// `hotline migrate`: applies the pending migrations of `Schemas/migrations`, then loads the
@@ -21,11 +21,16 @@ struct Migrate: AsyncParsableCommand {
         let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
         let applied = try await withDatabase(settings, logger: logger) { client in
             let applied = try await Migrator(client: client, directory: directory, logger: logger).migrate()
-            try await client.withTransaction(logger: logger) { try await ReferenceStore.replace(with: reference, on: $0, logger: logger) }
+            try await client.withTransaction(logger: logger) {
+                try await ReferenceStore.replace(with: reference, on: $0, logger: logger)
+            }
             return applied
         }
         if !applied.isEmpty || !quiet {
-            print(applied.isEmpty ? "database is up to date" : "applied migrations \(applied.map(String.init).joined(separator: ", "))")
+            print(
+                applied.isEmpty
+                    ? "database is up to date"
+                    : "applied migrations \(applied.map(String.init).joined(separator: ", "))")
             let count = reference.catalog.count
             print(
                 "reference data: catalog \(count.level1)/\(count.level2)/\(count.level3) entries, \(reference.divisions.count) divisions, "

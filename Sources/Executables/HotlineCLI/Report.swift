@@ -8,7 +8,9 @@ import HotlineStorage
 /// `hotline report --period hour|day|week|month --at DATE --format table|json|html`.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The report of one period: totals, categories, places, group requests, hot spots, overdue tickets, and for a month the ranking (stored as the month's snapshot).")
+        abstract:
+            "The report of one period: totals, categories, places, group requests, hot spots, overdue tickets, and for a month the ranking (stored as the month's snapshot)."
+    )
 
     enum Period: String, ExpressibleByArgument, CaseIterable { case hour, day, week, month }
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, html }
@@ -26,10 +28,12 @@ struct Report: AsyncParsableCommand {
         let report = try await withAdminTransaction { connection, logger in
             var ranking: [UnitAssessment]?
             if period == .month {
-                ranking = try await MonthlyAssessment.computeAndStore(month: CalendarDay(moment, in: zone).firstOfMonth, at: Date(), on: connection, logger: logger)
+                ranking = try await MonthlyAssessment.computeAndStore(
+                    month: CalendarDay(moment, in: zone).firstOfMonth, at: Date(), on: connection, logger: logger)
             }
             return try await ReportQueries.report(
-                period: period.rawValue, start: start, end: end, previousStart: previous, ranking: ranking, on: connection, logger: logger)
+                period: period.rawValue, start: start, end: end, previousStart: previous, ranking: ranking,
+                on: connection, logger: logger)
         }
         switch format {
         case .json:
@@ -45,20 +49,25 @@ struct Report: AsyncParsableCommand {
     static func parse(_ text: String) throws -> Date {
         if let date = try? Date(text, strategy: .iso8601) { return date }
         let day = text.split(separator: "-").compactMap { Int($0) }
-        guard day.count == 3 else { throw ValidationError("--at must be ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00:00+08:00") }
+        guard day.count == 3 else {
+            throw ValidationError("--at must be ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00:00+08:00")
+        }
         return CalendarDay(year: day[0], month: day[1], day: day[2]).start(in: HotlineSettings().timeZone)
     }
 
     /// The period containing `moment`, and the start of the one before.
-    static func bounds(of period: Period, at moment: Date, in zone: TimeZone) -> (start: Date, end: Date, previous: Date) {
+    static func bounds(
+        of period: Period, at moment: Date, in zone: TimeZone
+    ) -> (start: Date, end: Date, previous: Date) {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = zone
-        let component: Calendar.Component = switch period {
-        case .hour: .hour
-        case .day: .day
-        case .week: .weekOfYear
-        case .month: .month
-        }
+        let component: Calendar.Component =
+            switch period {
+            case .hour: .hour
+            case .day: .day
+            case .week: .weekOfYear
+            case .month: .month
+            }
         let interval = calendar.dateInterval(of: component, for: moment)!
         let previous = calendar.date(byAdding: component, value: -1, to: interval.start)!
         return (interval.start, interval.end, previous)

@@ -4,14 +4,20 @@ import HotlineStorage
 /// Prints a period report as text tables or as an HTML page with simple bar charts.
 enum ReportRendering {
     static func table(_ report: PeriodReport, zone: TimeZone) -> String {
-        var lines = ["\(report.period) report \(stamp(report.start, zone)) – \(stamp(report.end, zone))",
-                     "tickets: \(report.total) (previous period \(report.previousTotal))", ""]
+        var lines = [
+            "\(report.period) report \(stamp(report.start, zone)) – \(stamp(report.end, zone))",
+            "tickets: \(report.total) (previous period \(report.previousTotal))", "",
+        ]
         func section(_ title: String, _ counts: [PeriodReport.Count], previous: Bool = false) {
             guard !counts.isEmpty else { return }
             lines.append(title)
             for count in counts {
-                let change = previous ? "  (previous \(count.previous ?? 0), \(signed(count.count - (count.previous ?? 0))))" : ""
-                lines.append("  \(count.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%6d", count.count))\(change)")
+                let change =
+                    previous
+                    ? "  (previous \(count.previous ?? 0), \(signed(count.count - (count.previous ?? 0))))" : ""
+                lines.append(
+                    "  \(count.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%6d", count.count))\(change)"
+                )
             }
             lines.append("")
         }
@@ -25,7 +31,11 @@ enum ReportRendering {
         section("overdue tickets by district", report.overdue.filter { $0.count > 0 })
         if !report.groupRequests.isEmpty {
             lines.append("group requests")
-            for group in report.groupRequests { lines.append("  \(group.townshipName) \(group.leafName): \(group.tickets) tickets since \(stamp(group.firstAt, zone))") }
+            for group in report.groupRequests {
+                lines.append(
+                    "  \(group.townshipName) \(group.leafName): \(group.tickets) tickets since \(stamp(group.firstAt, zone))"
+                )
+            }
             lines.append("")
         }
         if let ranking = report.ranking {
@@ -33,8 +43,10 @@ enum ReportRendering {
             lines.append("  rank  township                    response resolution satisfaction  score  class")
             for entry in ranking where entry.tier == "township" {
                 let columns = [
-                    pad(entry.rank.map(String.init) ?? "-", 4, right: true), pad(entry.unitName, 26), pad(percent(entry.responseRate), 8, right: true),
-                    pad(percent(entry.resolutionRate), 10, right: true), pad(percent(entry.satisfactionRate), 12, right: true),
+                    pad(entry.rank.map(String.init) ?? "-", 4, right: true), pad(entry.unitName, 26),
+                    pad(percent(entry.responseRate), 8, right: true),
+                    pad(percent(entry.resolutionRate), 10, right: true),
+                    pad(percent(entry.satisfactionRate), 12, right: true),
                     pad(entry.score.map { String(format: "%.2f", $0) } ?? "-", 6, right: true), entry.assessmentClass,
                 ]
                 lines.append("  " + columns.joined(separator: " "))
@@ -51,7 +63,8 @@ enum ReportRendering {
             body += "<h2>\(escape(title))</h2><table>"
             for count in counts {
                 let width = Int(Double(count.count) / Double(largest) * 300)
-                body += "<tr><td>\(escape(count.name))</td><td class=n>\(count.count)</td><td><div class=bar style=\"width:\(width)px\"></div></td>"
+                body +=
+                    "<tr><td>\(escape(count.name))</td><td class=n>\(count.count)</td><td><div class=bar style=\"width:\(width)px\"></div></td>"
                 body += count.previous.map { "<td class=n>\(signed(count.count - $0))</td>" } ?? ""
                 body += "</tr>"
             }
@@ -66,18 +79,24 @@ enum ReportRendering {
         chart("Hot spots", report.hotSpots)
         chart("Overdue tickets by district", report.overdue.filter { $0.count > 0 })
         if !report.groupRequests.isEmpty {
-            body += "<h2>Group requests</h2><table><tr><th>township</th><th>category</th><th>tickets</th><th>since</th></tr>"
+            body +=
+                "<h2>Group requests</h2><table><tr><th>township</th><th>category</th><th>tickets</th><th>since</th></tr>"
             for group in report.groupRequests {
-                body += "<tr><td>\(escape(group.townshipName))</td><td>\(escape(group.leafName))</td><td class=n>\(group.tickets)</td><td>\(stamp(group.firstAt, zone))</td></tr>"
+                body +=
+                    "<tr><td>\(escape(group.townshipName))</td><td>\(escape(group.leafName))</td><td class=n>\(group.tickets)</td><td>\(stamp(group.firstAt, zone))</td></tr>"
             }
             body += "</table>"
         }
         if let ranking = report.ranking {
-            body += "<h2>Township ranking</h2><table><tr><th>rank</th><th>township</th><th>response</th><th>resolution</th><th>satisfaction</th><th>score</th><th>class</th><th>dispatched</th></tr>"
+            body +=
+                "<h2>Township ranking</h2><table><tr><th>rank</th><th>township</th><th>response</th><th>resolution</th><th>satisfaction</th><th>score</th><th>class</th><th>dispatched</th></tr>"
             for entry in ranking where entry.tier == "township" {
-                body += "<tr><td class=n>\(entry.rank.map(String.init) ?? "-")</td><td>\(escape(entry.unitName))</td><td class=n>\(percent(entry.responseRate))</td>"
-                body += "<td class=n>\(percent(entry.resolutionRate))</td><td class=n>\(percent(entry.satisfactionRate))</td>"
-                body += "<td class=n>\(entry.score.map { String(format: "%.2f", $0) } ?? "-")</td><td>\(escape(entry.assessmentClass))</td><td class=n>\(entry.dispatched)</td></tr>"
+                body +=
+                    "<tr><td class=n>\(entry.rank.map(String.init) ?? "-")</td><td>\(escape(entry.unitName))</td><td class=n>\(percent(entry.responseRate))</td>"
+                body +=
+                    "<td class=n>\(percent(entry.resolutionRate))</td><td class=n>\(percent(entry.satisfactionRate))</td>"
+                body +=
+                    "<td class=n>\(entry.score.map { String(format: "%.2f", $0) } ?? "-")</td><td>\(escape(entry.assessmentClass))</td><td class=n>\(entry.dispatched)</td></tr>"
             }
             body += "</table>"
         }
@@ -103,6 +122,8 @@ enum ReportRendering {
     static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-" }
     static func signed(_ value: Int) -> String { value >= 0 ? "+\(value)" : "\(value)" }
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(
+                of: ">", with: "&gt;")
     }
 }

@@ -11,9 +11,13 @@ import PostgresNIO
 /// 1,000,000 timers pending, in a scratch database on the configured PostgreSQL server.
 struct SLABench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sla", abstract: "SLA timer lag and tick cost with 10,000 and 1,000,000 pending timers (scratch database hotline_bench).")
+        commandName: "sla",
+        abstract:
+            "SLA timer lag and tick cost with 10,000 and 1,000,000 pending timers (scratch database hotline_bench).")
 
-    @Option(parsing: .upToNextOption, help: "Pending timer counts to measure.") var pending: [Int] = [10_000, 1_000_000]
+    @Option(parsing: .upToNextOption, help: "Pending timer counts to measure.") var pending: [Int] = [
+        10_000, 1_000_000,
+    ]
     @Option(help: "Timers that come due during each measurement.") var due = 2_000
     @Option(help: "Most timers fired per transaction.") var batch = 500
     @Option(help: "Milliseconds between ticks.") var tick = 50
@@ -24,13 +28,19 @@ struct SLABench: AsyncParsableCommand {
         let settings = HotlineSettings()
         let logger = Observability.logger(for: "hotline", level: .error)
         try await withScratchDatabase(Self.database, settings: settings, logger: logger) { client in
-            print("pending     due  ticks  tick cost (mean per batch)  per fired timer  empty tick  lag p50  lag p99  lag max")
+            print(
+                "pending     due  ticks  tick cost (mean per batch)  per fired timer  empty tick  lag p50  lag p99  lag max"
+            )
             for count in pending {
                 let result = try await measure(pending: count, client: client, logger: logger)
                 let lag = LatencySummary(seconds: result.lags)
-                print(String(
-                    format: "%9d  %5d  %5d  %20.2f ms  %12.3f ms  %7.2f ms  %4.0f ms  %4.0f ms  %4.0f ms", count, result.fired, result.ticks,
-                    result.meanTick * 1000, result.perTimer * 1000, result.emptyTick * 1000, lag.p50, lag.p99, lag.max))
+                print(
+                    String(
+                        format: "%9d  %5d  %5d  %20.2f ms  %12.3f ms  %7.2f ms  %4.0f ms  %4.0f ms  %4.0f ms", count,
+                        result.fired,
+                        result.ticks,
+                        result.meanTick * 1000, result.perTimer * 1000, result.emptyTick * 1000, lag.p50, lag.p99,
+                        lag.max))
             }
         }
     }
@@ -67,7 +77,9 @@ struct SLABench: AsyncParsableCommand {
         }
         try await client.query("ANALYZE sla_timers", logger: logger)
         let ticker = SLATicker(
-            producerName: "sla-bench", database: client, clock: SystemClock(), planner: { _, _ in SLAPlanner(policy: .beijing) }, batchSize: batch,
+            producerName: "sla-bench", database: client, clock: SystemClock(),
+            planner: { _, _ in SLAPlanner(policy: .beijing) },
+            batchSize: batch,
             interval: .milliseconds(tick), logger: logger)
         var result = Result()
         let emptyStart = ContinuousClock.now
@@ -93,7 +105,8 @@ struct SLABench: AsyncParsableCommand {
             }
         }
         let rows = try await client.query(
-            "SELECT EXTRACT(EPOCH FROM settled_at - due_at)::float8 FROM sla_timers WHERE state = 'fired'", logger: logger)
+            "SELECT EXTRACT(EPOCH FROM settled_at - due_at)::float8 FROM sla_timers WHERE state = 'fired'",
+            logger: logger)
         for try await lag in rows.decode(Double.self) { result.lags.append(lag) }
         return result
     }

@@ -21,7 +21,8 @@ struct MonthArgument: ExpressibleByArgument {
 /// `hotline assess --month YYYY-MM`: computes the month's assessment from the aggregator's
 /// facts and stores it as the month's snapshot.
 struct Assess: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compute and store the monthly assessment (三率四类) of every unit.")
+    static let configuration = CommandConfiguration(
+        abstract: "Compute and store the monthly assessment (三率四类) of every unit.")
 
     @Option(help: "The month, YYYY-MM.") var month: MonthArgument
 
@@ -31,7 +32,9 @@ struct Assess: AsyncParsableCommand {
             try await MonthlyAssessment.computeAndStore(month: month, at: Date(), on: connection, logger: logger)
         }
         let townships = results.filter { $0.tier == .township }
-        print("\(month.isoDescription.prefix(7)): \(results.count) units assessed, \(townships.filter { $0.rank != nil }.count) of \(townships.count) townships ranked")
+        print(
+            "\(month.isoDescription.prefix(7)): \(results.count) units assessed, \(townships.filter { $0.rank != nil }.count) of \(townships.count) townships ranked"
+        )
     }
 }
 
@@ -39,7 +42,10 @@ struct Assess: AsyncParsableCommand {
 /// and compares every figure with the aggregator's (and the stored ranking, when there is one).
 struct VerifyScores: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify-scores", abstract: "Recompute a month from the ticket tables and compare with the scoring aggregator; exit 1 on any difference.")
+        commandName: "verify-scores",
+        abstract:
+            "Recompute a month from the ticket tables and compare with the scoring aggregator; exit 1 on any difference."
+    )
 
     @Option(help: "The month, YYYY-MM.") var month: MonthArgument
 

@@ -1,17 +1,19 @@
-import Logging
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HotlineDomain
 import HotlineKafka
 import HotlineRuntime
 import HotlineStorage
+import Logging
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `hotline status`: whether PostgreSQL, the broker and the five services answer.
 struct Status: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check PostgreSQL, the broker, the topics and the five services; exit 1 if any is unhealthy.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check PostgreSQL, the broker, the topics and the five services; exit 1 if any is unhealthy.")
 
     func run() async throws {
         let settings = HotlineSettings()
@@ -25,18 +27,30 @@ struct Status: AsyncParsableCommand {
         do {
             let directory = settings.schemaDirectory.appendingPathComponent("migrations")
             let (pending, backlog) = try await withDatabase(settings, logger: logger) { client in
-                (try await Migrator(client: client, directory: directory, logger: logger).pending(),
-                 try await OutboxStore.backlog(on: client, logger: logger))
+                (
+                    try await Migrator(client: client, directory: directory, logger: logger).pending(),
+                    try await OutboxStore.backlog(on: client, logger: logger)
+                )
             }
-            report("postgresql", pending.isEmpty, pending.isEmpty ? "\(settings.database.host):\(settings.database.port), migrations applied, outbox backlog \(backlog.values.reduce(0, +))" : "pending migrations: \(pending)")
+            report(
+                "postgresql", pending.isEmpty,
+                pending.isEmpty
+                    ? "\(settings.database.host):\(settings.database.port), migrations applied, outbox backlog \(backlog.values.reduce(0, +))"
+                    : "pending migrations: \(pending)")
         } catch {
-            report("postgresql", false, "\(settings.database.host):\(settings.database.port) unreachable: \(String(reflecting: error))")
+            report(
+                "postgresql", false,
+                "\(settings.database.host):\(settings.database.port) unreachable: \(String(reflecting: error))")
         }
 
         do {
             let topics = try await KafkaAdmin(client: settings.kafkaClient("hotline-status")).listTopics()
             let missing = HotlineTopic.allCases.map(\.name).filter { topics[$0] == nil }
-            report("kafka", missing.isEmpty, missing.isEmpty ? "\(settings.kafkaBrokers), librdkafka \(KafkaLibrary.version), \(HotlineTopic.allCases.count) topics" : "missing topics: \(missing)")
+            report(
+                "kafka", missing.isEmpty,
+                missing.isEmpty
+                    ? "\(settings.kafkaBrokers), librdkafka \(KafkaLibrary.version), \(HotlineTopic.allCases.count) topics"
+                    : "missing topics: \(missing)")
         } catch {
             report("kafka", false, "\(settings.kafkaBrokers) unreachable: \(error)")
         }
@@ -44,7 +58,9 @@ struct Status: AsyncParsableCommand {
         for service in HotlineServiceKind.allCases {
             let url = settings.localURL(of: service, path: "/readyz")
             let status = try? await URLSession.shared.data(from: url).1 as? HTTPURLResponse
-            report(service.name, status?.statusCode == 200, "\(url.absoluteString) → \(status.map { String($0.statusCode) } ?? "no answer")")
+            report(
+                service.name, status?.statusCode == 200,
+                "\(url.absoluteString) → \(status.map { String($0.statusCode) } ?? "no answer")")
         }
         if !healthy { throw ExitCode(1) }
     }

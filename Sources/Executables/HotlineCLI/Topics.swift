@@ -14,17 +14,19 @@ struct Topics: AsyncParsableCommand {
 
         @Option(help: "Partitions per topic.") var partitions = 6
         @Option(help: "Replicas per partition (3 on a production cluster).") var replicationFactor = 1
-        @Option(help: "The topics' min.insync.replicas (2 with three replicas); the broker's default when omitted.") var minInsyncReplicas: Int?
+        @Option(help: "The topics' min.insync.replicas (2 with three replicas); the broker's default when omitted.")
+        var minInsyncReplicas: Int?
         @Flag(help: "Print nothing on success.") var quiet = false
 
         func run() async throws {
             let settings = HotlineSettings()
             let admin = KafkaAdmin(client: settings.kafkaClient("hotline-admin"))
-            try await admin.createTopics(HotlineTopic.allCases.map {
-                KafkaTopicSpecification(
-                    name: $0.name, partitions: partitions, replicationFactor: replicationFactor,
-                    configuration: minInsyncReplicas.map { ["min.insync.replicas": String($0)] } ?? [:])
-            })
+            try await admin.createTopics(
+                HotlineTopic.allCases.map {
+                    KafkaTopicSpecification(
+                        name: $0.name, partitions: partitions, replicationFactor: replicationFactor,
+                        configuration: minInsyncReplicas.map { ["min.insync.replicas": String($0)] } ?? [:])
+                })
             if !quiet { print("topics ready: \(HotlineTopic.allCases.map(\.name).joined(separator: ", "))") }
         }
     }
@@ -35,7 +37,9 @@ struct Topics: AsyncParsableCommand {
 
         func run() async throws {
             let topics = try await KafkaAdmin(client: HotlineSettings().kafkaClient("hotline-admin")).listTopics()
-            for (name, partitions) in topics.sorted(by: { $0.key < $1.key }) { print("\(name)\t\(partitions) partitions") }
+            for (name, partitions) in topics.sorted(by: { $0.key < $1.key }) {
+                print("\(name)\t\(partitions) partitions")
+            }
         }
     }
 }

@@ -24,7 +24,9 @@ public struct Catalog: Sendable {
                     throw .badParent(entry.code)
                 }
             }
-            if entry.isLeaf, entry.responsible == nil || entry.defaultUrgency == nil { throw .incompleteLeaf(entry.code) }
+            if entry.isLeaf, entry.responsible == nil || entry.defaultUrgency == nil {
+                throw .incompleteLeaf(entry.code)
+            }
         }
         self.entries = byCode
         self.leaves = entries.filter(\.isLeaf).sorted { $0.code < $1.code }
@@ -43,8 +45,10 @@ public struct Catalog: Sendable {
                 CatalogEntry(
                     code: code, parentCode: record["parent_code"].flatMap { $0.isEmpty ? nil : $0 }, level: level,
                     name: record["name", default: ""],
-                    responsible: responsible.isEmpty ? nil : try Self.parse(responsible, code: code, ResponsibleUnit.init(notation:)),
-                    defaultUrgency: urgency.isEmpty ? nil : try Self.parse(urgency, code: code, UrgencyTier.init(rawValue:)),
+                    responsible: responsible.isEmpty
+                        ? nil : try Self.parse(responsible, code: code, ResponsibleUnit.init(notation:)),
+                    defaultUrgency: urgency.isEmpty
+                        ? nil : try Self.parse(urgency, code: code, UrgencyTier.init(rawValue:)),
                     keywords: Self.list(record["keywords"]), examples: Self.list(record["examples"])))
         }
         try self.init(entries)

@@ -1,4 +1,3 @@
-
 /// A request whose right answer is known: an operator's correction, or a test case.
 public struct LabelledExample: Sendable, Equatable {
     public var text: String

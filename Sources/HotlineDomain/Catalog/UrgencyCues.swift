@@ -1,4 +1,3 @@
-
 /// Words in a request that change its urgency tier from the leaf's default: danger words make
 /// it an emergency (E), outage words a living-support repair (L), words of a long-standing or
 /// many-sided problem a complex one (C). Data: `Schemas/catalog/urgency_cues.csv`.
@@ -21,7 +20,9 @@ public struct UrgencyCues: Sendable {
     public init(csv table: CSVTable) throws(CSVError) {
         var phrases: [(tier: UrgencyTier, phrase: String)] = []
         for (index, record) in table.namedRecords.enumerated() {
-            guard let tier = UrgencyTier(rawValue: record["tier", default: ""]), let phrase = record["phrase"], !phrase.isEmpty else {
+            guard let tier = UrgencyTier(rawValue: record["tier", default: ""]), let phrase = record["phrase"],
+                !phrase.isEmpty
+            else {
                 throw CSVError(line: index + 2, message: "an urgency cue needs a tier (E, L, G, C) and a phrase")
             }
             phrases.append((tier, phrase))
@@ -41,7 +42,8 @@ public struct UrgencyCues: Sendable {
         var found = Set<UrgencyTier>()
         for position in text.indices {
             guard let candidates = phrasesByFirstScalar[text[position]] else { continue }
-            for candidate in candidates where position + candidate.scalars.count <= text.count
+            for candidate in candidates
+            where position + candidate.scalars.count <= text.count
                 && text[position..<(position + candidate.scalars.count)].elementsEqual(candidate.scalars)
             {
                 found.insert(candidate.tier)

@@ -17,7 +17,9 @@ public enum EventCodec {
     }
 
     /// Reads `bytes` as one of the `accepted` event types, or explains why it is poison.
-    public static func decode(_ bytes: some Collection<UInt8>, accepting accepted: Set<EventType>) -> Result<DecodedEvent, PoisonReason> {
+    public static func decode(
+        _ bytes: some Collection<UInt8>, accepting accepted: Set<EventType>
+    ) -> Result<DecodedEvent, PoisonReason> {
         let data = Data(bytes)
         let header: WireHeader
         do {

@@ -35,9 +35,12 @@ public struct TicketHandled: EventPayload, Equatable {
     public var satisfaction: VisitSatisfaction?
 
     public init(
-        action: HandlingAction, state: TicketState, unitCode: String?, actor: String, actorRole: Role, actorUnitCode: String?,
-        reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil, deadline: Date? = nil,
-        approved: Bool? = nil, feedbackToCaller: String? = nil, feedbackToCenter: String? = nil, solved: VisitSolved? = nil,
+        action: HandlingAction, state: TicketState, unitCode: String?, actor: String, actorRole: Role,
+        actorUnitCode: String?,
+        reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil,
+        deadline: Date? = nil,
+        approved: Bool? = nil, feedbackToCaller: String? = nil, feedbackToCenter: String? = nil,
+        solved: VisitSolved? = nil,
         satisfaction: VisitSatisfaction? = nil
     ) {
         self.action = action

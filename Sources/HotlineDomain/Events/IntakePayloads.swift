@@ -33,7 +33,10 @@ public struct TicketReclassified: EventPayload, Equatable {
     public var level2Code: String
     public var urgency: UrgencyTier
 
-    public init(previousCategoryCode: String?, categoryCode: String, level1Code: String, level2Code: String, urgency: UrgencyTier) {
+    public init(
+        previousCategoryCode: String?, categoryCode: String, level1Code: String, level2Code: String,
+        urgency: UrgencyTier
+    ) {
         self.previousCategoryCode = previousCategoryCode
         self.categoryCode = categoryCode
         self.level1Code = level1Code

@@ -39,8 +39,10 @@ public struct TicketClassified: EventPayload, Equatable {
     public var groupRequestId: UUID?
 
     public init(
-        categoryCode: String?, level1Code: String? = nil, level2Code: String? = nil, urgency: UrgencyTier, confidence: Double,
-        method: ClassificationMethod, districtCode: String? = nil, townshipCode: String? = nil, reviewRequired: Bool = false,
+        categoryCode: String?, level1Code: String? = nil, level2Code: String? = nil, urgency: UrgencyTier,
+        confidence: Double,
+        method: ClassificationMethod, districtCode: String? = nil, townshipCode: String? = nil,
+        reviewRequired: Bool = false,
         repeatOf: UUID? = nil, groupRequestId: UUID? = nil
     ) {
         self.categoryCode = categoryCode

@@ -23,7 +23,8 @@ public struct SLATimerFired: EventPayload, Equatable {
     public var supervisingUnitCode: String?
 
     public init(
-        kind: SLAEventKind, timer: String, step: SLAStep?, unitCode: String, dueAt: Date, day: Int? = nil, duty: String? = nil,
+        kind: SLAEventKind, timer: String, step: SLAStep?, unitCode: String, dueAt: Date, day: Int? = nil,
+        duty: String? = nil,
         supervisionLevel: SupervisionLevel? = nil, supervisingUnitCode: String? = nil
     ) {
         self.kind = kind

@@ -20,7 +20,10 @@ public struct OrgUnit: Sendable, Equatable, Codable {
     public var districtCode: String?
     public var parentCode: String?
 
-    public init(code: String, name: String, kind: Kind, specialty: String? = nil, districtCode: String? = nil, parentCode: String? = nil) {
+    public init(
+        code: String, name: String, kind: Kind, specialty: String? = nil, districtCode: String? = nil,
+        parentCode: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -74,7 +77,9 @@ public enum Organisation {
         }
         for township in divisions where township.tier == .township {
             units.append(
-                OrgUnit(code: township.code, name: township.name, kind: .township, districtCode: township.parentCode, parentCode: township.parentCode))
+                OrgUnit(
+                    code: township.code, name: township.name, kind: .township, districtCode: township.parentCode,
+                    parentCode: township.parentCode))
         }
         return units
     }
@@ -82,7 +87,8 @@ public enum Organisation {
     private static func specialist(_ specialty: String, name: String, district: String?) -> OrgUnit {
         OrgUnit(
             code: OrgUnitCode.specialist(specialty, in: district), name: name,
-            kind: specialty.hasPrefix("enterprise:") ? .enterprise : .department, specialty: specialty, districtCode: district,
+            kind: specialty.hasPrefix("enterprise:") ? .enterprise : .department, specialty: specialty,
+            districtCode: district,
             parentCode: district.map(OrgUnitCode.subCenter(of:)) ?? OrgUnitCode.center)
     }
 }

@@ -21,11 +21,14 @@ public struct Division: Sendable, Equatable {
     /// Reads `code,parent_code,tier,name` rows.
     public static func divisions(csv table: CSVTable) throws(CSVError) -> [Division] {
         try table.namedRecords.enumerated().map { (index, record) throws(CSVError) in
-            guard let tier = Tier(rawValue: record["tier", default: ""]), let code = record["code"], !code.isEmpty else {
-                throw CSVError(line: index + 2, message: "a division needs a code and a tier (municipal, district, township)")
+            guard let tier = Tier(rawValue: record["tier", default: ""]), let code = record["code"], !code.isEmpty
+            else {
+                throw CSVError(
+                    line: index + 2, message: "a division needs a code and a tier (municipal, district, township)")
             }
             let parent = record["parent_code", default: ""]
-            return Division(code: code, parentCode: parent.isEmpty ? nil : parent, tier: tier, name: record["name", default: ""])
+            return Division(
+                code: code, parentCode: parent.isEmpty ? nil : parent, tier: tier, name: record["name", default: ""])
         }
     }
 }

@@ -25,7 +25,8 @@ public struct Gazetteer: Sendable {
         self.divisions = Dictionary(divisions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var names: [Name] = []
         func add(_ text: String, _ division: Division, official: Bool) {
-            names.append(Name(scalars: Array(text.unicodeScalars), code: division.code, tier: division.tier, official: official))
+            names.append(
+                Name(scalars: Array(text.unicodeScalars), code: division.code, tier: division.tier, official: official))
         }
         let districts = divisions.filter { $0.tier == .district }
         var districtNames = Set<String>()
@@ -71,7 +72,8 @@ public struct Gazetteer: Sendable {
     /// `location` refined by `text` as `resolve(location:text:)` describes; the spans are the text's.
     public func combine(location: PlaceResolution, text: PlaceResolution) -> PlaceResolution {
         var place = text
-        if location.townshipCode != nil || (location.districtCode != nil && text.districtCode != location.districtCode) {
+        if location.townshipCode != nil || (location.districtCode != nil && text.districtCode != location.districtCode)
+        {
             place.districtCode = location.districtCode
             place.townshipCode = location.townshipCode
         } else if location.districtCode != nil, text.townshipCode == nil {
@@ -96,7 +98,9 @@ public struct Gazetteer: Sendable {
         }
         if let first = townships.first, townshipCodes.count > 1 {
             let parents = Set(townshipCodes.compactMap { divisions[$0]?.parentCode })
-            if parents.count == 1 { return PlaceResolution(districtCode: parents.first, townshipCode: first.code, spans: spans) }
+            if parents.count == 1 {
+                return PlaceResolution(districtCode: parents.first, townshipCode: first.code, spans: spans)
+            }
         }
         let district = mentionedDistricts.count == 1 ? mentionedDistricts.first : nil
         return PlaceResolution(districtCode: district, townshipCode: nil, spans: spans)
@@ -115,7 +119,8 @@ public struct Gazetteer: Sendable {
             }
             let span = position..<(position + name.scalars.count)
             found.append((name, span))
-            for other in candidates where other.scalars.count == name.scalars.count && other.code != name.code
+            for other in candidates
+            where other.scalars.count == name.scalars.count && other.code != name.code
                 && Self.matches(other.scalars, scalars, at: position)
             {
                 found.append((other, span))

@@ -26,7 +26,9 @@ public struct KnowledgeArticle: Codable, Sendable, Equatable {
             KnowledgeArticle(
                 id: record["id", default: ""], categoryCode: record["category_code", default: ""],
                 question: record["question", default: ""],
-                keywords: record["keywords", default: ""].split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
+                keywords: record["keywords", default: ""].split(separator: "|").map { $0.trimmingSpaces() }.filter {
+                    !$0.isEmpty
+                },
                 answer: record["answer", default: ""])
         }
     }

@@ -12,8 +12,11 @@ public struct KnowledgeBase: Sendable {
         let queryPairs = Self.pairs(of: query)
         guard !queryPairs.isEmpty || query.count == 1 else { return [] }
         let scored = articles.compactMap { article -> (KnowledgeArticle, Int)? in
-            let keywordScore = article.keywords.filter { query.contains($0) || $0.contains(query) }.map(\.count).reduce(0, +)
-            let shared = queryPairs.intersection(Self.pairs(of: article.question + article.keywords.joined(separator: " "))).count
+            let keywordScore = article.keywords.filter { query.contains($0) || $0.contains(query) }.map(\.count).reduce(
+                0, +)
+            let shared = queryPairs.intersection(
+                Self.pairs(of: article.question + article.keywords.joined(separator: " "))
+            ).count
             let score = 2 * keywordScore + shared
             return score > 0 ? (article, score) : nil
         }

@@ -72,9 +72,14 @@ public struct ReferenceData: Sendable {
         specialtyNames = try table(.specialties).namedRecords.map { ($0["kind", default: ""], $0["name", default: ""]) }
         let named = Set(specialtyNames.map(\.specialty))
         for leaf in catalog.leaves {
-            guard let responsible = leaf.responsible, case let specialty = responsible.description, specialty.contains(":") else { continue }
+            guard let responsible = leaf.responsible, case let specialty = responsible.description,
+                specialty.contains(":")
+            else {
+                continue
+            }
             guard named.contains(specialty) else {
-                throw ReferenceDataError(file: .specialties, reason: "no name for \(specialty), which catalog leaf \(leaf.code) names")
+                throw ReferenceDataError(
+                    file: .specialties, reason: "no name for \(specialty), which catalog leaf \(leaf.code) names")
             }
         }
     }

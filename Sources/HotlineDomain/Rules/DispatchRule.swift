@@ -23,15 +23,24 @@ public struct DispatchRule: Sendable {
             TicketDispatched(unitCode: unit, urgency: classification.urgency, reason: reason)
         }
         let district = classification.districtCode
-        let hub = district.map { (OrgUnitCode.subCenter(of: $0), "district \($0) sub-center") } ?? (OrgUnitCode.center, "municipal center")
-        guard let leafCode = classification.categoryCode, let leaf = catalog[leafCode], let responsible = leaf.responsible else {
+        let hub =
+            district.map { (OrgUnitCode.subCenter(of: $0), "district \($0) sub-center") } ?? (
+                OrgUnitCode.center, "municipal center"
+            )
+        guard let leafCode = classification.categoryCode, let leaf = catalog[leafCode],
+            let responsible = leaf.responsible
+        else {
             return to(hub.0, "no catalog leaf decided: \(hub.1) queue")
         }
         if classification.urgency == .complex {
-            return to(hub.0, "complex ticket (tier C) on \(leaf.code): \(hub.1) holds a consultation and names a lead unit")
+            return to(
+                hub.0, "complex ticket (tier C) on \(leaf.code): \(hub.1) holds a consultation and names a lead unit")
         }
         if classification.method != .operatorChoice, classification.confidence < subCenterConfidence {
-            return to(hub.0, "classification confidence \(Self.percent(classification.confidence)) below \(Self.percent(subCenterConfidence)): \(hub.1) checks it")
+            return to(
+                hub.0,
+                "classification confidence \(Self.percent(classification.confidence)) below \(Self.percent(subCenterConfidence)): \(hub.1) checks it"
+            )
         }
         switch responsible {
         case .center:
@@ -40,7 +49,8 @@ public struct DispatchRule: Sendable {
             guard let township = classification.townshipCode else {
                 return to(hub.0, "leaf \(leaf.code) is a township's, but the township is unknown: \(hub.1) assigns it")
             }
-            return to(township, "leaf \(leaf.code) is a township's and the place is township \(township): direct dispatch")
+            return to(
+                township, "leaf \(leaf.code) is a township's and the place is township \(township): direct dispatch")
         case .department, .enterprise:
             let unit = OrgUnitCode.specialist(responsible.description, in: district)
             let scope = district.map { "in district \($0)" } ?? "city-level (no district known)"

@@ -28,7 +28,10 @@ public enum TicketRequestValidation {
             check("caller_name", name.count <= maximumNameLength, "at most \(maximumNameLength) characters")
         }
         if let phone = request.callerPhone {
-            check("caller_phone", isPhoneNumber(phone), "not a phone number: a mobile (13800138000), a landline with area code (010-65123456) or a local number (65123456)")
+            check(
+                "caller_phone", isPhoneNumber(phone),
+                "not a phone number: a mobile (13800138000), a landline with area code (010-65123456) or a local number (65123456)"
+            )
         }
         if let coordinates = request.coordinates {
             check("coordinates.latitude", (-90...90).contains(coordinates.latitude), "must be between -90 and 90")
@@ -37,7 +40,9 @@ public enum TicketRequestValidation {
         if let code = request.categoryCode {
             check("category_code", isLeaf(code), "'\(code.prefix(32))' is not a leaf (third-level code) of the catalog")
         }
-        for (field, value) in [("text", request.text), ("place_text", request.placeText), ("caller_name", request.callerName ?? "")]
+        for (field, value) in [
+            ("text", request.text), ("place_text", request.placeText), ("caller_name", request.callerName ?? ""),
+        ]
         where value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
             findings.append(Finding(field: field, detail: "must not contain control characters"))
         }

@@ -20,27 +20,35 @@ public struct SLAPlanner: Sendable {
     public func deadlines(tier: UrgencyTier, district: String?, dispatchedAt: Date) -> Deadlines {
         let limits = policy.limits(tier, district: district)
         return Deadlines(
-            signForBy: dispatchedAt.addingTimeInterval(limits.signFor), assignBy: dispatchedAt.addingTimeInterval(limits.assign),
+            signForBy: dispatchedAt.addingTimeInterval(limits.signFor),
+            assignBy: dispatchedAt.addingTimeInterval(limits.assign),
             finishBy: limits.finish.map { dispatchedAt.addingTimeInterval($0) })
     }
 
     /// Every timer of a ticket dispatched (or re-dispatched, or reopened) at `time` to `unit`;
     /// they replace all its earlier timers.
-    public func timers(dispatchedTo unit: String, tier: UrgencyTier, district: String?, at time: Date) -> [PlannedTimer] {
+    public func timers(dispatchedTo unit: String, tier: UrgencyTier, district: String?, at time: Date) -> [PlannedTimer]
+    {
         let limits = policy.limits(tier, district: district)
         var timers: [PlannedTimer] = []
         func step(_ step: SLAStep, within interval: TimeInterval) {
-            timers.append(PlannedTimer(kind: .reminder(step), dueAt: time.addingTimeInterval(interval * limits.reminderFraction), unitCode: unit))
+            timers.append(
+                PlannedTimer(
+                    kind: .reminder(step), dueAt: time.addingTimeInterval(interval * limits.reminderFraction),
+                    unitCode: unit))
             timers.append(PlannedTimer(kind: .deadline(step), dueAt: time.addingTimeInterval(interval), unitCode: unit))
         }
         step(.signFor, within: limits.signFor)
         step(.assign, within: limits.assign)
         if let finish = limits.finish { step(.finish, within: finish) }
         if let every = limits.progressEvery {
-            timers.append(PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit))
+            timers.append(
+                PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit))
         }
         for day in limits.checkpointDays {
-            timers.append(PlannedTimer(kind: .checkpoint(day: day), dueAt: time.addingTimeInterval(Double(day) * 86_400), unitCode: unit))
+            timers.append(
+                PlannedTimer(
+                    kind: .checkpoint(day: day), dueAt: time.addingTimeInterval(Double(day) * 86_400), unitCode: unit))
         }
         return timers
     }
@@ -62,7 +70,9 @@ public struct SLAPlanner: Sendable {
     /// What `action` changes. Re-dispatch and reopening are not here: they arrive as
     /// `ticket.dispatched`, which replaces every timer (`timers(dispatchedTo:...)`).
     public func change(
-        after action: HandlingAction, unit: String, tier: UrgencyTier, district: String?, departments: [String], deadline: Date?, at time: Date
+        after action: HandlingAction, unit: String, tier: UrgencyTier, district: String?, departments: [String],
+        deadline: Date?,
+        at time: Date
     ) -> TimerChange {
         let limits = policy.limits(tier, district: district)
         switch action {
@@ -72,20 +82,24 @@ public struct SLAPlanner: Sendable {
             return TimerChange(cancel: [.reminder(.assign), .deadline(.assign)])
         case .whistle:
             guard let deadline else { return TimerChange() }
-            return TimerChange(add: departments.map { PlannedTimer(kind: .whistle(department: $0), dueAt: deadline, unitCode: $0) })
+            return TimerChange(
+                add: departments.map { PlannedTimer(kind: .whistle(department: $0), dueAt: deadline, unitCode: $0) })
         case .reportIn:
             return TimerChange(cancel: departments.map { .whistle(department: $0) })
         case .addProgress:
             guard let every = limits.progressEvery else { return TimerChange() }
             return TimerChange(
-                cancel: [.deadline(.progress)], add: [PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit)])
+                cancel: [.deadline(.progress)],
+                add: [PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit)])
         case .handUp:
             guard let deadline else { return TimerChange() }
             let interval = max(deadline.timeIntervalSince(time), 0)
             return TimerChange(
                 cancel: [.reminder(.finish), .deadline(.finish)],
                 add: [
-                    PlannedTimer(kind: .reminder(.finish), dueAt: time.addingTimeInterval(interval * limits.reminderFraction), unitCode: unit),
+                    PlannedTimer(
+                        kind: .reminder(.finish), dueAt: time.addingTimeInterval(interval * limits.reminderFraction),
+                        unitCode: unit),
                     PlannedTimer(kind: .deadline(.finish), dueAt: deadline, unitCode: unit),
                 ])
         case .resolve, .sendBack:
@@ -127,16 +141,25 @@ public struct SLAPlanner: Sendable {
         case .reminder: return Firing(event: .reminder, supervision: nil, followUps: [])
         case .checkpoint: return Firing(event: .checkpoint, supervision: nil, followUps: [])
         case .whistle: return Firing(event: .overdue, supervision: nil, followUps: [])
-        case .escalation: return Firing(event: .escalated, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center), followUps: [])
+        case .escalation:
+            return Firing(
+                event: .escalated, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center), followUps: []
+            )
         case .deadline:
             let limits = policy.limits(tier, district: district)
             let subCenter = district.map(OrgUnitCode.subCenter(of:))
             guard let subCenter, subCenter != timer.unitCode else {
-                return Firing(event: .overdue, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center), followUps: [])
+                return Firing(
+                    event: .overdue, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center),
+                    followUps: [])
             }
             return Firing(
                 event: .overdue, supervision: Supervision(level: .subCenter, unitCode: subCenter),
-                followUps: [PlannedTimer(kind: .escalation, dueAt: time.addingTimeInterval(limits.centerEscalationAfter), unitCode: timer.unitCode)])
+                followUps: [
+                    PlannedTimer(
+                        kind: .escalation, dueAt: time.addingTimeInterval(limits.centerEscalationAfter),
+                        unitCode: timer.unitCode)
+                ])
         }
     }
 

@@ -85,7 +85,10 @@ public struct TicketFacts: Sendable, Equatable {
     /// For whistle timers: whether the summoned department has reported in.
     public var reportedIn: Bool
 
-    public init(state: TicketState, unitCode: String?, signed: Bool, assigned: Bool, districtCode: String?, reportedIn: Bool = false) {
+    public init(
+        state: TicketState, unitCode: String?, signed: Bool, assigned: Bool, districtCode: String?,
+        reportedIn: Bool = false
+    ) {
         self.state = state
         self.unitCode = unitCode
         self.signed = signed

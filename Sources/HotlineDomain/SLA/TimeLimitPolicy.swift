@@ -20,7 +20,8 @@ public struct TierLimits: Sendable, Equatable {
     public var centerEscalationAfter: TimeInterval
 
     public init(
-        signFor: TimeInterval, assign: TimeInterval, finish: TimeInterval?, reminderFraction: Double = 0.8, checkpointDays: [Int] = [],
+        signFor: TimeInterval, assign: TimeInterval, finish: TimeInterval?, reminderFraction: Double = 0.8,
+        checkpointDays: [Int] = [],
         progressEvery: TimeInterval? = nil, centerEscalationAfter: TimeInterval
     ) {
         self.signFor = signFor
@@ -50,8 +51,10 @@ public struct TimeLimitPolicy: Sendable, Equatable {
     public static let beijing = TimeLimitPolicy(defaults: [
         .emergency: TierLimits(signFor: 900, assign: 900, finish: 7_200, centerEscalationAfter: 7_200),
         .livelihood: TierLimits(signFor: 900, assign: 900, finish: 86_400, centerEscalationAfter: 43_200),
-        .general: TierLimits(signFor: 7_200, assign: 7_200, finish: 604_800, checkpointDays: [1, 3, 5, 7], centerEscalationAfter: 86_400),
-        .complex: TierLimits(signFor: 7_200, assign: 7_200, finish: nil, progressEvery: 604_800, centerEscalationAfter: 259_200),
+        .general: TierLimits(
+            signFor: 7_200, assign: 7_200, finish: 604_800, checkpointDays: [1, 3, 5, 7], centerEscalationAfter: 86_400),
+        .complex: TierLimits(
+            signFor: 7_200, assign: 7_200, finish: nil, progressEvery: 604_800, centerEscalationAfter: 259_200),
     ])
 
     /// The limits for `tier` in `district` (the district's own, else the default, else Beijing's).
@@ -71,10 +74,13 @@ public struct TimeLimitPolicy: Sendable, Equatable {
         var districts: [String: [UrgencyTier: TierLimits]] = [:]
         for (index, record) in records.enumerated() {
             func number(_ column: String) -> Double? { Double(record[column, default: ""]) }
-            guard let tier = UrgencyTier(rawValue: record["tier", default: ""]), let signFor = number("sign_for_minutes"),
+            guard let tier = UrgencyTier(rawValue: record["tier", default: ""]),
+                let signFor = number("sign_for_minutes"),
                 let assign = number("assign_minutes"), let escalation = number("escalate_center_hours")
             else {
-                throw CSVError(line: index + 2, message: "a time limit needs a tier, sign_for_minutes, assign_minutes and escalate_center_hours")
+                throw CSVError(
+                    line: index + 2,
+                    message: "a time limit needs a tier, sign_for_minutes, assign_minutes and escalate_center_hours")
             }
             let limits = TierLimits(
                 signFor: signFor * 60, assign: assign * 60, finish: number("finish_minutes").map { $0 * 60 },
@@ -104,6 +110,8 @@ extension TimeLimitPolicy {
         }
         let tiers = UrgencyTier.allCases
         return tiers.compactMap { tier in defaults[tier].map { record("", tier, $0) } }
-            + districts.keys.sorted().flatMap { district in tiers.compactMap { tier in districts[district]?[tier].map { record(district, tier, $0) } } }
+            + districts.keys.sorted().flatMap { district in
+                tiers.compactMap { tier in districts[district]?[tier].map { record(district, tier, $0) } }
+            }
     }
 }

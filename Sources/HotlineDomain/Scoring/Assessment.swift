@@ -67,7 +67,8 @@ public struct AssessmentPolicy: Sendable, Equatable {
     public var governanceTop: Int
 
     public init(
-        responseWeight: Double, resolutionWeight: Double, satisfactionWeight: Double, advancedTop: Int, rectificationBottom: Int,
+        responseWeight: Double, resolutionWeight: Double, satisfactionWeight: Double, advancedTop: Int,
+        rectificationBottom: Int,
         progressingTop: Int, governanceTop: Int
     ) {
         self.responseWeight = responseWeight
@@ -82,19 +83,25 @@ public struct AssessmentPolicy: Sendable, Equatable {
     /// Reads `key,value` rows: weight_response, weight_resolution, weight_satisfaction,
     /// advanced_top, rectification_bottom, progressing_top, governance_top.
     public init(csv table: CSVTable) throws(CSVError) {
-        try self.init(values: Dictionary(table.namedRecords.map { ($0["key", default: ""], $0["value", default: ""]) }, uniquingKeysWith: { $1 }))
+        try self.init(
+            values: Dictionary(
+                table.namedRecords.map { ($0["key", default: ""], $0["value", default: ""]) }, uniquingKeysWith: { $1 })
+        )
     }
 
     /// Reads the values by key, as the CSV file or the `assessment_policy` table holds them.
     public init(values: [String: String]) throws(CSVError) {
         func number(_ key: String) throws(CSVError) -> Double {
-            guard let value = values[key].flatMap(Double.init) else { throw CSVError(line: 1, message: "the assessment policy lacks a number for \(key)") }
+            guard let value = values[key].flatMap(Double.init) else {
+                throw CSVError(line: 1, message: "the assessment policy lacks a number for \(key)")
+            }
             return value
         }
         self.init(
             responseWeight: try number("weight_response"), resolutionWeight: try number("weight_resolution"),
             satisfactionWeight: try number("weight_satisfaction"), advancedTop: Int(try number("advanced_top")),
-            rectificationBottom: Int(try number("rectification_bottom")), progressingTop: Int(try number("progressing_top")),
+            rectificationBottom: Int(try number("rectification_bottom")),
+            progressingTop: Int(try number("progressing_top")),
             governanceTop: Int(try number("governance_top")))
     }
 }
@@ -105,7 +112,8 @@ extension AssessmentPolicy {
         [
             ("weight_response", "\(responseWeight)"), ("weight_resolution", "\(resolutionWeight)"),
             ("weight_satisfaction", "\(satisfactionWeight)"), ("advanced_top", "\(advancedTop)"),
-            ("rectification_bottom", "\(rectificationBottom)"), ("progressing_top", "\(progressingTop)"), ("governance_top", "\(governanceTop)"),
+            ("rectification_bottom", "\(rectificationBottom)"), ("progressing_top", "\(progressingTop)"),
+            ("governance_top", "\(governanceTop)"),
         ]
     }
 }
@@ -137,8 +145,10 @@ public struct UnitAssessment: Sendable, Equatable, Codable {
     public var onTimeRate: Double?
 
     public init(
-        unitCode: String, unitName: String, tier: AssessedTier, figures: UnitFigures, responseRate: Double? = nil, resolutionRate: Double? = nil,
-        satisfactionRate: Double? = nil, score: Double?, rank: Int?, assessmentClass: AssessmentClass?, sendBackRate: Double? = nil,
+        unitCode: String, unitName: String, tier: AssessedTier, figures: UnitFigures, responseRate: Double? = nil,
+        resolutionRate: Double? = nil,
+        satisfactionRate: Double? = nil, score: Double?, rank: Int?, assessmentClass: AssessmentClass?,
+        sendBackRate: Double? = nil,
         reopenRate: Double? = nil, onTimeRate: Double? = nil
     ) {
         self.unitCode = unitCode
@@ -204,19 +214,28 @@ public struct Assessment: Sendable {
 
     func rates(_ unit: Unit) -> UnitAssessment {
         let figures = unit.figures
-        func share(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Self.rounded(Double(part) / Double(whole), places: 4) }
+        func share(_ part: Int, of whole: Int) -> Double? {
+            whole == 0 ? nil : Self.rounded(Double(part) / Double(whole), places: 4)
+        }
         let response = share(figures.signedInTime, of: figures.dispatched)
         let resolution = share(figures.solved, of: figures.visited)
         let satisfaction = share(figures.satisfied, of: figures.visited)
-        let weighted = [(response, policy.responseWeight), (resolution, policy.resolutionWeight), (satisfaction, policy.satisfactionWeight)]
-            .compactMap { rate, weight in rate.map { ($0, weight) } }
+        let weighted = [
+            (response, policy.responseWeight), (resolution, policy.resolutionWeight),
+            (satisfaction, policy.satisfactionWeight),
+        ]
+        .compactMap { rate, weight in rate.map { ($0, weight) } }
         let totalWeight = weighted.map(\.1).reduce(0, +)
-        let score = figures.dispatched == 0 || totalWeight == 0
+        let score =
+            figures.dispatched == 0 || totalWeight == 0
             ? nil : Self.rounded(weighted.map { $0 * $1 }.reduce(0, +) / totalWeight * 100, places: 2)
         return UnitAssessment(
-            unitCode: unit.code, unitName: unit.name, tier: unit.tier, figures: figures, responseRate: response, resolutionRate: resolution,
-            satisfactionRate: satisfaction, score: score, rank: nil, assessmentClass: nil, sendBackRate: share(figures.sentBack, of: figures.dispatched),
-            reopenRate: share(figures.reopened, of: figures.dispatched), onTimeRate: share(figures.resolvedOnTime, of: figures.resolved))
+            unitCode: unit.code, unitName: unit.name, tier: unit.tier, figures: figures, responseRate: response,
+            resolutionRate: resolution,
+            satisfactionRate: satisfaction, score: score, rank: nil, assessmentClass: nil,
+            sendBackRate: share(figures.sentBack, of: figures.dispatched),
+            reopenRate: share(figures.reopened, of: figures.dispatched),
+            onTimeRate: share(figures.resolvedOnTime, of: figures.resolved))
     }
 
     func rank(_ results: [UnitAssessment], previousRanks: [String: Int]) -> [UnitAssessment] {
@@ -225,16 +244,22 @@ public struct Assessment: Sendable {
             ranked[index].rank = 1 + ranked.count { $0.score! > ranked[index].score! }
         }
         func mark(_ assessmentClass: AssessmentClass, top count: Int, by key: (UnitAssessment) -> Double?) {
-            let candidates = ranked.filter { $0.assessmentClass == nil }.compactMap { unit in key(unit).map { (unit.unitCode, $0) } }
-                .sorted { $0.1 > $1.1 }
+            let candidates = ranked.filter { $0.assessmentClass == nil }.compactMap { unit in
+                key(unit).map { (unit.unitCode, $0) }
+            }
+            .sorted { $0.1 > $1.1 }
             guard count > 0, candidates.count >= 1 else { return }
             let threshold = candidates[min(count, candidates.count) - 1].1
             let chosen = Set(candidates.filter { $0.1 >= threshold && $0.1 > 0 }.map(\.0))
-            for index in ranked.indices where chosen.contains(ranked[index].unitCode) { ranked[index].assessmentClass = assessmentClass }
+            for index in ranked.indices where chosen.contains(ranked[index].unitCode) {
+                ranked[index].assessmentClass = assessmentClass
+            }
         }
         mark(.advanced, top: policy.advancedTop) { Double(-$0.rank!) + Double(ranked.count + 1) }
         mark(.rectification, top: policy.rectificationBottom) { Double($0.rank!) }
-        mark(.progressing, top: policy.progressingTop) { unit in previousRanks[unit.unitCode].map { Double($0 - unit.rank!) } }
+        mark(.progressing, top: policy.progressingTop) { unit in
+            previousRanks[unit.unitCode].map { Double($0 - unit.rank!) }
+        }
         mark(.governance, top: policy.governanceTop) { Double($0.figures.dispatched) }
         let unranked = results.filter { $0.score == nil }.sorted { $0.unitCode < $1.unitCode }
         return ranked + unranked

@@ -23,7 +23,10 @@ public struct AssessmentFact: Sendable, Equatable {
     /// Excluded from assessment with the center's approval (不计入考核).
     public var excluded = false
 
-    public init(ticketId: UUID, unitCode: String, dispatchedAt: Date, month: CalendarDay, districtCode: String?, signForBy: Date, finishBy: Date?) {
+    public init(
+        ticketId: UUID, unitCode: String, dispatchedAt: Date, month: CalendarDay, districtCode: String?,
+        signForBy: Date, finishBy: Date?
+    ) {
         self.ticketId = ticketId
         self.unitCode = unitCode
         self.dispatchedAt = dispatchedAt
@@ -74,7 +77,9 @@ public struct ScoringReducer: Sendable {
     public func facts(replaying bodies: some Sequence<[UInt8]>, ticketId: UUID, district: String?) -> [AssessmentFact] {
         var facts: [AssessmentFact] = []
         for body in bodies {
-            guard case .success(let decoded) = EventCodec.decode(body, accepting: ScoringEvent.types), let event = ScoringEvent(decoded) else { continue }
+            guard case .success(let decoded) = EventCodec.decode(body, accepting: ScoringEvent.types),
+                let event = ScoringEvent(decoded)
+            else { continue }
             apply(event, ticketId: ticketId, district: district, at: decoded.metadata.occurredAt, to: &facts)
         }
         return facts
@@ -82,13 +87,16 @@ public struct ScoringReducer: Sendable {
 
     /// Applies `event` (about a ticket in `district`, at `time`) to that ticket's `facts`,
     /// oldest dispatch first; later events concern the latest dispatch.
-    public func apply(_ event: ScoringEvent, ticketId: UUID, district: String?, at time: Date, to facts: inout [AssessmentFact]) {
+    public func apply(
+        _ event: ScoringEvent, ticketId: UUID, district: String?, at time: Date, to facts: inout [AssessmentFact]
+    ) {
         switch event {
         case .dispatched(let dispatch):
             let deadlines = planner.deadlines(tier: dispatch.urgency, district: district, dispatchedAt: time)
             facts.append(
                 AssessmentFact(
-                    ticketId: ticketId, unitCode: dispatch.unitCode, dispatchedAt: time, month: CalendarDay(time, in: timeZone).firstOfMonth,
+                    ticketId: ticketId, unitCode: dispatch.unitCode, dispatchedAt: time,
+                    month: CalendarDay(time, in: timeZone).firstOfMonth,
                     districtCode: district, signForBy: deadlines.signForBy, finishBy: deadlines.finishBy))
         case .handled(let handled):
             guard !facts.isEmpty else { return }
@@ -123,9 +131,13 @@ extension CalendarDay {
     public var firstOfMonth: CalendarDay { CalendarDay(year: year, month: month, day: 1) }
 
     /// The first day of the previous month.
-    public var previousMonth: CalendarDay { month == 1 ? CalendarDay(year: year - 1, month: 12, day: 1) : CalendarDay(year: year, month: month - 1, day: 1) }
+    public var previousMonth: CalendarDay {
+        month == 1 ? CalendarDay(year: year - 1, month: 12, day: 1) : CalendarDay(year: year, month: month - 1, day: 1)
+    }
     /// The first day of the next month.
-    public var nextMonth: CalendarDay { month == 12 ? CalendarDay(year: year + 1, month: 1, day: 1) : CalendarDay(year: year, month: month + 1, day: 1) }
+    public var nextMonth: CalendarDay {
+        month == 12 ? CalendarDay(year: year + 1, month: 1, day: 1) : CalendarDay(year: year, month: month + 1, day: 1)
+    }
 
     /// Midnight at the start of this day in `timeZone`.
     public func start(in timeZone: TimeZone) -> Date {

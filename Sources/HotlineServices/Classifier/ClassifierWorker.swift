@@ -27,7 +27,8 @@ struct ClassificationHandler: EventBatchHandler {
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let snapshot = try await snapshots.current(on: connection, logger: logger)
         let policy = resources.settings.intakePolicy
-        let rule = ClassificationRule(catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
+        let rule = ClassificationRule(
+            catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
         for (consumed, received) in events.payloads(of: TicketReceived.self) {
             let ticketId = consumed.event.metadata.ticketId
             let receivedAt = consumed.event.metadata.occurredAt
@@ -35,30 +36,48 @@ struct ClassificationHandler: EventBatchHandler {
             let classification = snapshot.model.classify(text: request.text, location: request.placeText)
             var decided = rule.decide(request, classification: classification)
             decided.repeatOf = try await TicketLinks.linkRepeats(
-                of: ticketId, callerPhone: request.callerPhone, leafCode: decided.categoryCode, townshipCode: decided.townshipCode,
-                placeText: request.placeText, receivedAt: receivedAt, window: policy.repeatWindow, on: connection, logger: logger)
+                of: ticketId, callerPhone: request.callerPhone, leafCode: decided.categoryCode,
+                townshipCode: decided.townshipCode,
+                placeText: request.placeText, receivedAt: receivedAt, window: policy.repeatWindow, on: connection,
+                logger: logger)
             let now = resources.clock.now()
-            guard try await TicketStore.markClassified(
-                ticketId, decided, candidates: try Self.candidatesJSON(classification), at: now, on: connection, logger: logger)
+            guard
+                try await TicketStore.markClassified(
+                    ticketId, decided, candidates: try Self.candidatesJSON(classification), at: now, on: connection,
+                    logger: logger)
             else {
-                logger.notice("ticket no longer waits for classification; event ignored", metadata: ["ticket": "\(ticketId)"])
+                logger.notice(
+                    "ticket no longer waits for classification; event ignored", metadata: ["ticket": "\(ticketId)"])
                 continue
             }
             var detected: GroupRequestDetected?
             if let leaf = decided.categoryCode, let township = decided.townshipCode,
                 let group = try await TicketLinks.groupRequest(
-                    for: ticketId, leafCode: leaf, townshipCode: township, receivedAt: receivedAt, threshold: policy.groupThreshold,
+                    for: ticketId, leafCode: leaf, townshipCode: township, receivedAt: receivedAt,
+                    threshold: policy.groupThreshold,
                     window: policy.groupWindow, on: connection, logger: logger)
             {
                 decided.groupRequestId = group.id
                 if group.detected {
-                    detected = GroupRequestDetected(groupRequestId: group.id, leafCode: leaf, townshipCode: township, ticketCount: group.ticketCount, firstAt: group.firstAt)
+                    detected = GroupRequestDetected(
+                        groupRequestId: group.id, leafCode: leaf, townshipCode: township,
+                        ticketCount: group.ticketCount,
+                        firstAt: group.firstAt)
                 }
             }
-            try await EventRecorder.record(resources.event(about: ticketId, decided, at: now), trace: consumed.childTrace, on: connection, logger: logger)
+            try await EventRecorder.record(
+                resources.event(about: ticketId, decided, at: now), trace: consumed.childTrace, on: connection,
+                logger: logger)
             if let detected {
-                logger.notice("group request detected", metadata: ["leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)", "tickets": "\(detected.ticketCount)"])
-                try await EventRecorder.record(resources.event(about: ticketId, detected, at: now), trace: consumed.childTrace, on: connection, logger: logger)
+                logger.notice(
+                    "group request detected",
+                    metadata: [
+                        "leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)",
+                        "tickets": "\(detected.ticketCount)",
+                    ])
+                try await EventRecorder.record(
+                    resources.event(about: ticketId, detected, at: now), trace: consumed.childTrace, on: connection,
+                    logger: logger)
             }
         }
     }
@@ -69,7 +88,9 @@ struct ClassificationHandler: EventBatchHandler {
             var code: String
             var probability: Double
         }
-        let candidates = classification.candidates.map { Candidate(code: $0.leafCode, probability: ($0.probability * 1000).rounded() / 1000) }
+        let candidates = classification.candidates.map {
+            Candidate(code: $0.leafCode, probability: ($0.probability * 1000).rounded() / 1000)
+        }
         return String(decoding: try JSONEncoder().encode(candidates), as: UTF8.self)
     }
 }

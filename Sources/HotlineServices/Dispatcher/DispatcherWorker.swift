@@ -23,13 +23,16 @@ struct DispatchHandler: EventBatchHandler {
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let snapshot = try await snapshots.current(on: connection, logger: logger)
-        let rule = DispatchRule(catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
+        let rule = DispatchRule(
+            catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
         for (consumed, classified) in events.payloads(of: TicketClassified.self) {
             let ticketId = consumed.event.metadata.ticketId
             guard let dispatch = rule.decide(classified) else { continue }
             let event = resources.event(about: ticketId, dispatch)
-            guard try await TicketStore.markDispatched(
-                ticketId, dispatch, from: [.classified], at: event.metadata.occurredAt, on: connection, logger: logger)
+            guard
+                try await TicketStore.markDispatched(
+                    ticketId, dispatch, from: [.classified], at: event.metadata.occurredAt, on: connection,
+                    logger: logger)
             else {
                 logger.notice("ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticketId)"])
                 continue

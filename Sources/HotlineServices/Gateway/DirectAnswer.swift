@@ -18,10 +18,15 @@ struct DirectAnswer: Codable, Sendable {
     func resolve(in knowledge: KnowledgeBase) -> Result<TicketAnswered, FieldFinding> {
         let article = articleId.flatMap { knowledge[$0] }
         if let articleId, article == nil {
-            return .failure(FieldFinding(field: "answer.article_id", detail: "no knowledge-base article has id '\(articleId.prefix(32))'"))
+            return .failure(
+                FieldFinding(
+                    field: "answer.article_id", detail: "no knowledge-base article has id '\(articleId.prefix(32))'"))
         }
-        let words = text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } ?? article?.answer
-        guard let words else { return .failure(FieldFinding(field: "answer", detail: "give an article_id, a text, or both")) }
+        let words =
+            text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } ?? article?.answer
+        guard let words else {
+            return .failure(FieldFinding(field: "answer", detail: "give an article_id, a text, or both"))
+        }
         guard words.count <= Self.maximumLength else {
             return .failure(FieldFinding(field: "answer.text", detail: "at most \(Self.maximumLength) characters"))
         }

@@ -34,14 +34,20 @@ struct HandlingRequest: Decodable, Sendable {
             guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 return findings.append(FieldFinding(field: field, detail: "required for \(action.rawValue)"))
             }
-            if value.count > Self.maximumTextLength { findings.append(FieldFinding(field: field, detail: "at most \(Self.maximumTextLength) characters")) }
+            if value.count > Self.maximumTextLength {
+                findings.append(FieldFinding(field: field, detail: "at most \(Self.maximumTextLength) characters"))
+            }
             plain(field, value)
         }
         func plain(_ field: String, _ value: String?) {
-            if let value, JSONBody.hasControlCharacters(value) { findings.append(FieldFinding(field: field, detail: "must not contain control characters")) }
+            if let value, JSONBody.hasControlCharacters(value) {
+                findings.append(FieldFinding(field: field, detail: "must not contain control characters"))
+            }
         }
         func future(_ field: String, _ value: Date?) {
-            guard let value else { return findings.append(FieldFinding(field: field, detail: "required for \(action.rawValue)")) }
+            guard let value else {
+                return findings.append(FieldFinding(field: field, detail: "required for \(action.rawValue)"))
+            }
             if value <= now { findings.append(FieldFinding(field: field, detail: "must be in the future")) }
         }
         switch action {
@@ -53,19 +59,26 @@ struct HandlingRequest: Decodable, Sendable {
         case .assign: text("person", person)
         case .addProgress, .handDown: text("note", note)
         case .whistle:
-            if departments?.isEmpty ?? true { findings.append(FieldFinding(field: "departments", detail: "name at least one department")) }
+            if departments?.isEmpty ?? true {
+                findings.append(FieldFinding(field: "departments", detail: "name at least one department"))
+            }
             future("deadline", deadline)
         case .handUp:
             future("deadline", deadline)
         case .decideExclusion:
-            if approved == nil { findings.append(FieldFinding(field: "approved", detail: "required for decide_exclusion")) }
+            if approved == nil {
+                findings.append(FieldFinding(field: "approved", detail: "required for decide_exclusion"))
+            }
         case .resolve:
             text("note", note)
             text("feedback_to_caller", feedbackToCaller)
             text("feedback_to_center", feedbackToCenter)
         case .returnVisit:
             if solved == nil { findings.append(FieldFinding(field: "solved", detail: "one of solved, partly, not")) }
-            if satisfaction == nil { findings.append(FieldFinding(field: "satisfaction", detail: "one of satisfied, basically, dissatisfied")) }
+            if satisfaction == nil {
+                findings.append(
+                    FieldFinding(field: "satisfaction", detail: "one of satisfied, basically, dissatisfied"))
+            }
         }
         return findings
     }

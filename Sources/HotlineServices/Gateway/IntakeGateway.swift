@@ -1,8 +1,8 @@
 import Foundation
 import HotlineClassifier
 import HotlineDomain
-import HotlineStorage
 public import HotlineRuntime
+import HotlineStorage
 import Hummingbird
 import Logging
 import PostgresNIO
@@ -19,7 +19,8 @@ public enum IntakeGateway {
             resources: resources, numbering: numbering,
             authenticator: TokenAuthenticator(lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),
             snapshots: resources.classifierSnapshots(),
-            openAPIDocument: try Data(contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
+            openAPIDocument: try Data(
+                contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
         return ServiceParts(workers: [numbering]) { router in
             router.add(middleware: ProblemMiddleware(logger: resources.logger))
             TicketRoutes.add(to: router, gateway)
@@ -51,7 +52,8 @@ struct Gateway: Sendable {
 
     /// Runs `work` in one transaction, turning an unreachable database into a 503. A problem
     /// `work` throws rolls the transaction back and reaches the client as it is.
-    func transaction<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T
+    {
         try await ServiceUnavailable.mapping {
             do {
                 return try await database.withTransaction(logger: logger) { try await work($0) }
@@ -75,7 +77,8 @@ extension Router<BasicRequestContext> {
         _ handler: @escaping @Sendable (Request, BasicRequestContext, Principal) async throws -> Response
     ) {
         on(path, method: method) { request, context in
-            let principal = try await gateway.authenticator.authorize(request, roles: roles, database: gateway.database, logger: gateway.logger)
+            let principal = try await gateway.authenticator.authorize(
+                request, roles: roles, database: gateway.database, logger: gateway.logger)
             return try await handler(request, context, principal)
         }
     }
@@ -94,14 +97,16 @@ enum ServiceUnavailable {
     static func mapping<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
-        } catch where PostgresFailures.causes(of: error).contains(where: isUnavailable) {
+        } catch  where PostgresFailures.causes(of: error).contains(where: isUnavailable) {
             // Also when the connection went away in the middle of a transaction.
             throw unavailable
         }
     }
 
     private static let unavailable = ProblemDetails(
-        .serviceUnavailable, type: "/problems/database-unavailable", title: "The ticket store is unavailable", detail: "retry shortly", retryAfter: 2)
+        .serviceUnavailable, type: "/problems/database-unavailable", title: "The ticket store is unavailable",
+        detail: "retry shortly",
+        retryAfter: 2)
 
     /// The database is down, restarting or unreachable (rather than refusing the request):
     /// a lost or refused connection, or a server error of class 08 (connection exception) or
@@ -122,11 +127,14 @@ enum ServiceUnavailable {
 /// The problems every ticket route can answer with.
 enum TicketProblem {
     static func invalidId(_ text: String) -> ProblemDetails {
-        ProblemDetails(.badRequest, type: "/problems/invalid-ticket-id", title: "Invalid ticket id", detail: "'\(text.prefix(64))' is not a UUID")
+        ProblemDetails(
+            .badRequest, type: "/problems/invalid-ticket-id", title: "Invalid ticket id",
+            detail: "'\(text.prefix(64))' is not a UUID")
     }
 
     static func notFound(_ id: UUID) -> ProblemDetails {
-        ProblemDetails(.notFound, type: "/problems/ticket-not-found", title: "No such ticket", detail: "no ticket has id \(id)")
+        ProblemDetails(
+            .notFound, type: "/problems/ticket-not-found", title: "No such ticket", detail: "no ticket has id \(id)")
     }
 
     static func conflict(_ id: UUID, state: TicketState, action: String) -> ProblemDetails {

@@ -6,12 +6,16 @@ import Hummingbird
 /// missing or mistyped fields and unknown codes (422).
 enum JSONBody {
     /// The body's bytes and its decoded value.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> (value: T, bytes: [UInt8]) {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from request: Request, limit: Int
+    ) async throws -> (value: T, bytes: [UInt8]) {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: limit)
         } catch {
-            throw ProblemDetails(.contentTooLarge, type: "/problems/body-too-large", title: "Request body too large", detail: "the body may hold at most \(limit) bytes")
+            throw ProblemDetails(
+                .contentTooLarge, type: "/problems/body-too-large", title: "Request body too large",
+                detail: "the body may hold at most \(limit) bytes")
         }
         let bytes = Array(body.readableBytesView)
         guard String(validating: bytes, as: UTF8.self) != nil else {
@@ -44,7 +48,10 @@ enum JSONBody {
     }
 
     static func invalid(_ detail: String, findings: [FieldFinding] = []) -> ProblemDetails {
-        ProblemDetails(.unprocessableContent, type: "/problems/invalid-body", title: "The request cannot be accepted", detail: detail, errors: findings)
+        ProblemDetails(
+            .unprocessableContent, type: "/problems/invalid-body", title: "The request cannot be accepted",
+            detail: detail, errors: findings
+        )
     }
 
     private static func path(_ codingPath: [any CodingKey]) -> String {

@@ -5,8 +5,10 @@ import PostgresNIO
 enum PostgresFailures {
     static func causes(of error: any Error) -> [PSQLError] {
         if let transaction = error as? PostgresTransactionError {
-            return [transaction.beginError, transaction.closureError, transaction.commitError, transaction.rollbackError]
-                .compactMap { $0 as? PSQLError }
+            return [
+                transaction.beginError, transaction.closureError, transaction.commitError, transaction.rollbackError,
+            ]
+            .compactMap { $0 as? PSQLError }
         }
         return (error as? PSQLError).map { [$0] } ?? []
     }

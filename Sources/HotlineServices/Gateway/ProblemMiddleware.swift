@@ -14,7 +14,9 @@ struct ProblemMiddleware: RouterMiddleware {
 
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let problem as ProblemDetails {
@@ -24,17 +26,27 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch {
             if Self.isUnstorableCharacter(error) {
                 throw ProblemDetails(
-                    .badRequest, type: "/problems/invalid-characters", title: "The request holds a character that cannot be stored",
+                    .badRequest, type: "/problems/invalid-characters",
+                    title: "The request holds a character that cannot be stored",
                     detail: "NUL characters (U+0000) are not accepted")
             }
-            logger.error("unexpected error", metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
-            throw ProblemDetails(.internalServerError, type: "/problems/internal-error", title: "Internal error", detail: "the error is logged")
+            logger.error(
+                "unexpected error",
+                metadata: [
+                    "method": "\(request.method)", "path": "\(request.uri.path)",
+                    "error": "\(String(reflecting: error))",
+                ])
+            throw ProblemDetails(
+                .internalServerError, type: "/problems/internal-error", title: "Internal error",
+                detail: "the error is logged")
         }
     }
 
     /// The problem for an error Hummingbird itself raised with `status`.
     private static func problem(for status: HTTPResponse.Status, _ request: Request) -> ProblemDetails {
-        guard status == .notFound else { return ProblemDetails(status, type: "/problems/http-error", title: status.reasonPhrase) }
+        guard status == .notFound else {
+            return ProblemDetails(status, type: "/problems/http-error", title: status.reasonPhrase)
+        }
         return ProblemDetails(
             .notFound, type: "/problems/not-found", title: "No such route",
             detail: "the gateway serves no \(request.method) \(request.uri.path.prefix(200))")

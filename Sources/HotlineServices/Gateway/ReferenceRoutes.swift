@@ -14,7 +14,10 @@ enum ReferenceRoutes {
         router.on("knowledge/{id}", .get, roles: Role.everyone, gateway) { _, context, _ in
             let id = context.parameters.get("id") ?? ""
             guard let article = try await gateway.snapshot().knowledge[id] else {
-                throw ProblemDetails(.notFound, type: "/problems/article-not-found", title: "No such article", detail: "no article has id '\(id.prefix(32))'")
+                throw ProblemDetails(
+                    .notFound, type: "/problems/article-not-found", title: "No such article",
+                    detail: "no article has id '\(id.prefix(32))'"
+                )
             }
             return try .json(article)
         }
@@ -26,15 +29,21 @@ enum ReferenceRoutes {
                 return try .json(Page(items: firstLevel.map { CatalogView($0, catalog: catalog, probability: nil) }))
             }
             let found = snapshot.model.searchLeaves(query, limit: limit(request))
-            return try .json(Page(items: found.compactMap { candidate in
-                catalog[candidate.leafCode].map { CatalogView($0, catalog: catalog, probability: candidate.probability) }
-            }))
+            return try .json(
+                Page(
+                    items: found.compactMap { candidate in
+                        catalog[candidate.leafCode].map {
+                            CatalogView($0, catalog: catalog, probability: candidate.probability)
+                        }
+                    }))
         }
         router.on("catalog/{code}", .get, roles: Role.everyone, gateway) { _, context, _ in
             let catalog = try await gateway.snapshot().reference.catalog
             let code = context.parameters.get("code") ?? ""
             guard let entry = catalog[code] else {
-                throw ProblemDetails(.notFound, type: "/problems/catalog-code-not-found", title: "No such catalog code", detail: "'\(code.prefix(32))' is not in the catalog")
+                throw ProblemDetails(
+                    .notFound, type: "/problems/catalog-code-not-found", title: "No such catalog code",
+                    detail: "'\(code.prefix(32))' is not in the catalog")
             }
             return try .json(CatalogView(entry, catalog: catalog, probability: nil))
         }
@@ -42,24 +51,32 @@ enum ReferenceRoutes {
             let query = try requiredQuery(request)
             let reference = try await gateway.snapshot().reference
             let place = reference.gazetteer.resolve(location: query)
-            let divisions = Dictionary(reference.divisions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-            return try .json(PlaceView(
-                districtCode: place.districtCode, districtName: place.districtCode.flatMap { divisions[$0]?.name },
-                townshipCode: place.townshipCode, townshipName: place.townshipCode.flatMap { divisions[$0]?.name }))
+            let divisions = Dictionary(
+                reference.divisions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            return try .json(
+                PlaceView(
+                    districtCode: place.districtCode, districtName: place.districtCode.flatMap { divisions[$0]?.name },
+                    townshipCode: place.townshipCode, townshipName: place.townshipCode.flatMap { divisions[$0]?.name }))
         }
         router.on("classify", .post, roles: Role.readers, gateway) { request, _, _ in
-            let (preview, _) = try await JSONBody.decode(PreviewRequest.self, from: request, limit: Gateway.maximumBodySize)
-            return try .json(ClassificationView(try await gateway.snapshot().model.classify(text: preview.text, location: preview.location ?? "")))
+            let (preview, _) = try await JSONBody.decode(
+                PreviewRequest.self, from: request, limit: Gateway.maximumBodySize)
+            return try .json(
+                ClassificationView(
+                    try await gateway.snapshot().model.classify(text: preview.text, location: preview.location ?? "")))
         }
         router.on("openapi.yaml", .get, roles: Role.everyone, gateway) { _, _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "application/yaml"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: gateway.openAPIDocument)))
+            return Response(
+                status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: gateway.openAPIDocument)))
         }
     }
 
     static func requiredQuery(_ request: Request) throws -> String {
-        guard let query = request.uri.queryParameters["q"].map(String.init), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let query = request.uri.queryParameters["q"].map(String.init),
+            !query.trimmingCharacters(in: .whitespaces).isEmpty
+        else {
             throw TicketRoutes.badQuery("q", "some words to look for")
         }
         return query

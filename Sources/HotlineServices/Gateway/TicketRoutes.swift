@@ -14,7 +14,9 @@ enum TicketRoutes {
         }
         router.on("tickets/{id}", .get, roles: Role.everyone, gateway) { _, context, principal in
             let id = try TicketProblem.id(context)
-            let record = try await gateway.connection { try await TicketQueries.find(id, on: $0, logger: gateway.logger) }
+            let record = try await gateway.connection {
+                try await TicketQueries.find(id, on: $0, logger: gateway.logger)
+            }
             guard let record, principal.mayRead(record) else { throw TicketProblem.notFound(id) }
             return try .json(principal.view(of: record))
         }
@@ -70,33 +72,46 @@ enum TicketRoutes {
         case nil: break
         }
         guard findings.isEmpty else {
-            throw JSONBody.invalid(findings.map { "\($0.field): \($0.detail)" }.joined(separator: "; "), findings: findings)
+            throw JSONBody.invalid(
+                findings.map { "\($0.field): \($0.detail)" }.joined(separator: "; "), findings: findings)
         }
         let key = request.headers[.init("Idempotency-Key")!]
         if let key, key.isEmpty || key.count > maximumKeyLength {
-            throw ProblemDetails(.badRequest, type: "/problems/invalid-idempotency-key", title: "Invalid Idempotency-Key", detail: "1 to \(maximumKeyLength) characters")
+            throw ProblemDetails(
+                .badRequest, type: "/problems/invalid-idempotency-key", title: "Invalid Idempotency-Key",
+                detail: "1 to \(maximumKeyLength) characters")
         }
         var generator = SystemRandomNumberGenerator()
-        let trace = request.headers[.init("traceparent")!].flatMap(TraceContext.init(traceparent:))?.child(using: &generator)
+        let trace =
+            request.headers[.init("traceparent")!].flatMap(TraceContext.init(traceparent:))?.child(using: &generator)
             ?? TraceContext(using: &generator)
         let resources = gateway.resources
         let now = resources.clock.now()
         let id = UUID()
         let outcome: CreateOutcome = try await gateway.transaction { [answer] connection in
             if let key {
-                switch try await IdempotencyKeys.claim(key: key, tokenId: principal.tokenId, body: body, ticketId: id, at: now, on: connection, logger: gateway.logger) {
+                switch try await IdempotencyKeys.claim(
+                    key: key, tokenId: principal.tokenId, body: body, ticketId: id, at: now, on: connection,
+                    logger: gateway.logger)
+                {
                 case .fresh: break
                 case .replay(let existing): return .replayed(existing)
                 case .mismatch: return .keyReused
                 }
             }
-            let number = try await TicketStore.nextNumber(on: CalendarDay(now, in: resources.settings.timeZone), client: gateway.numbering, logger: gateway.logger)
-            try await TicketStore.insertReceived(id: id, number: number, request: ticketRequest, at: now, on: connection, logger: gateway.logger)
-            let received = resources.event(about: id, TicketReceived(number: number.description, request: ticketRequest), at: now)
+            let number = try await TicketStore.nextNumber(
+                on: CalendarDay(now, in: resources.settings.timeZone), client: gateway.numbering, logger: gateway.logger
+            )
+            try await TicketStore.insertReceived(
+                id: id, number: number, request: ticketRequest, at: now, on: connection, logger: gateway.logger)
+            let received = resources.event(
+                about: id, TicketReceived(number: number.description, request: ticketRequest), at: now)
             try await EventRecorder.record(received, trace: trace, on: connection, logger: gateway.logger)
             if let answer {
-                _ = try await TicketStore.markAnswered(id, answer, allowedIn: [.received], at: now, on: connection, logger: gateway.logger)
-                try await EventRecorder.record(resources.event(about: id, answer, at: now), trace: trace, on: connection, logger: gateway.logger)
+                _ = try await TicketStore.markAnswered(
+                    id, answer, allowedIn: [.received], at: now, on: connection, logger: gateway.logger)
+                try await EventRecorder.record(
+                    resources.event(about: id, answer, at: now), trace: trace, on: connection, logger: gateway.logger)
             }
             return .created(try await TicketQueries.find(id, on: connection, logger: gateway.logger))
         }
@@ -108,7 +123,9 @@ enum TicketRoutes {
         case .created(nil):
             throw TicketProblem.notFound(id)
         case .replayed(let existing):
-            let record = try await gateway.connection { try await TicketQueries.find(existing, on: $0, logger: gateway.logger) }
+            let record = try await gateway.connection {
+                try await TicketQueries.find(existing, on: $0, logger: gateway.logger)
+            }
             guard let record else { throw TicketProblem.notFound(existing) }
             var response = try Response.json(principal.view(of: record), status: .ok)
             response.headers[.init("Idempotent-Replayed")!] = "true"
@@ -140,11 +157,14 @@ enum TicketRoutes {
         }
         func date(_ name: String) throws -> Date? {
             guard let value = try text(name) else { return nil }
-            guard let date = try? Date(value, strategy: .iso8601) else { throw badQuery(name, "an ISO 8601 time such as 2026-11-22T08:00:00Z") }
+            guard let date = try? Date(value, strategy: .iso8601) else {
+                throw badQuery(name, "an ISO 8601 time such as 2026-11-22T08:00:00Z")
+            }
             return date
         }
         var filter = TicketFilter(
-            unitCode: try text("unit"), categoryCode: try text("category"), placeCode: try text("place"), placeText: try text("place_text"),
+            unitCode: try text("unit"), categoryCode: try text("category"), placeCode: try text("place"),
+            placeText: try text("place_text"),
             text: try text("q"), receivedFrom: try date("from"), receivedBefore: try date("to"))
         if let state = try text("state") {
             guard let known = TicketState(rawValue: state) else {
@@ -153,23 +173,31 @@ enum TicketRoutes {
             filter.state = known
         }
         if principal.role == .handler { filter.unitCode = principal.unitCode }
-        let limit = try text("limit").map { value in
-            guard let limit = Int(value), (1...maximumPageSize).contains(limit) else { throw badQuery("limit", "a number from 1 to \(maximumPageSize)") }
-            return limit
-        } ?? 50
+        let limit =
+            try text("limit").map { value in
+                guard let limit = Int(value), (1...maximumPageSize).contains(limit) else {
+                    throw badQuery("limit", "a number from 1 to \(maximumPageSize)")
+                }
+                return limit
+            } ?? 50
         let cursor = try text("cursor").map { value in
-            guard let cursor = TicketCursor(token: value) else { throw badQuery("cursor", "the next_cursor of a previous page") }
+            guard let cursor = TicketCursor(token: value) else {
+                throw badQuery("cursor", "the next_cursor of a previous page")
+            }
             return cursor
         }
         let records = try await gateway.connection { [filter] in
             try await TicketQueries.search(filter, after: cursor, limit: limit, on: $0, logger: gateway.logger)
         }
-        let next = records.count == limit ? records.last.map { TicketCursor(receivedAt: $0.receivedAt, id: $0.id).token } : nil
+        let next =
+            records.count == limit ? records.last.map { TicketCursor(receivedAt: $0.receivedAt, id: $0.id).token } : nil
         return try .json(TicketPage(items: records.map(principal.view(of:)), nextCursor: next))
     }
 
     static func badQuery(_ name: String, _ expected: String) -> ProblemDetails {
-        ProblemDetails(.badRequest, type: "/problems/invalid-query", title: "Invalid query parameter", detail: "'\(name)' must be \(expected)")
+        ProblemDetails(
+            .badRequest, type: "/problems/invalid-query", title: "Invalid query parameter",
+            detail: "'\(name)' must be \(expected)")
     }
 }
 
@@ -203,7 +231,8 @@ extension Principal {
     func view(of record: TicketRecord) -> TicketRecord {
         guard role == .analyst, let phone = record.callerPhone else { return record }
         var masked = record
-        masked.callerPhone = String(phone.prefix(3)) + String(repeating: "*", count: max(phone.count - 7, 0)) + String(phone.suffix(4))
+        masked.callerPhone =
+            String(phone.prefix(3)) + String(repeating: "*", count: max(phone.count - 7, 0)) + String(phone.suffix(4))
         return masked
     }
 }

@@ -27,11 +27,14 @@ final class TokenAuthenticator: Sendable {
     }
 
     /// The caller of `request`, if it holds a token allowed one of `roles`; else a 401 or 403 problem.
-    func authorize(_ request: Request, roles: Set<Role>, database: PostgresClient, logger: Logger) async throws -> Principal {
+    func authorize(
+        _ request: Request, roles: Set<Role>, database: PostgresClient, logger: Logger
+    ) async throws -> Principal {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
             case let secret = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces), !secret.isEmpty
         else {
-            throw Self.unauthorized("send 'Authorization: Bearer <token>'; tokens are made with 'hotline tokens create'")
+            throw Self.unauthorized(
+                "send 'Authorization: Bearer <token>'; tokens are made with 'hotline tokens create'")
         }
         guard let principal = try await principal(for: secret, database: database, logger: logger) else {
             throw Self.unauthorized("the token is unknown or revoked")
@@ -39,14 +42,18 @@ final class TokenAuthenticator: Sendable {
         guard roles.contains(principal.role) else {
             throw ProblemDetails(
                 .forbidden, type: "/problems/forbidden", title: "Not allowed for this role",
-                detail: "role '\(principal.role.rawValue)' may not do this; allowed: \(roles.map(\.rawValue).sorted().joined(separator: ", "))")
+                detail:
+                    "role '\(principal.role.rawValue)' may not do this; allowed: \(roles.map(\.rawValue).sorted().joined(separator: ", "))"
+            )
         }
         return principal
     }
 
     private func principal(for secret: String, database: PostgresClient, logger: Logger) async throws -> Principal? {
         let now = clock.now()
-        if let known = remembered.withLock({ $0[secret] }), now.timeIntervalSince(known.checkedAt) < lifetime { return known.principal }
+        if let known = remembered.withLock({ $0[secret] }), now.timeIntervalSince(known.checkedAt) < lifetime {
+            return known.principal
+        }
         let principal = try await ServiceUnavailable.mapping {
             try await database.withConnection { try await TokenStore.principal(for: secret, on: $0, logger: logger) }
         }
@@ -58,6 +65,8 @@ final class TokenAuthenticator: Sendable {
     }
 
     private static func unauthorized(_ detail: String) -> ProblemDetails {
-        ProblemDetails(.unauthorized, type: "/problems/unauthorized", title: "Authentication required", detail: detail, challenge: "Bearer")
+        ProblemDetails(
+            .unauthorized, type: "/problems/unauthorized", title: "Authentication required", detail: detail,
+            challenge: "Bearer")
     }
 }

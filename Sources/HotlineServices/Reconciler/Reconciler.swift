@@ -55,7 +55,8 @@ public struct Reconciler: Service {
         for kind in HotlineServiceKind.allCases where !kind.appliedTypes.isEmpty {
             let count = try await database.withTransaction(logger: logger) { connection in
                 try await OutboxStore.requeueUnapplied(
-                    consumer: kind.name, types: kind.appliedTypes.map(\.rawValue).sorted(), grace: policy.grace, lookback: policy.lookback,
+                    consumer: kind.name, types: kind.appliedTypes.map(\.rawValue).sorted(), grace: policy.grace,
+                    lookback: policy.lookback,
                     limit: limit, on: connection, logger: logger)
             }
             if count > 0 { counts[kind.name] = count }

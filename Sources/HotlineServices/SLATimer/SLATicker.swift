@@ -22,7 +22,8 @@ public struct SLATicker: Service {
     let logger: Logger
 
     public init(
-        producerName: String, database: PostgresClient, clock: any HotlineClock, planner: @escaping PlannerSource, batchSize: Int,
+        producerName: String, database: PostgresClient, clock: any HotlineClock, planner: @escaping PlannerSource,
+        batchSize: Int,
         interval: Duration, logger: Logger
     ) {
         self.producerName = producerName
@@ -73,11 +74,14 @@ public struct SLATicker: Service {
                     cancelled.append(claimed.id)
                     continue
                 }
-                let firing = planner.firing(claimed.timer, tier: claimed.ticket.tier, district: claimed.ticket.districtCode, at: now)
+                let firing = planner.firing(
+                    claimed.timer, tier: claimed.ticket.tier, district: claimed.ticket.districtCode, at: now)
                 if let supervision = firing.supervision {
-                    try await SLATimerStore.supervise(claimed.ticket.id, supervision, at: now, on: connection, logger: logger)
+                    try await SLATimerStore.supervise(
+                        claimed.ticket.id, supervision, at: now, on: connection, logger: logger)
                 }
-                try await SLATimerStore.add(firing.followUps, for: claimed.ticket, at: now, on: connection, logger: logger)
+                try await SLATimerStore.add(
+                    firing.followUps, for: claimed.ticket, at: now, on: connection, logger: logger)
                 let event = Event(
                     id: UUID(), ticketId: claimed.ticket.id, occurredAt: now, producer: producerName,
                     payload: Self.payload(claimed.timer, firing: firing))
@@ -93,7 +97,8 @@ public struct SLATicker: Service {
         var day: Int?
         if case .checkpoint(let checkpointDay) = timer.kind { day = checkpointDay }
         return SLATimerFired(
-            kind: firing.event, timer: timer.kind.code, step: timer.kind.step, unitCode: timer.unitCode, dueAt: timer.dueAt, day: day,
+            kind: firing.event, timer: timer.kind.code, step: timer.kind.step, unitCode: timer.unitCode,
+            dueAt: timer.dueAt, day: day,
             duty: day.map(SLAPlanner.checkpointDuty(day:)), supervisionLevel: firing.supervision?.level,
             supervisingUnitCode: firing.supervision?.unitCode)
     }

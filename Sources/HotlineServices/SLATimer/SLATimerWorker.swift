@@ -17,14 +17,20 @@ public enum SLATimerWorker {
         }
         let ticker = SLATicker(
             producerName: resources.kind.name, database: resources.database, clock: resources.clock, planner: planner,
-            batchSize: resources.settings.slaBatchSize, interval: resources.settings.slaTickInterval, logger: resources.logger)
+            batchSize: resources.settings.slaBatchSize, interval: resources.settings.slaTickInterval,
+            logger: resources.logger)
         let settings = resources.settings
         return ServiceParts(workers: [
             try resources.consumer(handler: TimerPlanning(resources: resources, planner: planner)), ticker,
-            Reconciler(database: resources.database, policy: settings.reconciliation, limit: settings.relayBatchSize * 10, logger: resources.logger),
+            Reconciler(
+                database: resources.database, policy: settings.reconciliation, limit: settings.relayBatchSize * 10,
+                logger: resources.logger
+            ),
             OutboxRelay(
-                .abandoned(olderThanSeconds: settings.reconciliation.grace), database: resources.database, kafka: resources.producer,
-                batchSize: settings.relayBatchSize, idlePause: settings.reconciliation.interval, logger: resources.logger),
+                .abandoned(olderThanSeconds: settings.reconciliation.grace), database: resources.database,
+                kafka: resources.producer,
+                batchSize: settings.relayBatchSize, idlePause: settings.reconciliation.interval,
+                logger: resources.logger),
         ])
     }
 }
@@ -42,15 +48,21 @@ struct TimerPlanning: EventBatchHandler {
         let planner = try await planner(connection, logger)
         for consumed in events {
             let metadata = consumed.event.metadata
-            guard let ticket = try await Self.ticket(metadata.ticketId, on: connection, logger: logger) else { continue }
+            guard let ticket = try await Self.ticket(metadata.ticketId, on: connection, logger: logger) else {
+                continue
+            }
             if let dispatched = consumed.event.payload(as: TicketDispatched.self) {
                 let tier = dispatched.urgency
                 let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
-                try await SLATimerStore.cancel(nil, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
+                try await SLATimerStore.cancel(
+                    nil, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
                 try await SLATimerStore.add(
-                    planner.timers(dispatchedTo: dispatched.unitCode, tier: tier, district: ticket.districtCode, at: metadata.occurredAt),
+                    planner.timers(
+                        dispatchedTo: dispatched.unitCode, tier: tier, district: ticket.districtCode,
+                        at: metadata.occurredAt),
                     for: reference, at: metadata.occurredAt, on: connection, logger: logger)
-                let deadlines = planner.deadlines(tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt)
+                let deadlines = planner.deadlines(
+                    tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt)
                 try await connection.query(
                     """
                     INSERT INTO ticket_deadlines (ticket_id, unit_code, urgency, dispatched_at, sign_for_by, assign_by, finish_by)
@@ -62,14 +74,20 @@ struct TimerPlanning: EventBatchHandler {
                     """, logger: logger)
             } else if let handled = consumed.event.payload(as: TicketHandled.self) {
                 let change = planner.change(
-                    after: handled.action, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier, district: ticket.districtCode,
+                    after: handled.action, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
+                    district: ticket.districtCode,
                     departments: handled.departments ?? [], deadline: handled.deadline, at: metadata.occurredAt)
                 if change.cancelAll || !change.cancel.isEmpty {
-                    try await SLATimerStore.cancel(change.cancelAll ? nil : change.cancel, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
+                    try await SLATimerStore.cancel(
+                        change.cancelAll ? nil : change.cancel, of: ticket.id, at: metadata.occurredAt, on: connection,
+                        logger: logger)
                 }
-                try await SLATimerStore.add(change.add, for: ticket.reference, at: metadata.occurredAt, on: connection, logger: logger)
+                try await SLATimerStore.add(
+                    change.add, for: ticket.reference, at: metadata.occurredAt, on: connection, logger: logger)
                 if handled.action == .handUp, let deadline = handled.deadline {
-                    try await connection.query("UPDATE ticket_deadlines SET finish_by = \(deadline) WHERE ticket_id = \(ticket.id)", logger: logger)
+                    try await connection.query(
+                        "UPDATE ticket_deadlines SET finish_by = \(deadline) WHERE ticket_id = \(ticket.id)",
+                        logger: logger)
                 }
             }
         }
@@ -81,13 +99,17 @@ struct TimerPlanning: EventBatchHandler {
         let districtCode: String?
         let unitCode: String?
 
-        var reference: SLATimerStore.TicketRef { SLATimerStore.TicketRef(id: id, tier: tier, districtCode: districtCode) }
+        var reference: SLATimerStore.TicketRef {
+            SLATimerStore.TicketRef(id: id, tier: tier, districtCode: districtCode)
+        }
     }
 
     static func ticket(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> Ticket? {
-        let rows = try await connection.query("SELECT urgency, district_code, unit_code FROM tickets WHERE id = \(id)", logger: logger)
+        let rows = try await connection.query(
+            "SELECT urgency, district_code, unit_code FROM tickets WHERE id = \(id)", logger: logger)
         for try await (urgency, district, unit) in rows.decode((String, String?, String?).self) {
-            return Ticket(id: id, tier: UrgencyTier(rawValue: urgency) ?? .general, districtCode: district, unitCode: unit)
+            return Ticket(
+                id: id, tier: UrgencyTier(rawValue: urgency) ?? .general, districtCode: district, unitCode: unit)
         }
         return nil
     }

@@ -30,24 +30,33 @@ struct ScoringHandler: EventBatchHandler {
         let policy = try await snapshots.current(on: connection, logger: logger).reference.timeLimits
         let reducer = ScoringReducer(planner: SLAPlanner(policy: policy), timeZone: timeZone)
         try await AssessmentStore.log(
-            events.map { ($0.event.metadata.id, $0.event.metadata.ticketId, $0.event.metadata.occurredAt, $0.bytes) }, on: connection, logger: logger)
+            events.map { ($0.event.metadata.id, $0.event.metadata.ticketId, $0.event.metadata.occurredAt, $0.bytes) },
+            on: connection,
+            logger: logger)
         var seen = Set<UUID>()
         for consumed in events where seen.insert(consumed.event.metadata.ticketId).inserted {
             let ticketId = consumed.event.metadata.ticketId
             let district = try await Self.district(of: ticketId, on: connection, logger: logger)
             let before = try await AssessmentStore.facts(of: ticketId, on: connection, logger: logger)
             let after = reducer.facts(
-                replaying: try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger), ticketId: ticketId, district: district)
+                replaying: try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger),
+                ticketId: ticketId,
+                district: district)
             guard after != before else { continue }
             try await AssessmentStore.save(after, on: connection, logger: logger)
             for (unit, increments) in Self.increments(from: before, to: after) {
-                try await AssessmentStore.count(increments, unit: unit, at: consumed.event.metadata.occurredAt, timeZone: timeZone, on: connection, logger: logger)
+                try await AssessmentStore.count(
+                    increments, unit: unit, at: consumed.event.metadata.occurredAt, timeZone: timeZone, on: connection,
+                    logger: logger)
             }
         }
     }
 
     static func district(of ticketId: UUID, on connection: PostgresConnection, logger: Logger) async throws -> String? {
-        for try await district in try await connection.query("SELECT district_code FROM tickets WHERE id = \(ticketId)", logger: logger).decode(String?.self) {
+        for try await district in try await connection.query(
+            "SELECT district_code FROM tickets WHERE id = \(ticketId)", logger: logger
+        )
+        .decode(String?.self) {
             return district
         }
         return nil
@@ -61,10 +70,14 @@ struct ScoringHandler: EventBatchHandler {
             var changes: [String: Int] = [:]
             if old == nil { changes["dispatched"] = 1 }
             let flags: [(String, KeyPath<AssessmentFact, Bool>)] = [
-                ("signed_in_time", \.signedInTime), ("resolved", \.resolved), ("resolved_on_time", \.resolvedOnTime), ("visited", \.visited),
-                ("solved", \.solved), ("satisfied", \.satisfied), ("sent_back", \.sentBack), ("overdue", \.overdue), ("excluded", \.excluded),
+                ("signed_in_time", \.signedInTime), ("resolved", \.resolved), ("resolved_on_time", \.resolvedOnTime),
+                ("visited", \.visited),
+                ("solved", \.solved), ("satisfied", \.satisfied), ("sent_back", \.sentBack), ("overdue", \.overdue),
+                ("excluded", \.excluded),
             ]
-            for (metric, flag) in flags where fact[keyPath: flag] && !(old?[keyPath: flag] ?? false) { changes[metric] = 1 }
+            for (metric, flag) in flags where fact[keyPath: flag] && !(old?[keyPath: flag] ?? false) {
+                changes[metric] = 1
+            }
             if fact.reopened > (old?.reopened ?? 0) { changes["reopened"] = fact.reopened - (old?.reopened ?? 0) }
             if !changes.isEmpty { increments[fact.unitCode, default: [:]].merge(changes, uniquingKeysWith: +) }
         }

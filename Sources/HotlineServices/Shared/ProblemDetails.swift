@@ -27,7 +27,8 @@ public struct ProblemDetails: HTTPResponseError {
     public var errors: [FieldFinding]
 
     public init(
-        _ status: HTTPResponse.Status, type: String, title: String, detail: String? = nil, retryAfter: Int? = nil, challenge: String? = nil,
+        _ status: HTTPResponse.Status, type: String, title: String, detail: String? = nil, retryAfter: Int? = nil,
+        challenge: String? = nil,
         errors: [FieldFinding] = []
     ) {
         self.status = status
@@ -44,7 +45,10 @@ public struct ProblemDetails: HTTPResponseError {
         headers[.contentType] = "application/problem+json"
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         if let challenge { headers[.wwwAuthenticate] = challenge }
-        let body = try JSONEncoder().encode(Body(type: type, title: title, status: Int(status.code), detail: detail, errors: errors.isEmpty ? nil : errors))
+        let body = try JSONEncoder().encode(
+            Body(
+                type: type, title: title, status: Int(status.code), detail: detail,
+                errors: errors.isEmpty ? nil : errors))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 

@@ -58,7 +58,11 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
     private func freshSnapshot() -> ReferenceSnapshot<Model>? {
         let now = clock.now()
         return state.withLock { state in
-            guard let snapshot = state.snapshot, let checked = state.checkedAt, now.timeIntervalSince(checked) < checkInterval else { return nil }
+            guard let snapshot = state.snapshot, let checked = state.checkedAt,
+                now.timeIntervalSince(checked) < checkInterval
+            else {
+                return nil
+            }
             return snapshot
         }
     }
@@ -73,12 +77,19 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
         let reference = try await ReferenceStore.load(on: connection, logger: logger)
         var examples: [LabelledExample] = []
         if readsCorrections, let run {
-            examples = try await ClassifierTraining.examples(through: run.examplesThrough, on: connection, logger: logger).examples
+            examples = try await ClassifierTraining.examples(
+                through: run.examplesThrough, on: connection, logger: logger
+            ).examples
         }
         let snapshot = ReferenceSnapshot(
-            reference: reference, model: build(reference, examples), knowledge: KnowledgeBase(reference.knowledge), runId: run?.id)
+            reference: reference, model: build(reference, examples), knowledge: KnowledgeBase(reference.knowledge),
+            runId: run?.id)
         logger.info(
-            "reference data loaded", metadata: ["run": "\(run?.id.description ?? "none")", "leaves": "\(reference.catalog.leaves.count)", "corrections": "\(examples.count)"])
+            "reference data loaded",
+            metadata: [
+                "run": "\(run?.id.description ?? "none")", "leaves": "\(reference.catalog.leaves.count)",
+                "corrections": "\(examples.count)",
+            ])
         state.withLock { $0 = State(snapshot: snapshot, checkedAt: now) }
         return snapshot
     }
@@ -87,13 +98,18 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
 extension ServiceResources {
     /// Reference data alone, for services that do not classify.
     func referenceSnapshots() -> ReferenceSnapshots<Void> {
-        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: false) { _, _ in () }
+        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: false) { _, _ in
+            ()
+        }
     }
 
     /// Reference data with the classifier trained on the catalog and the run's corrections.
     func classifierSnapshots() -> ReferenceSnapshots<RequestClassifier> {
-        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: true) { reference, corrections in
-            RequestClassifier(catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, corrections: corrections)
+        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: true) {
+            reference, corrections in
+            RequestClassifier(
+                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues,
+                corrections: corrections)
         }
     }
 }

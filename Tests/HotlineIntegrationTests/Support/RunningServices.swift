@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HotlineDomain
 import HotlineKafka
 import HotlineRuntime
@@ -11,6 +8,10 @@ import Hummingbird
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Services of the platform running inside the test process against a test database and the
 /// real broker, each on its own HTTP port.
@@ -35,22 +36,31 @@ enum RunningServices {
 
     /// Loads the reference data of `Schemas/` and makes sure the platform's topics exist.
     static func prepare(_ client: PostgresClient) async throws {
-        let reference = try ReferenceData(schemaDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Schemas"))
-        try await client.withTransaction(logger: TestEnvironment.logger) { try await ReferenceStore.replace(with: reference, on: $0, logger: TestEnvironment.logger) }
+        let reference = try ReferenceData(
+            schemaDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Schemas"))
+        try await client.withTransaction(logger: TestEnvironment.logger) {
+            try await ReferenceStore.replace(with: reference, on: $0, logger: TestEnvironment.logger)
+        }
         try await TestEnvironment.ensurePlatformTopics()
     }
 
     /// Runs the services `kinds` (built by `build`) while `body` runs, then stops them.
     static func with<T: Sendable>(
-        _ kinds: [HotlineServiceKind], settings: HotlineSettings, build: @escaping @Sendable (HotlineServiceKind, ServiceResources) throws -> ServiceParts,
+        _ kinds: [HotlineServiceKind], settings: HotlineSettings,
+        build: @escaping @Sendable (HotlineServiceKind, ServiceResources) throws -> ServiceParts,
         _ body: @Sendable () async throws -> T
     ) async throws -> T {
         var applications: [any Service] = []
         for kind in kinds {
             applications.append(
-                try ServiceRuntime.makeApplication(kind, settings: settings, clock: SystemClock(), logger: TestEnvironment.logger) { try build(kind, $0) })
+                try ServiceRuntime.makeApplication(
+                    kind, settings: settings, clock: SystemClock(), logger: TestEnvironment.logger
+                ) {
+                    try build(kind, $0)
+                })
         }
-        let services = ServiceGroup(configuration: .init(services: applications.map { .init(service: $0) }, logger: TestEnvironment.logger))
+        let services = ServiceGroup(
+            configuration: .init(services: applications.map { .init(service: $0) }, logger: TestEnvironment.logger))
         let running = Task { try await services.run() }
         let result: Result<T, any Error>
         do {
@@ -66,7 +76,10 @@ enum RunningServices {
     /// Creates a token for `role` on `client` and returns its secret.
     static func token(_ role: Role, unit: String? = nil, on client: PostgresClient) async throws -> String {
         try await client.withConnection {
-            try await TokenStore.create(name: "test \(role.rawValue)", role: role, unitCode: unit, at: Date(), on: $0, logger: TestEnvironment.logger).secret
+            try await TokenStore.create(
+                name: "test \(role.rawValue)", role: role, unitCode: unit, at: Date(), on: $0,
+                logger: TestEnvironment.logger
+            ).secret
         }
     }
 }
@@ -85,7 +98,9 @@ struct APIClient: Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    func send(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> Reply {
+    func send(
+        _ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]
+    ) async throws -> Reply {
         var request = URLRequest(url: URL(string: path, relativeTo: base)!)
         request.httpMethod = method
         request.httpBody = body
@@ -95,11 +110,15 @@ struct APIClient: Sendable {
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
-        for (name, value) in http.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }
+        for (name, value) in http.allHeaderFields {
+            fields[String(describing: name).lowercased()] = String(describing: value)
+        }
         return Reply(status: http.statusCode, headers: fields, body: data)
     }
 
-    func send(_ method: String, _ path: String, json: [String: Any], headers: [String: String] = [:]) async throws -> Reply {
+    func send(
+        _ method: String, _ path: String, json: [String: Any], headers: [String: String] = [:]
+    ) async throws -> Reply {
         try await send(method, path, body: try JSONSerialization.data(withJSONObject: json), headers: headers)
     }
 
@@ -115,7 +134,9 @@ struct APIClient: Sendable {
 }
 
 /// Polls `probe` until it returns a value, or fails after `limit`.
-func eventually<T>(within limit: Duration = .seconds(30), _ what: String, _ probe: () async throws -> T?) async throws -> T {
+func eventually<T>(
+    within limit: Duration = .seconds(30), _ what: String, _ probe: () async throws -> T?
+) async throws -> T {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if let value = try await probe() { return value }

@@ -30,7 +30,8 @@ enum TestDatabase {
             var attempt = 0
             while true {
                 do {
-                    try await admin.query(PostgresQuery(unsafeSQL: #"CREATE DATABASE "\#(name)""#), logger: TestEnvironment.logger)
+                    try await admin.query(
+                        PostgresQuery(unsafeSQL: #"CREATE DATABASE "\#(name)""#), logger: TestEnvironment.logger)
                     return
                 } catch let error as PSQLError where attempt < 4 && error.serverInfo?[.sqlState] != "42P04" {
                     attempt += 1
@@ -46,14 +47,17 @@ enum TestDatabase {
             return try await body(client, configuration)
         }
         try await withClient(server) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: #"DROP DATABASE "\#(name)" WITH (FORCE)"#), logger: TestEnvironment.logger)
+            try await admin.query(
+                PostgresQuery(unsafeSQL: #"DROP DATABASE "\#(name)" WITH (FORCE)"#), logger: TestEnvironment.logger)
         }
         return result
     }
 
     /// Runs `body` with a running pool for `configuration`.
     @discardableResult
-    static func withClient<T: Sendable>(_ configuration: DatabaseConfiguration, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+    static func withClient<T: Sendable>(
+        _ configuration: DatabaseConfiguration, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
         // The pool warns when a lease races its own start-up; that is expected here.
         var quiet = TestEnvironment.logger
         quiet.logLevel = .error
@@ -62,7 +66,9 @@ enum TestDatabase {
 
     /// The single integer a query returns.
     static func count(_ query: PostgresQuery, on client: PostgresClient) async throws -> Int {
-        for try await value in try await client.query(query, logger: TestEnvironment.logger).decode(Int.self) { return value }
+        for try await value in try await client.query(query, logger: TestEnvironment.logger).decode(Int.self) {
+            return value
+        }
         throw TimedOut(description: "query returned no row")
     }
 }

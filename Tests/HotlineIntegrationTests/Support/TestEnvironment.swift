@@ -1,6 +1,6 @@
 import Foundation
-import HotlineKafka
 import HotlineDomain
+import HotlineKafka
 import Logging
 
 /// Where the integration tests find the real PostgreSQL and broker: the same variables and
@@ -30,7 +30,9 @@ enum TestEnvironment {
     /// Creates a fresh topic with `partitions` partitions.
     static func makeTopic(_ prefix: String, partitions: Int) async throws -> String {
         let name = uniqueName(prefix)
-        try await KafkaAdmin(client: kafkaClient("tests-admin")).createTopics([KafkaTopicSpecification(name: name, partitions: partitions)])
+        try await KafkaAdmin(client: kafkaClient("tests-admin")).createTopics([
+            KafkaTopicSpecification(name: name, partitions: partitions)
+        ])
         return name
     }
 
@@ -47,7 +49,7 @@ enum TestEnvironment {
             do {
                 return try await KafkaAdmin(client: kafkaClient("tests-admin"))
                     .createTopics(HotlineTopic.allCases.map { KafkaTopicSpecification(name: $0.name, partitions: 3) })
-            } catch where attempt < 4 {
+            } catch  where attempt < 4 {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(500 * attempt))
             }
@@ -55,11 +57,15 @@ enum TestEnvironment {
     }
 
     static func makeConsumer(group: String, topics: [String]) throws -> KafkaConsumer {
-        try KafkaConsumer(configuration: KafkaConsumerConfiguration(client: kafkaClient("tests-consumer"), groupId: group, topics: topics), logger: logger)
+        try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: kafkaClient("tests-consumer"), groupId: group, topics: topics), logger: logger
+        )
     }
 
     static func makeProducer() throws -> KafkaProducer {
-        try KafkaProducer(configuration: KafkaProducerConfiguration(client: kafkaClient("tests-producer")), logger: logger)
+        try KafkaProducer(
+            configuration: KafkaProducerConfiguration(client: kafkaClient("tests-producer")), logger: logger)
     }
 }
 

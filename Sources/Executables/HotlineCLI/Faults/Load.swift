@@ -26,7 +26,9 @@ struct Load: AsyncParsableCommand {
         let outcome = try await load.run(.fixedRate(perSecond: rate, count: Int(rate * seconds)), group: .singleton)
         try outcome.accepted.map(\.uuidString).joined(separator: "\n").appending("\n")
             .write(toFile: acceptedFile, atomically: true, encoding: .utf8)
-        print("load: \(outcome.accepted.count) accepted, \(outcome.rejected) rejected, \(outcome.retries) sent again after an outage")
+        print(
+            "load: \(outcome.accepted.count) accepted, \(outcome.rejected) rejected, \(outcome.retries) sent again after an outage"
+        )
         if outcome.rejected > 0 { throw ExitCode(3) }
     }
 }

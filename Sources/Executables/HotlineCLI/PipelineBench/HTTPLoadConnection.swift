@@ -42,7 +42,9 @@ struct HTTPLoadConnection {
         var responses: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
         let requests: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
 
-        mutating func send(_ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: ByteBuffer? = nil) async throws -> Reply {
+        mutating func send(
+            _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: ByteBuffer? = nil
+        ) async throws -> Reply {
             var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
             head.headers.add(name: "Host", value: host)
             for (name, value) in headers { head.headers.add(name: name, value: value) }

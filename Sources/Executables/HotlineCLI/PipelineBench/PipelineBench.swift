@@ -14,11 +14,14 @@ import PostgresNIO
 /// per-process CPU and memory and consumer lag; then does the same at fixed offered rates.
 struct PipelineBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pipeline", abstract: "End-to-end tickets/s and latency through the running services (see scripts/bench).")
+        commandName: "pipeline",
+        abstract: "End-to-end tickets/s and latency through the running services (see scripts/bench).")
 
     @Option(help: "Seconds of closed-loop load.") var seconds = 120.0
     @Option(help: "Connections of the closed-loop load generator.") var concurrency = 64
-    @Option(parsing: .upToNextOption, help: "Offered rates (tickets/s) of the latency runs.") var rates: [Double] = [100, 1_000]
+    @Option(parsing: .upToNextOption, help: "Offered rates (tickets/s) of the latency runs.") var rates: [Double] = [
+        100, 1_000,
+    ]
     @Option(help: "Seconds of each latency run.") var rateSeconds = 20.0
     @Option(help: "Seconds of each raw-limit measurement (0 skips them).") var rawSeconds = 5.0
     @Option(help: "Seconds without progress after which waiting for the pipeline stops.") var stallSeconds = 60.0
@@ -36,15 +39,19 @@ struct PipelineBench: AsyncParsableCommand {
             let load = try await TicketLoad.prepare(
                 settings: settings, database: database, tokenName: "pipeline bench", concurrency: concurrency,
                 runId: "bench-\(UUID().uuidString.prefix(8).lowercased())", seed: 7, logger: logger)
-            print("load: \(load.templates.count) distinct requests of the simulated city, each expected to be dispatched without review")
+            print(
+                "load: \(load.templates.count) distinct requests of the simulated city, each expected to be dispatched without review"
+            )
             let probe = PipelineProbe(database: database, kafka: settings.kafkaClient("hotline-bench"), logger: logger)
 
             var raw: RawLimits?
             if rawSeconds > 0 {
                 let message = Array((load.templates.first ?? "{").utf8) + Array(#","caller_phone":"13900000000"}"#.utf8)
                 raw = try await RawLimits.Probe(
-                    kafka: settings.kafkaClient("hotline-bench-raw"), database: database, gatewayHost: settings.httpHost,
-                    gatewayPort: settings.httpPort(of: .intakeGateway), group: group, message: message, connections: concurrency,
+                    kafka: settings.kafkaClient("hotline-bench-raw"), database: database,
+                    gatewayHost: settings.httpHost,
+                    gatewayPort: settings.httpPort(of: .intakeGateway), group: group, message: message,
+                    connections: concurrency,
                     seconds: rawSeconds, logger: logger
                 ).measure()
                 raw.map(Self.printRaw)
@@ -52,18 +59,24 @@ struct PipelineBench: AsyncParsableCommand {
 
             print(String(format: "\nthroughput: %.0f s of load from %d connections", seconds, concurrency))
             let throughput = try await measureRun(
-                "throughput", load: load, pace: .closedLoop(seconds: seconds), probe: probe, processes: processes, group: group)
+                "throughput", load: load, pace: .closedLoop(seconds: seconds), probe: probe, processes: processes,
+                group: group)
             throughput.print()
             if let raw {
-                print(String(format: "  end-to-end / slowest raw limit (%@, %.0f/s): %.2f", raw.slowest.name, raw.slowest.perSecond,
-                             throughput.endToEndPerSecond / raw.slowest.perSecond))
+                print(
+                    String(
+                        format: "  end-to-end / slowest raw limit (%@, %.0f/s): %.2f", raw.slowest.name,
+                        raw.slowest.perSecond,
+                        throughput.endToEndPerSecond / raw.slowest.perSecond))
             }
 
             var latencyRuns: [PipelineRun] = []
             for rate in rates {
                 print(String(format: "\nlatency at %.0f tickets/s offered for %.0f s", rate, rateSeconds))
                 let run = try await measureRun(
-                    "latency at \(Int(rate))/s", load: load, pace: .fixedRate(perSecond: rate, count: Int(rate * rateSeconds)), probe: probe,
+                    "latency at \(Int(rate))/s", load: load,
+                    pace: .fixedRate(perSecond: rate, count: Int(rate * rateSeconds)),
+                    probe: probe,
                     processes: processes, group: group)
                 run.print()
                 latencyRuns.append(run)
@@ -85,17 +98,20 @@ struct PipelineBench: AsyncParsableCommand {
         var load = load
         load.runId += "-" + name.filter { $0.isLetter || $0.isNumber }
         let since = Date()
-        let cpuBefore = Dictionary(uniqueKeysWithValues: processes.map { ($0.0, ProcessStats.read(pid: $0.1)?.cpuSeconds ?? 0) })
+        let cpuBefore = Dictionary(
+            uniqueKeysWithValues: processes.map { ($0.0, ProcessStats.read(pid: $0.1)?.cpuSeconds ?? 0) })
         let lagSampler = Task { try await probe.sampleLag(every: .seconds(1)) }
         let outcome = try await load.run(pace, group: group)
-        let through = try await probe.waitUntilThrough(outcome.accepted.count, since: since, stall: .seconds(stallSeconds))
+        let through = try await probe.waitUntilThrough(
+            outcome.accepted.count, since: since, stall: .seconds(stallSeconds))
         lagSampler.cancel()
         let lag = (try? await lagSampler.value) ?? []
         let finished = Date()
         var perProcess: [String: ProcessStats] = [:]
         for (processName, pid) in processes {
             guard let stats = ProcessStats.read(pid: pid) else { continue }
-            perProcess[processName] = ProcessStats(cpuSeconds: stats.cpuSeconds - (cpuBefore[processName] ?? 0), peakRSSMiB: stats.peakRSSMiB)
+            perProcess[processName] = ProcessStats(
+                cpuSeconds: stats.cpuSeconds - (cpuBefore[processName] ?? 0), peakRSSMiB: stats.peakRSSMiB)
         }
         return PipelineRun(
             name: name, accepted: outcome.accepted.count, rejected: outcome.rejected, retries: outcome.retries,
@@ -107,16 +123,22 @@ struct PipelineBench: AsyncParsableCommand {
 
     private static func parseProcess(_ text: String) throws -> (String, Int32) {
         let parts = text.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2, let pid = Int32(parts[1]) else { throw ValidationError("--process takes name=pid, not '\(text)'") }
+        guard parts.count == 2, let pid = Int32(parts[1]) else {
+            throw ValidationError("--process takes name=pid, not '\(text)'")
+        }
         return (String(parts[0]), pid)
     }
 
     private static func printRaw(_ raw: RawLimits) {
         print("raw limits of this machine (same message and row sizes as the pipeline):")
-        print(String(format: "  broker: produce %.0f msg/s, consume %.0f msg/s, produce-then-consume %.0f msg/s",
-                     raw.brokerProducePerSecond, raw.brokerConsumePerSecond, raw.brokerProduceConsumePerSecond))
-        print(String(format: "  PostgreSQL inserts: single-row transactions %.0f rows/s, batches of 500 %.0f rows/s",
-                     raw.postgresSingleRowInsertsPerSecond, raw.postgresBatchedInsertsPerSecond))
+        print(
+            String(
+                format: "  broker: produce %.0f msg/s, consume %.0f msg/s, produce-then-consume %.0f msg/s",
+                raw.brokerProducePerSecond, raw.brokerConsumePerSecond, raw.brokerProduceConsumePerSecond))
+        print(
+            String(
+                format: "  PostgreSQL inserts: single-row transactions %.0f rows/s, batches of 500 %.0f rows/s",
+                raw.postgresSingleRowInsertsPerSecond, raw.postgresBatchedInsertsPerSecond))
         print(String(format: "  HTTP GET /healthz: %.0f requests/s", raw.httpNoWorkRequestsPerSecond))
     }
 }

@@ -44,7 +44,8 @@ struct PipelineProbe: Sendable {
         while true {
             let now = try await through(since: since)
             if now.reached(count) { return now }
-            if now.dispatched != last.dispatched || now.withDeadlines != last.withDeadlines || now.scored != last.scored {
+            if now.dispatched != last.dispatched || now.withDeadlines != last.withDeadlines || now.scored != last.scored
+            {
                 last = now
                 lastProgress = ContinuousClock.now
             } else if ContinuousClock.now - lastProgress > stall {
@@ -84,7 +85,9 @@ struct PipelineProbe: Sendable {
         while !Task.isCancelled {
             var lag: [String: Int64] = [:]
             for kind in HotlineServiceKind.allCases where !kind.consumedTopics.isEmpty {
-                if let perTopic = try? await admin.consumerLag(group: kind.name, topics: kind.consumedTopics.map(\.name)) {
+                if let perTopic = try? await admin.consumerLag(
+                    group: kind.name, topics: kind.consumedTopics.map(\.name))
+                {
                     lag[kind.name] = perTopic.values.reduce(0, +)
                 }
             }

@@ -28,7 +28,11 @@ struct ProcessStats: Sendable, Codable {
 
     private static func cpu(of pid: Int32) -> Double? {
         // After the name: state(0) ppid(1) … utime(11) stime(12).
-        guard let fields = statFields(of: pid), fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        guard let fields = statFields(of: pid), fields.count > 12, let user = Double(fields[11]),
+            let system = Double(fields[12])
+        else {
+            return nil
+        }
         return (user + system) / ticksPerSecond
     }
 

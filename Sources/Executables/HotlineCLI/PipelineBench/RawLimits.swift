@@ -45,7 +45,8 @@ struct RawLimits: Sendable, Codable {
         func measure() async throws -> RawLimits {
             let broker = try await brokerRates(count: 100_000)
             return RawLimits(
-                brokerProduceConsumePerSecond: broker.both, brokerProducePerSecond: broker.produce, brokerConsumePerSecond: broker.consume,
+                brokerProduceConsumePerSecond: broker.both, brokerProducePerSecond: broker.produce,
+                brokerConsumePerSecond: broker.consume,
                 postgresSingleRowInsertsPerSecond: try await singleRowInserts(),
                 postgresBatchedInsertsPerSecond: try await batchedInserts(),
                 httpNoWorkRequestsPerSecond: try await httpNoWork())
@@ -73,7 +74,8 @@ struct RawLimits: Sendable, Codable {
             let produced = ContinuousClock.now
             await producer.close()
             let consumer = try KafkaConsumer(
-                configuration: KafkaConsumerConfiguration(client: kafka, groupId: "bench-raw-\(UUID().uuidString.prefix(8))", topics: [topic]),
+                configuration: KafkaConsumerConfiguration(
+                    client: kafka, groupId: "bench-raw-\(UUID().uuidString.prefix(8))", topics: [topic]),
                 logger: logger)
             var received = 0
             let deadline = ContinuousClock.now + .seconds(120)
@@ -87,7 +89,10 @@ struct RawLimits: Sendable, Codable {
             await consumer.close()
             let produceSeconds = (produced - started).seconds
             let consumeSeconds = (consumed - (consumeStarted ?? produced)).seconds
-            return (Double(count) / produceSeconds, Double(received) / consumeSeconds, Double(received) / (consumed - started).seconds)
+            return (
+                Double(count) / produceSeconds, Double(received) / consumeSeconds,
+                Double(received) / (consumed - started).seconds
+            )
         }
 
         private func withScratchTable<T>(_ work: () async throws -> T) async throws -> T {
@@ -103,7 +108,9 @@ struct RawLimits: Sendable, Codable {
 
         /// Operations per second of `lanes` loops run at once for `seconds`; each loop gets the
         /// deadline and returns how many operations it did.
-        private func rate(lanes: Int, _ loop: @escaping @Sendable (ContinuousClock.Instant) async throws -> Int) async throws -> Double {
+        private func rate(
+            lanes: Int, _ loop: @escaping @Sendable (ContinuousClock.Instant) async throws -> Int
+        ) async throws -> Double {
             let end = ContinuousClock.now + .seconds(seconds)
             let started = ContinuousClock.now
             let operations = try await withThrowingTaskGroup(of: Int.self) { tasks in
@@ -123,7 +130,8 @@ struct RawLimits: Sendable, Codable {
                         var rows = 0
                         while ContinuousClock.now < end {
                             try await connection.query(
-                                "INSERT INTO bench_raw_rows VALUES (\(UUID()), \(String(rows)), \(body)::jsonb, now())", logger: logger)
+                                "INSERT INTO bench_raw_rows VALUES (\(UUID()), \(String(rows)), \(body)::jsonb, now())",
+                                logger: logger)
                             rows += 1
                         }
                         return rows

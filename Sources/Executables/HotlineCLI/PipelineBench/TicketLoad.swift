@@ -55,13 +55,17 @@ struct TicketLoad: Sendable {
     /// A load on the configured gateway, with an operator token made for it and the simulated
     /// city's requests (`BenchTickets`) drawn with `seed`.
     static func prepare(
-        settings: HotlineSettings, database: PostgresClient, tokenName: String, concurrency: Int, runId: String, seed: UInt64, logger: Logger
+        settings: HotlineSettings, database: PostgresClient, tokenName: String, concurrency: Int, runId: String,
+        seed: UInt64,
+        logger: Logger
     ) async throws -> TicketLoad {
         let templates = try BenchTickets.templates(
             reference: try ReferenceData(schemaDirectory: settings.schemaDirectory), timeZone: settings.timeZone,
             reviewThreshold: settings.intakePolicy.reviewThreshold, seed: seed)
         let token = try await database.withConnection {
-            try await TokenStore.create(name: tokenName, role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger).secret
+            try await TokenStore.create(
+                name: tokenName, role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger
+            ).secret
         }
         return TicketLoad(
             host: settings.httpHost, port: settings.httpPort(of: .intakeGateway), token: token, templates: templates,
@@ -137,12 +141,15 @@ struct TicketLoad: Sendable {
     }
 
     /// Sends ticket `index`; false when the gateway answered 503 and it must be sent again.
-    private func send(_ index: Int, on exchange: inout HTTPLoadConnection.Exchange, into outcome: inout Outcome) async throws -> Bool {
+    private func send(
+        _ index: Int, on exchange: inout HTTPLoadConnection.Exchange, into outcome: inout Outcome
+    ) async throws -> Bool {
         let phone = String(format: "139%08d", index % 100_000_000)
         let body = ByteBuffer(string: templates[index % templates.count] + #","caller_phone":"\#(phone)"}"#)
         let sent = ContinuousClock.now
         let reply = try await exchange.send(
-            .POST, "/tickets", headers: [("Authorization", "Bearer \(token)"), ("Idempotency-Key", "\(runId)-\(index)")], body: body)
+            .POST, "/tickets",
+            headers: [("Authorization", "Bearer \(token)"), ("Idempotency-Key", "\(runId)-\(index)")], body: body)
         switch reply.status {
         case 503:
             return false
