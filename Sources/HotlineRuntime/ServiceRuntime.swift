@@ -79,7 +79,7 @@ public enum ServiceRuntime {
         let router = Router()
         router.add(middleware: MetricsMiddleware())
         router.addHealthAndMetrics(service: kind.name, registry: registry) {
-            (try? await database.query("SELECT 1", logger: logger)) != nil
+            await DatabaseHealth.isReachable(database, logger: logger)
         }
         parts.routes(router)
         return Application(

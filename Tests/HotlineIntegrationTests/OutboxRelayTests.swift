@@ -36,14 +36,15 @@ struct OutboxRelayTests {
         try await TestDatabase.with { client, _ in
             let failure = await #expect(throws: PostgresTransactionError.self) {
                 try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-                    try await OutboxStore.append([discarded], on: connection, logger: TestEnvironment.logger)
+                    try await OutboxStore.append(
+                        discarded, history: nil, on: connection, logger: TestEnvironment.logger)
                     throw RolledBack()
                 }
             }
             #expect(failure?.closureError is RolledBack)
             #expect(failure?.rollbackError == nil)
             try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-                try await OutboxStore.append([kept], on: connection, logger: TestEnvironment.logger)
+                try await OutboxStore.append(kept, history: nil, on: connection, logger: TestEnvironment.logger)
             }
             let relay = Self.makeRelay(producer, client: client, kafka: kafka, batchSize: 10)
             #expect(try await relay.relayOnce() == 1)
@@ -69,7 +70,9 @@ struct OutboxRelayTests {
 
         let (first, second) = try await TestDatabase.with { client, _ in
             try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-                try await OutboxStore.append(entries, on: connection, logger: TestEnvironment.logger)
+                for entry in entries {
+                    try await OutboxStore.append(entry, history: nil, on: connection, logger: TestEnvironment.logger)
+                }
             }
             let relays = (0..<2).map { _ in Self.makeRelay(producer, client: client, kafka: kafka, batchSize: 25) }
             async let a = Self.drain(relays[0])

@@ -20,7 +20,7 @@ struct ReconcilerTests {
         entry.eventType = type.rawValue
         let id = entry.eventId
         try await client.withTransaction(logger: logger) { connection in
-            try await OutboxStore.append([entry], on: connection, logger: logger)
+            try await OutboxStore.append(entry, history: nil, on: connection, logger: logger)
             try await connection.query(
                 """
                 UPDATE outbox SET created_at = now() - make_interval(secs => \(createdSecondsAgo)),

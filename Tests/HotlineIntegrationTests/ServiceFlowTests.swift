@@ -18,7 +18,7 @@ struct ServiceFlowTests {
         case .classifierWorker: try ClassifierWorker.parts(resources)
         case .dispatcher: try DispatcherWorker.parts(resources)
         case .slaTimer: try SLATimerWorker.parts(resources)
-        case .scoringAggregator: try ScoringWorker.parts(resources)
+        case .scoringAggregator: try ScoringAggregatorWorker.parts(resources)
         }
     }
 

@@ -2,5 +2,5 @@ import HotlineRuntime
 import HotlineServices
 
 try await ServiceRuntime.run(.scoringAggregator) { resources in
-    try ScoringWorker.parts(resources)
+    try ScoringAggregatorWorker.parts(resources)
 }

@@ -48,9 +48,10 @@ struct TimerPlanning: EventBatchHandler {
         let planner = try await planner(connection, logger)
         for consumed in events {
             let metadata = consumed.event.metadata
-            guard let ticket = try await Self.ticket(metadata.ticketId, on: connection, logger: logger) else {
-                continue
-            }
+            guard
+                let ticket = try await TicketDeadlineStore.timedTicket(
+                    metadata.ticketId, on: connection, logger: logger)
+            else { continue }
             if let dispatched = consumed.event.payload(as: TicketDispatched.self) {
                 let tier = dispatched.urgency
                 let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
@@ -61,17 +62,11 @@ struct TimerPlanning: EventBatchHandler {
                         dispatchedTo: dispatched.unitCode, tier: tier, district: ticket.districtCode,
                         at: metadata.occurredAt),
                     for: reference, at: metadata.occurredAt, on: connection, logger: logger)
-                let deadlines = planner.deadlines(
-                    tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt)
-                try await connection.query(
-                    """
-                    INSERT INTO ticket_deadlines (ticket_id, unit_code, urgency, dispatched_at, sign_for_by, assign_by, finish_by)
-                    VALUES (\(ticket.id), \(dispatched.unitCode), \(tier.rawValue), \(metadata.occurredAt), \(deadlines.signForBy),
-                            \(deadlines.assignBy), \(deadlines.finishBy))
-                    ON CONFLICT (ticket_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, urgency = EXCLUDED.urgency,
-                        dispatched_at = EXCLUDED.dispatched_at, sign_for_by = EXCLUDED.sign_for_by, assign_by = EXCLUDED.assign_by,
-                        finish_by = EXCLUDED.finish_by
-                    """, logger: logger)
+                try await TicketDeadlineStore.replace(
+                    for: ticket.id, unitCode: dispatched.unitCode, tier: tier, dispatchedAt: metadata.occurredAt,
+                    deadlines: planner.deadlines(
+                        tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt),
+                    on: connection, logger: logger)
             } else if let handled = consumed.event.payload(as: TicketHandled.self) {
                 let change = planner.change(
                     after: handled.action, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
@@ -85,32 +80,10 @@ struct TimerPlanning: EventBatchHandler {
                 try await SLATimerStore.add(
                     change.add, for: ticket.reference, at: metadata.occurredAt, on: connection, logger: logger)
                 if handled.action == .handUp, let deadline = handled.deadline {
-                    try await connection.query(
-                        "UPDATE ticket_deadlines SET finish_by = \(deadline) WHERE ticket_id = \(ticket.id)",
-                        logger: logger)
+                    try await TicketDeadlineStore.moveFinish(
+                        of: ticket.id, to: deadline, on: connection, logger: logger)
                 }
             }
         }
-    }
-
-    struct Ticket {
-        let id: UUID
-        let tier: UrgencyTier
-        let districtCode: String?
-        let unitCode: String?
-
-        var reference: SLATimerStore.TicketRef {
-            SLATimerStore.TicketRef(id: id, tier: tier, districtCode: districtCode)
-        }
-    }
-
-    static func ticket(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> Ticket? {
-        let rows = try await connection.query(
-            "SELECT urgency, district_code, unit_code FROM tickets WHERE id = \(id)", logger: logger)
-        for try await (urgency, district, unit) in rows.decode((String, String?, String?).self) {
-            return Ticket(
-                id: id, tier: UrgencyTier(rawValue: urgency) ?? .general, districtCode: district, unitCode: unit)
-        }
-        return nil
     }
 }

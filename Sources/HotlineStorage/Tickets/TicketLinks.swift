@@ -16,24 +16,24 @@ public enum TicketLinks {
         window: TimeInterval, on connection: PostgresConnection, logger: Logger
     ) async throws -> UUID? {
         guard let callerPhone, let leafCode else { return nil }
-        let sameRequest: PostgresQuery = """
-            caller_phone = \(callerPhone) AND category_code = \(leafCode) AND id <> \(id)
-              AND received_at >= \(receivedAt.addingTimeInterval(-window))
-              AND (township_code = \(townshipCode) OR (\(townshipCode)::text IS NULL AND place_text = \(placeText)))
+        // One statement: the earliest earlier request of the chain if there is one; otherwise
+        // the later ones already classified are linked to this ticket.
+        let rows = try await connection.query(
             """
-        let earlier = try await connection.query(
-            PostgresQuery(
-                unsafeSQL:
-                    "SELECT COALESCE(repeat_of, id) FROM tickets WHERE \(sameRequest.sql) AND received_at < $\(sameRequest.binds.count + 1) ORDER BY received_at LIMIT 1",
-                binds: sameRequest.binds.appending(receivedAt)),
-            logger: logger)
-        for try await original in earlier.decode(UUID.self) { return original }
-        try await connection.query(
-            PostgresQuery(
-                unsafeSQL:
-                    "UPDATE tickets SET repeat_of = $\(sameRequest.binds.count + 1) WHERE \(sameRequest.sql) AND received_at >= $\(sameRequest.binds.count + 2)",
-                binds: sameRequest.binds.appending(id).appending(receivedAt)),
-            logger: logger)
+            WITH same AS (
+                SELECT id, repeat_of, received_at FROM tickets
+                WHERE caller_phone = \(callerPhone) AND category_code = \(leafCode) AND id <> \(id)
+                  AND received_at >= \(receivedAt.addingTimeInterval(-window))
+                  AND (township_code = \(townshipCode) OR (\(townshipCode)::text IS NULL AND place_text = \(placeText)))),
+            earlier AS (
+                SELECT COALESCE(repeat_of, id) AS original FROM same
+                WHERE received_at < \(receivedAt) ORDER BY received_at LIMIT 1),
+            relinked AS (
+                UPDATE tickets SET repeat_of = \(id)
+                WHERE id IN (SELECT id FROM same WHERE received_at >= \(receivedAt)) AND NOT EXISTS (SELECT 1 FROM earlier))
+            SELECT original FROM earlier
+            """, logger: logger)
+        for try await original in rows.decode(UUID.self) { return original }
         return nil
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import PostgresNIO
 
@@ -6,17 +6,36 @@ public import PostgresNIO
 /// the state change; relays claim unpublished rows with `FOR UPDATE SKIP LOCKED`, so several
 /// relays never publish the same row from two open transactions.
 public enum OutboxStore {
-    /// Adds `entries` in the caller's transaction.
-    public static func append(_ entries: [OutboxEntry], on connection: PostgresConnection, logger: Logger) async throws
-    {
-        for entry in entries {
-            try await connection.query(
-                """
+    /// Where an event about a ticket is also written for people to read: the ticket's history.
+    public struct HistoryEntry: Sendable {
+        public var ticketId: UUID
+        public var occurredAt: Date
+
+        public init(ticketId: UUID, occurredAt: Date) {
+            self.ticketId = ticketId
+            self.occurredAt = occurredAt
+        }
+    }
+
+    /// Adds `entry` in the caller's transaction, and with `history` also the ticket's history
+    /// row, in one statement (one round trip). The only writer of outbox rows.
+    public static func append(
+        _ entry: OutboxEntry, history: HistoryEntry?, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        // The body is bound as JSON text only for the history row: outbox bodies need not be JSON.
+        let historyBody = history.map { _ in String(decoding: entry.body, as: UTF8.self) }
+        try await connection.query(
+            """
+            WITH published AS (
                 INSERT INTO outbox (event_id, producer, topic, message_key, event_type, schema_version, body, traceparent)
                 VALUES (\(entry.eventId), \(entry.producer), \(entry.topic), \(entry.messageKey), \(entry.eventType),
-                        \(entry.schemaVersion), \(ByteBuffer(bytes: entry.body)), \(entry.traceparent))
-                """, logger: logger)
-        }
+                        \(entry.schemaVersion), \(ByteBuffer(bytes: entry.body)), \(entry.traceparent)))
+            INSERT INTO ticket_history (event_id, ticket_id, event_type, occurred_at, producer, body)
+            SELECT \(entry.eventId), ticket, \(entry.eventType), occurred, \(entry.producer), body::jsonb
+            FROM (VALUES (\(history?.ticketId)::uuid, \(history?.occurredAt)::timestamptz, \(historyBody)::text))
+                AS h(ticket, occurred, body)
+            WHERE ticket IS NOT NULL
+            """, logger: logger)
     }
 
     /// Which unpublished rows a relay takes.

@@ -10,7 +10,7 @@ import PostgresNIO
 /// (events from different producers may arrive out of order), and counts what changed in live
 /// per-unit counters by hour, day and month. The monthly assessment is
 /// computed from the facts (`hotline report --period month`, `hotline assess`).
-public enum ScoringWorker {
+public enum ScoringAggregatorWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
         return ServiceParts(workers: [
@@ -36,7 +36,7 @@ struct ScoringHandler: EventBatchHandler {
         var seen = Set<UUID>()
         for consumed in events where seen.insert(consumed.event.metadata.ticketId).inserted {
             let ticketId = consumed.event.metadata.ticketId
-            let district = try await Self.district(of: ticketId, on: connection, logger: logger)
+            let district = try await ScoringHistory.district(of: ticketId, on: connection, logger: logger)
             let before = try await AssessmentStore.facts(of: ticketId, on: connection, logger: logger)
             let after = reducer.facts(
                 replaying: try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger),
@@ -50,16 +50,6 @@ struct ScoringHandler: EventBatchHandler {
                     logger: logger)
             }
         }
-    }
-
-    static func district(of ticketId: UUID, on connection: PostgresConnection, logger: Logger) async throws -> String? {
-        for try await district in try await connection.query(
-            "SELECT district_code FROM tickets WHERE id = \(ticketId)", logger: logger
-        )
-        .decode(String?.self) {
-            return district
-        }
-        return nil
     }
 
     /// What changed between two versions of a ticket's facts, as counter increments per unit.

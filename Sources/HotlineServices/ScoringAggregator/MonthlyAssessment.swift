@@ -62,19 +62,11 @@ public enum MonthlyAssessment {
     ) async throws -> (units: [String: UnitFigures], districts: [String: UnitFigures]) {
         let reducer = ScoringReducer(planner: SLAPlanner(policy: policy), timeZone: timeZone)
         let (start, end) = (month.start(in: timeZone), month.nextMonth.start(in: timeZone))
-        let rows = try await connection.query(
-            """
-            SELECT h.ticket_id, t.district_code, h.body::text FROM ticket_history h JOIN tickets t ON t.id = h.ticket_id
-            WHERE h.event_type = ANY(\(ScoringEvent.types.map(\.rawValue))) AND h.ticket_id IN (
-                SELECT ticket_id FROM ticket_history WHERE event_type = 'ticket.dispatched' AND occurred_at >= \(start) AND occurred_at < \(end))
-            ORDER BY h.ticket_id, h.occurred_at, h.position
-            """, logger: logger)
-        var tickets: [(id: UUID, district: String?, bodies: [[UInt8]])] = []
-        for try await (ticketId, district, body) in rows.decode((UUID, String?, String).self) {
-            if tickets.last?.id != ticketId { tickets.append((ticketId, district, [])) }
-            tickets[tickets.count - 1].bodies.append(Array(body.utf8))
+        let tickets = try await ScoringHistory.tickets(
+            dispatchedFrom: start, to: end, types: Array(ScoringEvent.types), on: connection, logger: logger)
+        let facts = tickets.flatMap {
+            reducer.facts(replaying: $0.bodies, ticketId: $0.ticketId, district: $0.districtCode)
         }
-        let facts = tickets.flatMap { reducer.facts(replaying: $0.bodies, ticketId: $0.id, district: $0.district) }
         let inMonth = facts.filter { $0.month == month }
         return (
             Dictionary(grouping: inMonth, by: \.unitCode).mapValues(UnitFigures.init),

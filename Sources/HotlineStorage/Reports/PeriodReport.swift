@@ -123,64 +123,77 @@ public enum ReportQueries {
         on connection: PostgresConnection,
         logger: Logger
     ) async throws -> PeriodReport {
-        func counts(_ sql: String, previous: Bool = false) async throws -> [PeriodReport.Count] {
-            var binds = PostgresBindings()
-            binds.append(start)
-            binds.append(end)
-            binds.append(previousStart)
+        func counts(_ query: PostgresQuery, previous: Bool = false) async throws -> [PeriodReport.Count] {
             var result: [PeriodReport.Count] = []
-            for try await (code, name, count, earlier, district) in try await connection.query(
-                PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger
-            )
-            .decode((String, String, Int, Int, String?).self) {
+            for try await (code, name, count, earlier, district) in try await connection.query(query, logger: logger)
+                .decode((String, String, Int, Int, String?).self)
+            {
                 result.append(
                     PeriodReport.Count(
                         code: code, name: name, count: count, previous: previous ? earlier : nil, district: district))
             }
             return result
         }
-        let inPeriod = "received_at >= $1 AND received_at < $2"
         let totals = try await counts(
-            "SELECT 'all', 'all', count(*) FILTER (WHERE \(inPeriod)), count(*) FILTER (WHERE received_at >= $3 AND received_at < $1), NULL::text FROM tickets",
+            """
+            SELECT 'all', 'all', count(*) FILTER (WHERE received_at >= \(start) AND received_at < \(end)),
+                count(*) FILTER (WHERE received_at >= \(previousStart) AND received_at < \(start)), NULL::text
+            FROM tickets
+            """,
             previous: true)
         return PeriodReport(
             period: period, start: start, end: end, total: totals.first?.count ?? 0,
             previousTotal: totals.first?.previous ?? 0,
             byChannel: try await counts(
-                "SELECT channel, channel, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"
-            ),
+                """
+                SELECT channel, channel, count(*), 0, NULL::text FROM tickets
+                WHERE received_at >= \(start) AND received_at < \(end) GROUP BY 1 ORDER BY 3 DESC, 1
+                """),
             byType: try await counts(
-                "SELECT type, type, count(*), 0, NULL::text FROM tickets WHERE \(inPeriod) GROUP BY 1 ORDER BY 3 DESC, 1"
-            ),
+                """
+                SELECT type, type, count(*), 0, NULL::text FROM tickets
+                WHERE received_at >= \(start) AND received_at < \(end) GROUP BY 1 ORDER BY 3 DESC, 1
+                """),
             topCategories: try await counts(
                 """
-                SELECT c.code, c.name, count(*) FILTER (WHERE \(inPeriod)), count(*) FILTER (WHERE received_at >= $3 AND received_at < $1), NULL::text
-                FROM tickets t JOIN catalog_entries c ON c.code = t.level1_code WHERE received_at >= $3 AND received_at < $2
-                GROUP BY 1, 2 HAVING count(*) FILTER (WHERE \(inPeriod)) > 0 ORDER BY 3 DESC, 1 LIMIT 10
+                SELECT c.code, c.name, count(*) FILTER (WHERE received_at >= \(start) AND received_at < \(end)),
+                    count(*) FILTER (WHERE received_at >= \(previousStart) AND received_at < \(start)), NULL::text
+                FROM tickets t JOIN catalog_entries c ON c.code = t.level1_code
+                WHERE received_at >= \(previousStart) AND received_at < \(end)
+                GROUP BY 1, 2 HAVING count(*) FILTER (WHERE received_at >= \(start) AND received_at < \(end)) > 0
+                ORDER BY 3 DESC, 1 LIMIT 10
                 """, previous: true),
             byDistrict: try await counts(
-                "SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d LEFT JOIN tickets t ON t.district_code = d.code AND \(inPeriod) WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1"
-            ),
+                """
+                SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d
+                LEFT JOIN tickets t ON t.district_code = d.code AND t.received_at >= \(start) AND t.received_at < \(end)
+                WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1
+                """),
             topTownships: try await counts(
-                "SELECT d.code, d.name, count(*), 0, d.parent_code FROM tickets t JOIN divisions d ON d.code = t.township_code WHERE \(inPeriod) GROUP BY 1, 2, 5 ORDER BY 3 DESC, 1 LIMIT 10"
-            ),
+                """
+                SELECT d.code, d.name, count(*), 0, d.parent_code FROM tickets t JOIN divisions d ON d.code = t.township_code
+                WHERE received_at >= \(start) AND received_at < \(end) GROUP BY 1, 2, 5 ORDER BY 3 DESC, 1 LIMIT 10
+                """),
             topTownshipsPerDistrict: try await counts(
                 """
                 SELECT code, name, n, 0, parent_code FROM (
-                    SELECT d.code, d.name, d.parent_code, count(*) AS n, row_number() OVER (PARTITION BY d.parent_code ORDER BY count(*) DESC, d.code) AS place
-                    FROM tickets t JOIN divisions d ON d.code = t.township_code WHERE \(inPeriod) GROUP BY 1, 2, 3) AS ranked
+                    SELECT d.code, d.name, d.parent_code, count(*) AS n,
+                        row_number() OVER (PARTITION BY d.parent_code ORDER BY count(*) DESC, d.code) AS place
+                    FROM tickets t JOIN divisions d ON d.code = t.township_code
+                    WHERE received_at >= \(start) AND received_at < \(end) GROUP BY 1, 2, 3) AS ranked
                 WHERE place <= 3 ORDER BY parent_code, n DESC, code
                 """),
             groupRequests: try await groups(start: start, end: end, on: connection, logger: logger),
             hotSpots: try await counts(
                 """
-                SELECT COALESCE(t.township_code, ''), t.place_text, count(*), 0, t.district_code FROM tickets t WHERE \(inPeriod)
+                SELECT COALESCE(t.township_code, ''), t.place_text, count(*), 0, t.district_code FROM tickets t
+                WHERE received_at >= \(start) AND received_at < \(end)
                 GROUP BY 1, 2, 5 HAVING count(*) > 1 ORDER BY 3 DESC, 2 LIMIT 10
                 """),
             overdue: try await counts(
                 """
                 SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d
-                LEFT JOIN tickets t ON t.district_code = d.code AND t.overdue_at >= $1 AND t.overdue_at < $2
+                LEFT JOIN tickets t ON t.district_code = d.code AND t.overdue_at >= \(start) AND t.overdue_at < \(end)
                 WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1
                 """),
             ranking: ranking.map { $0.map(PeriodReport.RankingEntry.init) })
