@@ -45,7 +45,9 @@ public enum ClassifierTraining {
             examples.append(
                 LabelledExample(
                     text: text, location: location, leafCode: leaf,
-                    urgency: urgency.flatMap(UrgencyTier.init(rawValue:))))
+                    urgency: try urgency.map {
+                        try StoredValue.decode(UrgencyTier.self, $0, column: "classification_examples.urgency")
+                    }))
             lastId = id
         }
         return (examples, lastId)

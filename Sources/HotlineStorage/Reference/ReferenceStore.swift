@@ -136,15 +136,19 @@ public enum ReferenceStore {
                 CatalogEntry(
                     code: code, parentCode: parent, level: level, name: name,
                     responsible: responsible.flatMap(ResponsibleUnit.init(notation:)),
-                    defaultUrgency: urgency.flatMap(UrgencyTier.init(rawValue:)),
+                    defaultUrgency: try urgency.map {
+                        try StoredValue.decode(UrgencyTier.self, $0, column: "catalog_entries.default_urgency")
+                    },
                     keywords: keywords, examples: examples))
         }
         var divisions: [Division] = []
         for try await (code, parent, tier, name) in try await connection.query(
             "SELECT code, parent_code, tier, name FROM divisions ORDER BY code", logger: logger
         ).decode((String, String?, String, String).self) {
-            guard let tier = Division.Tier(rawValue: tier) else { continue }
-            divisions.append(Division(code: code, parentCode: parent, tier: tier, name: name))
+            divisions.append(
+                Division(
+                    code: code, parentCode: parent,
+                    tier: try StoredValue.decode(Division.Tier.self, tier, column: "divisions.tier"), name: name))
         }
         var aliases: [String: String] = [:]
         for try await (alias, code) in try await connection.query(
@@ -164,7 +168,7 @@ public enum ReferenceStore {
         for try await (tier, phrase) in try await connection.query(
             "SELECT tier, phrase FROM urgency_cues ORDER BY tier, phrase", logger: logger
         ).decode((String, String).self) {
-            if let tier = UrgencyTier(rawValue: tier) { cues.append((tier, phrase)) }
+            cues.append((try StoredValue.decode(UrgencyTier.self, tier, column: "urgency_cues.tier"), phrase))
         }
         var knowledge: [KnowledgeArticle] = []
         for try await (id, category, question, keywords, answer) in try await connection.query(

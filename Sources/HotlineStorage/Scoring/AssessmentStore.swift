@@ -181,10 +181,14 @@ public enum AssessmentStore {
             figures.dispatched = dispatched
             results.append(
                 UnitAssessment(
-                    unitCode: code, unitName: name, tier: AssessedTier(rawValue: tier) ?? .township, figures: figures,
+                    unitCode: code, unitName: name,
+                    tier: try StoredValue.decode(AssessedTier.self, tier, column: "monthly_assessments.tier"),
+                    figures: figures,
                     score: score,
                     rank: rank,
-                    assessmentClass: assessmentClass.flatMap(AssessmentClass.init(rawValue:))))
+                    assessmentClass: try assessmentClass.map {
+                        try StoredValue.decode(AssessmentClass.self, $0, column: "monthly_assessments.class")
+                    }))
         }
         return results
     }
