@@ -92,12 +92,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // The five services, each a library the executables and tests call.
+        // The use cases (intake, handling, review, reading) and the four workers, each a library
+        // the executables and tests call.
         .target(
             name: "HotlineServices",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,8 +106,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The HTTP API (Hummingbird): a typed request context, authentication middleware, routes
+        // that decode, call one use case and encode, the API's views and problem documents.
+        .target(
+            name: "HotlineGateway",
+            dependencies: [
+                "HotlineDomain", "HotlineClassifier", "HotlineStorage", "HotlineRuntime", "HotlineServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         .executableTarget(
-            name: "IntakeGateway", dependencies: ["HotlineServices"], path: "Sources/Executables/IntakeGateway",
+            name: "IntakeGateway", dependencies: ["HotlineGateway", "HotlineRuntime"],
+            path: "Sources/Executables/IntakeGateway",
             swiftSettings: strictSettings),
         .executableTarget(
             name: "ClassifierWorker", dependencies: ["HotlineServices"], path: "Sources/Executables/ClassifierWorker",
@@ -144,9 +157,19 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "HotlineGatewayTests",
+            dependencies: [
+                "HotlineDomain", "HotlineStorage", "HotlineServices", "HotlineGateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "HotlineIntegrationTests",
             dependencies: [
                 "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices",
+                "HotlineGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDomain
+import HotlineGateway
 import HotlineKafka
 import HotlineRuntime
 import HotlineServices

@@ -1,5 +1,5 @@
+import HotlineGateway
 import HotlineRuntime
-import HotlineServices
 
 try await ServiceRuntime.run(.intakeGateway) { resources in
     try IntakeGateway.parts(resources)

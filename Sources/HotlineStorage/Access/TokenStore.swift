@@ -36,7 +36,8 @@ public enum TokenStore {
         return (id, secret)
     }
 
-    /// The holder of `secret`, or nil when the token is unknown or revoked.
+    /// The holder of `secret`, or nil when the token is unknown or revoked; a role the domain
+    /// does not know is an error.
     public static func principal(
         for secret: String, on connection: PostgresConnection, logger: Logger
     ) async throws -> Principal? {
@@ -46,8 +47,7 @@ public enum TokenStore {
             WHERE token_hash = sha256(convert_to(\(secret), 'UTF8')) AND revoked_at IS NULL
             """, logger: logger)
         for try await (id, name, role, unit) in rows.decode((UUID, String, String, String?).self) {
-            guard let role = Role(rawValue: role) else { return nil }
-            return Principal(tokenId: id, name: name, role: role, unitCode: unit)
+            return Principal(tokenId: id, name: name, role: try .stored(role, column: "role"), unitCode: unit)
         }
         return nil
     }
@@ -61,9 +61,10 @@ public enum TokenStore {
         for try await (id, name, role, unit, created, revoked) in rows.decode(
             (UUID, String, String, String?, Date, Date?).self)
         {
-            guard let role = Role(rawValue: role) else { continue }
             listings.append(
-                Listing(id: id, name: name, role: role, unitCode: unit, createdAt: created, revokedAt: revoked))
+                Listing(
+                    id: id, name: name, role: try .stored(role, column: "role"), unitCode: unit, createdAt: created,
+                    revokedAt: revoked))
         }
         return listings
     }

@@ -4,32 +4,12 @@ public import Logging
 public import PostgresNIO
 
 /// Changes tickets by handling actions, inside the caller's transaction. The caller locks the
-/// ticket first (`lock`), checks the action against `TicketLifecycle` and the caller's scope,
-/// then applies it here.
+/// ticket first (`lock`), decides with `HandlingRules`, then applies the decision here.
 public enum HandlingStore {
-    /// What a handling decision needs to know about a ticket, read under a row lock.
-    public struct LockedTicket: Sendable {
-        public var state: TicketState
-        public var unitCode: String?
-        public var coUnitCodes: [String]
-        public var districtCode: String?
-        public var urgency: UrgencyTier
-        public var exclusionState: String?
-        /// Summoned departments that have not reported in yet.
-        public var pendingWhistles: [String]
-
-        /// Where a send-back goes: the district's sub-center, or the center when the ticket has
-        /// no district or is already the sub-center's; nil when it is already the center's.
-        public var sendBackTarget: String? {
-            let subCenter = districtCode.map(OrgUnitCode.subCenter(of:))
-            if let subCenter, unitCode != subCenter { return subCenter }
-            return unitCode == OrgUnitCode.center ? nil : OrgUnitCode.center
-        }
-    }
-
     /// Locks the ticket for the rest of the transaction; nil when there is none.
-    public static func lock(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> LockedTicket?
-    {
+    public static func lock(
+        _ id: UUID, on connection: PostgresConnection, logger: Logger
+    ) async throws -> HandlingTicket? {
         let rows = try await connection.query(
             """
             SELECT state, unit_code, co_unit_codes, district_code, urgency, exclusion_state,
@@ -39,11 +19,10 @@ public enum HandlingStore {
         for try await (state, unit, coUnits, district, urgency, exclusion, pending) in rows.decode(
             (String, String?, [String], String?, String, String?, [String]).self)
         {
-            guard let state = TicketState(rawValue: state) else { return nil }
-            return LockedTicket(
-                state: state, unitCode: unit, coUnitCodes: coUnits, districtCode: district,
-                urgency: UrgencyTier(rawValue: urgency) ?? .general,
-                exclusionState: exclusion, pendingWhistles: pending)
+            return HandlingTicket(
+                state: try .stored(state, column: "state"), unitCode: unit, coUnitCodes: coUnits,
+                districtCode: district, urgency: try .stored(urgency, column: "urgency"),
+                exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending)
         }
         return nil
     }
@@ -68,7 +47,7 @@ public enum HandlingStore {
                 hand_up_deadline = COALESCE(\(changes.handUpDeadline), hand_up_deadline),
                 hand_down_panel = COALESCE(\(changes.handDownPanel), hand_down_panel),
                 unreasonable_reason = COALESCE(\(changes.unreasonableReason), unreasonable_reason),
-                exclusion_state = COALESCE(\(changes.exclusionState), exclusion_state),
+                exclusion_state = COALESCE(\(changes.exclusionState?.rawValue), exclusion_state),
                 exclusion_reason = COALESCE(\(changes.exclusionReason), exclusion_reason),
                 result = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.result), result) END,
                 feedback_to_caller = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.feedbackToCaller), feedback_to_caller) END,
@@ -104,36 +83,17 @@ public enum HandlingStore {
             logger: logger)
     }
 
-    /// The org units among `codes` that exist, with their kinds.
+    /// The org units among `codes` that exist, with their kinds; a kind the domain does not
+    /// know is an error.
     public static func units(
         _ codes: [String], on connection: PostgresConnection, logger: Logger
     ) async throws -> [String: OrgUnit.Kind] {
         var found: [String: OrgUnit.Kind] = [:]
         let rows = try await connection.query(
             "SELECT code, kind FROM org_units WHERE code = ANY(\(codes))", logger: logger)
-        for try await (code, kind) in rows.decode((String, String).self) { found[code] = OrgUnit.Kind(rawValue: kind) }
+        for try await (code, kind) in rows.decode((String, String).self) {
+            found[code] = try .stored(kind, column: "kind")
+        }
         return found
     }
-}
-
-/// The handling columns an action sets; nil and false leave a column as it is.
-public struct HandlingChanges: Sendable {
-    /// A re-dispatch (or reopening) to the lead unit, with its co-units and reason.
-    public var dispatch: TicketDispatched?
-    public var signed = false
-    public var assignee: String?
-    public var sentBack = false
-    public var reopened = false
-    public var handUpDeadline: Date?
-    public var handDownPanel: String?
-    public var unreasonableReason: String?
-    public var exclusionState: String?
-    public var exclusionReason: String?
-    public var result: String?
-    public var feedbackToCaller: String?
-    public var feedbackToCenter: String?
-    public var visitSolved: VisitSolved?
-    public var visitSatisfaction: VisitSatisfaction?
-
-    public init() {}
 }

@@ -10,7 +10,7 @@ public enum WorkQueue {
     public static let openStates = TicketState.allCases.filter(\.isOpenForHandling)
 
     /// One ticket in a queue.
-    public struct Item: Sendable, Codable, Equatable {
+    public struct Item: Sendable, Equatable {
         public var id: UUID
         public var number: String
         public var state: TicketState
@@ -18,40 +18,41 @@ public enum WorkQueue {
         public var categoryCode: String?
         public var placeText: String
         public var text: String
-        /// `lead` or `co`.
-        public var role: String
+        /// Whether the unit leads the ticket or helps with it.
+        public var role: UnitRole
         public var assignBy: Date?
         public var finishBy: Date?
         /// Seconds until `finishBy` (negative when overdue); nil when the tier sets no limit.
         public var secondsLeft: Int?
         public var overdue: Bool
 
-        enum CodingKeys: String, CodingKey {
-            case id, number, state, urgency, text, role, overdue
-            case categoryCode = "category_code"
-            case placeText = "place_text"
-            case assignBy = "assign_by"
-            case finishBy = "finish_by"
-            case secondsLeft = "seconds_left"
+        public init(
+            id: UUID, number: String, state: TicketState, urgency: UrgencyTier, categoryCode: String?,
+            placeText: String, text: String, role: UnitRole, assignBy: Date?, finishBy: Date?, now: Date
+        ) {
+            self.id = id
+            self.number = number
+            self.state = state
+            self.urgency = urgency
+            self.categoryCode = categoryCode
+            self.placeText = placeText
+            self.text = text
+            self.role = role
+            self.assignBy = assignBy
+            self.finishBy = finishBy
+            secondsLeft = finishBy.map { Int($0.timeIntervalSince(now).rounded()) }
+            overdue = (secondsLeft ?? 1) < 0
         }
     }
 
-    /// A unit's queue as the API returns it.
-    public struct Page: Sendable, Encodable {
-        public var unitCode: String
-        public var items: [Item]
-
-        public init(unitCode: String, items: [Item]) {
-            self.unitCode = unitCode
-            self.items = items
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case items
-            case unitCode = "unit_code"
-        }
+    /// A unit's part in a ticket of its queue.
+    public enum UnitRole: String, Sendable, Equatable {
+        case lead
+        case co
     }
 
+    /// Up to `limit` open tickets of `unit`, most urgent first; a state or urgency the domain
+    /// does not know is an error.
     public static func items(
         of unit: String, now: Date, limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> [Item] {
@@ -68,15 +69,12 @@ public enum WorkQueue {
         for try await (id, number, state, urgency, category, place, text, role, assignBy, finishBy) in rows.decode(
             (UUID, String, String, String, String?, String, String, String, Date?, Date?).self)
         {
-            let left = finishBy.map { Int($0.timeIntervalSince(now).rounded()) }
             items.append(
                 Item(
-                    id: id, number: number, state: TicketState(rawValue: state) ?? .dispatched,
-                    urgency: UrgencyTier(rawValue: urgency) ?? .general,
-                    categoryCode: category, placeText: place, text: text, role: role, assignBy: assignBy,
-                    finishBy: finishBy,
-                    secondsLeft: left,
-                    overdue: (left ?? 1) < 0))
+                    id: id, number: number, state: try .stored(state, column: "state"),
+                    urgency: try .stored(urgency, column: "urgency"), categoryCode: category, placeText: place,
+                    text: text, role: try .stored(role, column: "role"), assignBy: assignBy, finishBy: finishBy,
+                    now: now))
         }
         return items
     }

@@ -63,8 +63,7 @@ public enum TicketQueries {
     public static func find(_ id: UUID, on connection: PostgresConnection, logger: Logger) async throws -> TicketRecord?
     {
         let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT \(TicketRecord.columns) FROM tickets WHERE id = $1", binds: binds(id)),
-            logger: logger)
+            "SELECT \(unescaped: TicketRecord.columns) FROM tickets WHERE id = \(id)", logger: logger)
         guard var record = try await rows.collect().first.map(TicketRecord.init(row:)) else { return nil }
         record.history = try await history(of: id, on: connection, logger: logger)
         return record
@@ -94,24 +93,22 @@ public enum TicketQueries {
         _ filter: TicketFilter, after cursor: TicketCursor?, limit: Int, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> [TicketRecord] {
-        var conditions = ConditionBuilder()
-        try conditions.add("unit_code = ?", filter.unitCode)
-        try conditions.add("state = ?", filter.state?.rawValue)
-        try conditions.add("(category_code = ? OR level2_code = ?1 OR level1_code = ?1)", filter.categoryCode)
-        try conditions.add("(township_code = ? OR district_code = ?1)", filter.placeCode)
-        try conditions.add("place_text ILIKE '%' || ? || '%'", filter.placeText.map(likePattern))
-        try conditions.add("request_text ILIKE '%' || ? || '%'", filter.text.map(likePattern))
-        try conditions.add("received_at >= ?", filter.receivedFrom)
-        try conditions.add("received_at < ?", filter.receivedBefore)
-        if let cursor {
-            try conditions.add("(received_at, id) < (?, ?)", cursor.receivedAt, cursor.id)
+        var query = QueryBuilder("SELECT \(unescaped: TicketRecord.columns) FROM tickets WHERE TRUE")
+        if let unit = filter.unitCode { query.append(" AND unit_code = \(unit)") }
+        if let state = filter.state { query.append(" AND state = \(state.rawValue)") }
+        if let code = filter.categoryCode {
+            query.append(" AND (category_code = \(code) OR level2_code = \(code) OR level1_code = \(code))")
         }
-        try conditions.binds.append(limit)
-        let sql =
-            "SELECT \(TicketRecord.columns) FROM tickets WHERE \(conditions.sql) ORDER BY received_at DESC, id DESC LIMIT $\(conditions.binds.count)"
-        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: conditions.binds), logger: logger)
-            .collect().map(
-                TicketRecord.init(row:))
+        if let code = filter.placeCode { query.append(" AND (township_code = \(code) OR district_code = \(code))") }
+        if let words = filter.placeText {
+            query.append(" AND place_text ILIKE '%' || \(likePattern(words)) || '%'")
+        }
+        if let words = filter.text { query.append(" AND request_text ILIKE '%' || \(likePattern(words)) || '%'") }
+        if let from = filter.receivedFrom { query.append(" AND received_at >= \(from)") }
+        if let before = filter.receivedBefore { query.append(" AND received_at < \(before)") }
+        if let cursor { query.append(" AND (received_at, id) < (\(cursor.receivedAt), \(cursor.id))") }
+        query.append(" ORDER BY received_at DESC, id DESC LIMIT \(limit)")
+        return try await connection.query(query.query, logger: logger).collect().map(TicketRecord.init(row:))
     }
 
     /// The ticket's state, or nil when there is no such ticket.
@@ -121,7 +118,7 @@ public enum TicketQueries {
         for try await state in try await connection.query("SELECT state FROM tickets WHERE id = \(id)", logger: logger)
             .decode(String.self)
         {
-            return TicketState(rawValue: state)
+            return try .stored(state, column: "state")
         }
         return nil
     }
@@ -130,53 +127,17 @@ public enum TicketQueries {
     public static func reviewQueue(
         limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> [TicketRecord] {
-        var binds = PostgresBindings()
-        binds.append(TicketState.needsReview.rawValue)
-        binds.append(limit)
-        let sql = "SELECT \(TicketRecord.columns) FROM tickets WHERE state = $1 ORDER BY received_at, id LIMIT $2"
-        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect().map(
-            TicketRecord.init(row:))
+        try await connection.query(
+            """
+            SELECT \(unescaped: TicketRecord.columns) FROM tickets WHERE state = \(TicketState.needsReview.rawValue)
+            ORDER BY received_at, id LIMIT \(limit)
+            """, logger: logger
+        ).collect().map(TicketRecord.init(row:))
     }
 
-    /// `text` with `%`, `_` and `\` taken literally in an ILIKE pattern.
+    /// `text` with `%`, `_` and `\\` taken literally in an ILIKE pattern.
     static func likePattern(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(
-                of: "_", with: "\\_")
-    }
-
-    private static func binds(_ id: UUID) -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(id)
-        return binds
-    }
-}
-
-/// Builds a WHERE clause from optional conditions, numbering the `?` placeholders; `?1` in a
-/// condition repeats that condition's first value.
-struct ConditionBuilder {
-    private(set) var sql = "TRUE"
-    var binds = PostgresBindings()
-
-    mutating func add<Value: PostgresEncodable & Sendable>(_ condition: String, _ value: Value?) throws {
-        guard let value else { return }
-        try binds.append(value)
-        let number = binds.count
-        sql +=
-            " AND "
-            + condition.replacingOccurrences(of: "?1", with: "$\(number)").replacingOccurrences(
-                of: "?", with: "$\(number)")
-    }
-
-    mutating func add<First: PostgresEncodable & Sendable, Second: PostgresEncodable & Sendable>(
-        _ condition: String, _ first: First, _ second: Second
-    ) throws {
-        try binds.append(first)
-        let firstNumber = binds.count
-        try binds.append(second)
-        var text = condition
-        if let range = text.range(of: "?") { text.replaceSubrange(range, with: "$\(firstNumber)") }
-        if let range = text.range(of: "?") { text.replaceSubrange(range, with: "$\(firstNumber + 1)") }
-        sql += " AND " + text
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 }

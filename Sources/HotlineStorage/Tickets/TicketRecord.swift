@@ -2,8 +2,9 @@ public import Foundation
 public import HotlineDomain
 import PostgresNIO
 
-/// A ticket as the API shows it: the request, the classification, where it is and, when read
-/// alone, its history.
+/// A row of `tickets`: the request, the classification, where it is and, when read alone, its
+/// history. The gateway shows it through its own view type; the coding keys are the API's field
+/// names, kept so that API clients can decode a ticket into this type.
 public struct TicketRecord: Sendable, Codable, Equatable {
     public var id: UUID
     public var number: String
@@ -40,7 +41,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var handUpDeadline: Date?
     public var handDownPanel: String?
     public var unreasonableReason: String?
-    public var exclusionState: String?
+    public var exclusionState: ExclusionState?
     public var exclusionReason: String?
     public var result: String?
     public var feedbackToCaller: String?
@@ -99,9 +100,14 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         id, number, state, channel, type, caller_name, caller_phone, place_text, latitude, longitude, request_text,
         level1_code, level2_code, category_code, urgency, classification_confidence, classification_method,
         district_code, township_code, unit_code, dispatch_reason, repeat_of, group_request_id, answer_article_id,
-        answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee, signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved, visit_satisfaction, visited_at
+        answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee,
+        signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason,
+        exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
+        visit_satisfaction, visited_at
         """
 
+    /// Reads a row selected with `columns`; a state, urgency or exclusion state the domain does
+    /// not know is an error.
     init(row: PostgresRow) throws {
         let columns = row.makeRandomAccess()
         func value<T: PostgresDecodable>(_ name: String, _ type: T.Type = T.self) throws -> T {
@@ -109,7 +115,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         }
         id = try value("id")
         number = try value("number")
-        state = TicketState(rawValue: try value("state", String.self)) ?? .received
+        state = try .stored(try value("state", String.self), column: "state")
         channel = try value("channel")
         type = try value("type")
         callerName = try value("caller_name")
@@ -122,7 +128,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         level1Code = try value("level1_code")
         level2Code = try value("level2_code")
         categoryCode = try value("category_code")
-        urgency = UrgencyTier(rawValue: try value("urgency", String.self)) ?? .general
+        urgency = try .stored(try value("urgency", String.self), column: "urgency")
         confidence = try value("classification_confidence")
         classificationMethod = try value("classification_method")
         districtCode = try value("district_code")
@@ -145,7 +151,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         handUpDeadline = try value("hand_up_deadline")
         handDownPanel = try value("hand_down_panel")
         unreasonableReason = try value("unreasonable_reason")
-        exclusionState = try value("exclusion_state")
+        exclusionState = try .stored(try value("exclusion_state", String?.self), column: "exclusion_state")
         exclusionReason = try value("exclusion_reason")
         result = try value("result")
         feedbackToCaller = try value("feedback_to_caller")

@@ -92,6 +92,18 @@ public enum TicketStore {
         public var placeText: String
         public var districtCode: String?
         public var townshipCode: String?
+
+        public init(
+            previousState: TicketState, previousCategoryCode: String?, text: String, placeText: String,
+            districtCode: String?, townshipCode: String?
+        ) {
+            self.previousState = previousState
+            self.previousCategoryCode = previousCategoryCode
+            self.text = text
+            self.placeText = placeText
+            self.districtCode = districtCode
+            self.townshipCode = townshipCode
+        }
     }
 
     /// Sets the category an operator chose on a ticket in one of `states`: a ticket still
@@ -116,9 +128,9 @@ public enum TicketStore {
         for try await (state, category, text, place, district, township) in rows.decode(
             (String, String?, String, String, String?, String?).self)
         {
-            guard let state = TicketState(rawValue: state) else { return nil }
             return CategoryChange(
-                previousState: state, previousCategoryCode: category, text: text, placeText: place,
+                previousState: try .stored(state, column: "state"), previousCategoryCode: category, text: text,
+                placeText: place,
                 districtCode: district,
                 townshipCode: township)
         }

@@ -1,13 +1,17 @@
 import Foundation
+import HotlineDomain
 import Hummingbird
 
 /// Reads a JSON request body of a bounded size into `T`, and explains as a problem response
 /// what is wrong with a body it cannot accept: too large (413), not UTF-8 or not JSON (400),
 /// missing or mistyped fields and unknown codes (422).
 enum JSONBody {
-    /// The body's bytes and its decoded value.
+    /// Largest request body accepted, in bytes.
+    static let maximumSize = 64 * 1024
+
+    /// The body's bytes and its decoded value, or the problem with the body.
     static func decode<T: Decodable>(
-        _ type: T.Type, from request: Request, limit: Int
+        _ type: T.Type, from request: Request, limit: Int = JSONBody.maximumSize
     ) async throws -> (value: T, bytes: [UInt8]) {
         let body: ByteBuffer
         do {
@@ -41,12 +45,7 @@ enum JSONBody {
         }
     }
 
-    /// Whether `text` holds a control character other than a tab or a line break (as the
-    /// checks of a new ticket's texts reject; PostgreSQL cannot store U+0000 at all).
-    static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }
-    }
-
+    /// A 422 problem: the body is well-formed JSON the gateway cannot accept, with each field at fault.
     static func invalid(_ detail: String, findings: [FieldFinding] = []) -> ProblemDetails {
         ProblemDetails(
             .unprocessableContent, type: "/problems/invalid-body", title: "The request cannot be accepted",

@@ -1,16 +1,6 @@
 import Foundation
+public import HotlineDomain
 public import Hummingbird
-
-/// One field at fault in a request, and what is wrong with it.
-public struct FieldFinding: Codable, Sendable, Equatable, Error {
-    public var field: String
-    public var detail: String
-
-    public init(field: String, detail: String) {
-        self.field = field
-        self.detail = detail
-    }
-}
 
 /// An RFC 9457 problem response (`application/problem+json`): every error the API returns.
 public struct ProblemDetails: HTTPResponseError {
@@ -40,6 +30,7 @@ public struct ProblemDetails: HTTPResponseError {
         self.errors = errors
     }
 
+    /// The problem as an `application/problem+json` response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"

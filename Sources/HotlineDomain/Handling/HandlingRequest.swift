@@ -1,21 +1,40 @@
-import Foundation
-import HotlineDomain
+public import Foundation
 
 /// The body of a handling action; each action reads the fields it needs (`findings(for:now:)`
 /// says which a given action lacks).
-struct HandlingRequest: Decodable, Sendable {
-    var reason: String?
-    var person: String?
-    var note: String?
-    var departments: [String]?
-    var deadline: Date?
-    var approved: Bool?
-    var leadUnit: String?
-    var coUnits: [String]?
-    var feedbackToCaller: String?
-    var feedbackToCenter: String?
-    var solved: VisitSolved?
-    var satisfaction: VisitSatisfaction?
+public struct HandlingRequest: Decodable, Sendable, Equatable {
+    public var reason: String?
+    public var person: String?
+    public var note: String?
+    public var departments: [String]?
+    public var deadline: Date?
+    public var approved: Bool?
+    public var leadUnit: String?
+    public var coUnits: [String]?
+    public var feedbackToCaller: String?
+    public var feedbackToCenter: String?
+    public var solved: VisitSolved?
+    public var satisfaction: VisitSatisfaction?
+
+    public init(
+        reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil,
+        deadline: Date? = nil, approved: Bool? = nil, leadUnit: String? = nil, coUnits: [String]? = nil,
+        feedbackToCaller: String? = nil, feedbackToCenter: String? = nil, solved: VisitSolved? = nil,
+        satisfaction: VisitSatisfaction? = nil
+    ) {
+        self.reason = reason
+        self.person = person
+        self.note = note
+        self.departments = departments
+        self.deadline = deadline
+        self.approved = approved
+        self.leadUnit = leadUnit
+        self.coUnits = coUnits
+        self.feedbackToCaller = feedbackToCaller
+        self.feedbackToCenter = feedbackToCenter
+        self.solved = solved
+        self.satisfaction = satisfaction
+    }
 
     enum CodingKeys: String, CodingKey {
         case reason, person, note, departments, deadline, approved, solved, satisfaction
@@ -25,10 +44,11 @@ struct HandlingRequest: Decodable, Sendable {
         case feedbackToCenter = "feedback_to_center"
     }
 
-    static let maximumTextLength = 2000
+    /// The longest text field accepted, in characters.
+    public static let maximumTextLength = 2000
 
     /// The fields `action` requires that this request lacks or gets wrong, as problems.
-    func findings(for action: HandlingAction, now: Date) -> [FieldFinding] {
+    public func findings(for action: HandlingAction, now: Date) -> [FieldFinding] {
         var findings: [FieldFinding] = []
         func text(_ field: String, _ value: String?) {
             guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -40,7 +60,7 @@ struct HandlingRequest: Decodable, Sendable {
             plain(field, value)
         }
         func plain(_ field: String, _ value: String?) {
-            if let value, JSONBody.hasControlCharacters(value) {
+            if let value, PlainText.hasControlCharacters(value) {
                 findings.append(FieldFinding(field: field, detail: "must not contain control characters"))
             }
         }

@@ -1,0 +1,11 @@
+/// The roles allowed each kind of route.
+extension Role {
+    /// Every role: reading tickets, queues and reference data.
+    public static let everyone: Set<Role> = Set(Role.allCases)
+    /// Recording tickets, classifying them and answering directly.
+    public static let intake: Set<Role> = [.operator, .admin]
+    /// Classification previews.
+    public static let readers: Set<Role> = [.operator, .analyst, .admin]
+    /// Handling actions.
+    public static let handling: Set<Role> = [.handler, .operator, .admin]
+}

@@ -1,0 +1,23 @@
+public import Foundation
+
+/// The handling columns an action sets; nil and false leave a column as it is.
+public struct HandlingChanges: Sendable, Equatable {
+    /// A re-dispatch (or reopening) to the lead unit, with its co-units and reason.
+    public var dispatch: TicketDispatched?
+    public var signed = false
+    public var assignee: String?
+    public var sentBack = false
+    public var reopened = false
+    public var handUpDeadline: Date?
+    public var handDownPanel: String?
+    public var unreasonableReason: String?
+    public var exclusionState: ExclusionState?
+    public var exclusionReason: String?
+    public var result: String?
+    public var feedbackToCaller: String?
+    public var feedbackToCenter: String?
+    public var visitSolved: VisitSolved?
+    public var visitSatisfaction: VisitSatisfaction?
+
+    public init() {}
+}

@@ -1,0 +1,23 @@
+/// Why a handling action is refused, in the order the checks run.
+public enum HandlingRefusal: Error, Sendable, Equatable {
+    /// The request lacks or gets wrong the fields the action needs (`HandlingRequest.findings`).
+    case invalid([FieldFinding])
+    /// The caller may not act on this ticket at all; it is told there is no such ticket.
+    case outOfScope
+    /// Only the center (for a re-dispatch also the sub-center holding the ticket) may do this.
+    case centerOnly(HandlingAction)
+    /// The action is not allowed in the ticket's state.
+    case illegalTransition(from: TicketState)
+    /// A send-back of a ticket that is already the center's.
+    case nowhereToSendBack
+    /// A re-dispatch names units that do not exist (each finding names one).
+    case unknownUnits([String], findings: [FieldFinding])
+    /// A whistle names units that are not departments or enterprises.
+    case notDepartments([String], findings: [FieldFinding])
+    /// A report-in that no whistle waits for (the department, when one was named).
+    case noPendingWhistle(department: String?)
+    /// An exclusion request for a ticket whose exclusion was already approved.
+    case exclusionAlreadyApproved
+    /// An exclusion decision without a pending request.
+    case noExclusionRequest
+}

@@ -1,0 +1,136 @@
+public import Foundation
+
+/// The handling decisions, pure: who may take an action on a ticket, whether the ticket's state
+/// allows it, and what it changes. The caller reads the ticket under its row lock and the kinds
+/// of the units the request names (`unitsNamed(by:in:)`), then applies the decision.
+public enum HandlingRules {
+    /// Actions only the center (or, for a re-dispatch, the sub-center holding the ticket) takes.
+    public static let centerActions: Set<HandlingAction> = [.redispatch, .decideExclusion, .returnVisit, .reopen]
+
+    /// The org units whose kinds `decide` needs for `action`: a re-dispatch's lead and co-units,
+    /// a whistle's departments.
+    public static func unitsNamed(by action: HandlingAction, in request: HandlingRequest) -> [String] {
+        switch action {
+        case .redispatch: redispatchUnits(request).all
+        case .whistle: summoned(request)
+        default: []
+        }
+    }
+
+    /// What `action` by `actor` does to `ticket`, or why it is refused. `request` has passed
+    /// `findings(for:now:)` (checked before the ticket is read); `unitKinds` holds the kinds of
+    /// the units `unitsNamed(by:in:)` lists that exist.
+    public static func decide(
+        _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal,
+        unitKinds: [String: OrgUnit.Kind], at now: Date
+    ) throws(HandlingRefusal) -> HandlingDecision {
+        guard actor.mayHandle(action, ticket: ticket) else { throw .outOfScope }
+        if centerActions.contains(action), !actor.actsForCenter(action, ticket: ticket) {
+            throw .centerOnly(action)
+        }
+        guard let next = TicketLifecycle.next(after: action, from: ticket.state) else {
+            throw .illegalTransition(from: ticket.state)
+        }
+        var decision = HandlingDecision(
+            state: next, unitCode: ticket.unitCode, changes: HandlingChanges(),
+            handled: TicketHandled(
+                action: action, state: next, unitCode: ticket.unitCode, actor: actor.name, actorRole: actor.role,
+                actorUnitCode: actor.unitCode, reason: request.reason, person: request.person, note: request.note,
+                deadline: action == .whistle || action == .handUp ? request.deadline : nil,
+                approved: request.approved, feedbackToCaller: request.feedbackToCaller,
+                feedbackToCenter: request.feedbackToCenter, solved: request.solved,
+                satisfaction: request.satisfaction))
+        try change(&decision, by: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
+        decision.handled.unitCode = decision.unitCode
+        return decision
+    }
+
+    private static func change(
+        _ decision: inout HandlingDecision, by action: HandlingAction, _ request: HandlingRequest,
+        on ticket: HandlingTicket, by actor: Principal, unitKinds: [String: OrgUnit.Kind], at now: Date
+    ) throws(HandlingRefusal) {
+        switch action {
+        case .signFor: decision.changes.signed = true
+        case .sendBack:
+            guard let hub = ticket.sendBackTarget else { throw .nowhereToSendBack }
+            decision.changes.sentBack = true
+            decision.unitCode = hub
+        case .redispatch:
+            let units = redispatchUnits(request)
+            let unknown = units.all.filter { unitKinds[$0] == nil }
+            guard unknown.isEmpty else {
+                throw .unknownUnits(
+                    unknown,
+                    findings: unknown.map {
+                        FieldFinding(
+                            field: $0 == units.lead ? "lead_unit" : "co_units",
+                            detail: "no org unit has code '\($0.prefix(40))'")
+                    })
+            }
+            decision.unitCode = units.lead
+            decision.changes.dispatch = TicketDispatched(
+                unitCode: units.lead, coUnitCodes: units.coUnits, urgency: ticket.urgency,
+                reason:
+                    "re-dispatched by \(actor.name) (\(actor.unitCode ?? actor.role.rawValue)): \(request.reason ?? "lead unit named")"
+            )
+        case .reopen:
+            decision.changes.reopened = true
+            decision.changes.dispatch = TicketDispatched(
+                unitCode: ticket.unitCode ?? OrgUnitCode.center, coUnitCodes: ticket.coUnitCodes,
+                urgency: ticket.urgency, reason: "reopened by \(actor.name): \(request.reason ?? "")")
+        case .assign: decision.changes.assignee = request.person
+        case .whistle:
+            let named = summoned(request)
+            let wrong = named.filter { unitKinds[$0] != .department && unitKinds[$0] != .enterprise }
+            guard wrong.isEmpty else {
+                throw .notDepartments(
+                    wrong,
+                    findings: wrong.map {
+                        FieldFinding(
+                            field: "departments", detail: "'\($0.prefix(40))' is not a department or enterprise")
+                    })
+            }
+            decision.summons = HandlingDecision.Summons(
+                departments: named, summonedBy: actor.unitCode ?? actor.name, deadline: request.deadline ?? now)
+            decision.handled.departments = named
+        case .reportIn:
+            let department = actor.hasCenterScope ? request.departments?.first : actor.unitCode
+            guard let department, ticket.pendingWhistles.contains(department) else {
+                throw .noPendingWhistle(department: department)
+            }
+            decision.reportingDepartment = department
+            decision.handled.departments = [department]
+        case .handUp: decision.changes.handUpDeadline = request.deadline
+        case .handDown: decision.changes.handDownPanel = request.note
+        case .markUnreasonable: decision.changes.unreasonableReason = request.reason
+        case .requestExclusion:
+            guard ticket.exclusionState != .approved else { throw .exclusionAlreadyApproved }
+            decision.changes.exclusionState = .requested
+            decision.changes.exclusionReason = request.reason
+        case .decideExclusion:
+            guard ticket.exclusionState == .requested else { throw .noExclusionRequest }
+            decision.changes.exclusionState = request.approved == true ? .approved : .refused
+        case .resolve:
+            decision.changes.result = request.note
+            decision.changes.feedbackToCaller = request.feedbackToCaller
+            decision.changes.feedbackToCenter = request.feedbackToCenter
+        case .returnVisit:
+            decision.changes.visitSolved = request.solved
+            decision.changes.visitSatisfaction = request.satisfaction
+        case .addProgress: break
+        }
+    }
+
+    /// A re-dispatch's lead unit and its co-units (without the lead, each once, sorted).
+    private static func redispatchUnits(_ request: HandlingRequest) -> (lead: String, coUnits: [String], all: [String])
+    {
+        let lead = request.leadUnit ?? ""
+        let coUnits = Array(Set(request.coUnits ?? [])).filter { $0 != lead }.sorted()
+        return (lead, coUnits, [lead] + coUnits)
+    }
+
+    /// A whistle's departments, each once, sorted.
+    private static func summoned(_ request: HandlingRequest) -> [String] {
+        Array(Set(request.departments ?? [])).sorted()
+    }
+}

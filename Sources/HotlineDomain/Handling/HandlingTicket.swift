@@ -1,0 +1,33 @@
+/// What a handling decision needs to know about a ticket (read under the ticket's row lock).
+public struct HandlingTicket: Sendable, Equatable {
+    public var state: TicketState
+    /// The lead unit.
+    public var unitCode: String?
+    public var coUnitCodes: [String]
+    public var districtCode: String?
+    public var urgency: UrgencyTier
+    public var exclusionState: ExclusionState?
+    /// Summoned departments that have not reported in yet.
+    public var pendingWhistles: [String]
+
+    public init(
+        state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
+        urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = []
+    ) {
+        self.state = state
+        self.unitCode = unitCode
+        self.coUnitCodes = coUnitCodes
+        self.districtCode = districtCode
+        self.urgency = urgency
+        self.exclusionState = exclusionState
+        self.pendingWhistles = pendingWhistles
+    }
+
+    /// Where a send-back goes: the district's sub-center, or the center when the ticket has
+    /// no district or is already the sub-center's; nil when it is already the center's.
+    public var sendBackTarget: String? {
+        let subCenter = districtCode.map(OrgUnitCode.subCenter(of:))
+        if let subCenter, unitCode != subCenter { return subCenter }
+        return unitCode == OrgUnitCode.center ? nil : OrgUnitCode.center
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+public import HotlineRuntime
+import HotlineServices
+import HotlineStorage
+
+/// The intake gateway service: the operators' HTTP API (`GatewayRouter`) over PostgreSQL, with
+/// a pool of its own for ticket numbers. Every route but health and metrics needs a bearer token.
+public enum IntakeGateway {
+    /// The gateway's workers and routes, for `ServiceRuntime.run(.intakeGateway)`.
+    public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
+        let numbering = resources.settings.database.makeClient(
+            logger: resources.logger, settings: TicketStore.numberingSettings, maximumConnections: 4)
+        let services = GatewayServices(
+            repository: PostgresTicketRepository(
+                database: resources.database, numbering: numbering, logger: resources.logger),
+            reference: resources.gatewayReference(),
+            authenticator: TokenAuthenticator(
+                directory: PostgresPrincipalDirectory(database: resources.database, logger: resources.logger),
+                lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),
+            clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
+            openAPIDocument: try Data(
+                contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
+        return ServiceParts(workers: [numbering]) { router in
+            GatewayRouter.add(to: router, services, logger: resources.logger)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HotlineDomain
+import HotlineServices
+import Hummingbird
+
+extension ProblemDetails {
+    /// The problem document for a refusal of a ticket use case.
+    init(_ error: TicketError) {
+        switch error {
+        case .invalid(let detail, let findings):
+            self = JSONBody.invalid(detail, findings: findings)
+        case .notFound(let id):
+            self.init(
+                .notFound, type: "/problems/ticket-not-found", title: "No such ticket", detail: "no ticket has id \(id)"
+            )
+        case .illegalTransition(let id, let state, let action):
+            self.init(
+                .conflict, type: "/problems/illegal-transition", title: "Not possible in the ticket's state",
+                detail: "ticket \(id) is \(state.rawValue); \(action) is not allowed then")
+        case .invalidIdempotencyKey(let maximumLength):
+            self.init(
+                .badRequest, type: "/problems/invalid-idempotency-key", title: "Invalid Idempotency-Key",
+                detail: "1 to \(maximumLength) characters")
+        case .idempotencyKeyReused:
+            self.init(
+                .unprocessableContent, type: "/problems/idempotency-key-reused", title: "Idempotency-Key already used",
+                detail: "this key was used with a different body; use a new key for a new ticket")
+        case .notYourQueue:
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not your unit's queue",
+                detail: "handlers read only their own unit's queue")
+        case .handlingRefused(let id, let action, let refusal):
+            self.init(refusal, of: action, on: id)
+        }
+    }
+
+    /// The problem document for a handling action `HandlingRules` refused.
+    private init(_ refusal: HandlingRefusal, of action: HandlingAction, on id: UUID) {
+        switch refusal {
+        case .invalid(let findings):
+            self.init(TicketError.invalid(findings))
+        case .outOfScope:
+            self.init(TicketError.notFound(id))
+        case .centerOnly(let action):
+            let holder = action == .redispatch ? " or the sub-center holding the ticket" : ""
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Only the center may do this",
+                detail: "\(action.rawValue) is for the center\(holder)")
+        case .illegalTransition(let state):
+            self.init(TicketError.illegalTransition(id, state: state, action: action.rawValue))
+        case .nowhereToSendBack:
+            self.init(
+                .conflict, type: "/problems/nowhere-to-send-back", title: "Nowhere to send the ticket back to",
+                detail: "ticket \(id) is already the center's")
+        case .unknownUnits(let units, let findings):
+            self = JSONBody.invalid("unknown units: \(units.joined(separator: ", "))", findings: findings)
+        case .notDepartments(let units, let findings):
+            self = JSONBody.invalid(
+                "not departments or enterprises: \(units.joined(separator: ", "))", findings: findings)
+        case .noPendingWhistle(let department):
+            self.init(
+                .conflict, type: "/problems/no-pending-whistle", title: "Nobody is waiting for this report",
+                detail: "no whistle on ticket \(id) waits for \(department ?? "a department")")
+        case .exclusionAlreadyApproved:
+            self.init(
+                .conflict, type: "/problems/exclusion-decided", title: "Already excluded from assessment",
+                detail: "ticket \(id)'s exclusion was approved")
+        case .noExclusionRequest:
+            self.init(
+                .conflict, type: "/problems/no-exclusion-request", title: "No exclusion request to decide",
+                detail: "ticket \(id) has no pending request")
+        }
+    }
+}

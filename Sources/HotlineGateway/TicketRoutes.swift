@@ -1,0 +1,48 @@
+import Foundation
+import HotlineDomain
+import HotlineServices
+import HotlineStorage
+import Hummingbird
+
+/// `POST /tickets`, `GET /tickets/{id}`, `GET /tickets`.
+enum TicketRoutes {
+    static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
+        routes.on("tickets", .post, roles: Role.intake) { request, _, principal in
+            let (body, _) = try await JSONBody.decode(CreateTicketBody.self, from: request)
+            let intake = IntakeTicket.Intake(
+                request: body.request, answer: body.answer, canonicalBody: try body.canonicalBytes(),
+                idempotencyKey: request.headers[.init("Idempotency-Key")!], trace: trace(of: request),
+                principal: principal)
+            switch try await services.intake.record(intake) {
+            case .created(let record):
+                var response = try Response.json(TicketView(record, for: principal), status: .created)
+                response.headers[.location] = "/tickets/\(record.id.uuidString)"
+                return response
+            case .replayed(let record):
+                var response = try Response.json(TicketView(record, for: principal), status: .ok)
+                response.headers[.init("Idempotent-Replayed")!] = "true"
+                return response
+            }
+        }
+        routes.on("tickets/{id}", .get, roles: Role.everyone) { _, context, principal in
+            let record = try await services.reading.ticket(try context.ticketId(), for: principal)
+            return try .json(TicketView(record, for: principal))
+        }
+        routes.on("tickets", .get, roles: Role.everyone) { request, _, principal in
+            let query = try TicketListQuery(request)
+            let page = try await services.reading.list(
+                query.filter, after: query.cursor, limit: query.limit, for: principal)
+            return try .json(
+                TicketPage(items: page.records.map { TicketView($0, for: principal) }, nextCursor: page.next?.token))
+        }
+    }
+
+    /// The trace the new ticket's events join: a child of the caller's `traceparent`, else a new one.
+    private static func trace(of request: Request) -> TraceContext {
+        var generator = SystemRandomNumberGenerator()
+        guard let parent = request.headers[.init("traceparent")!].flatMap(TraceContext.init(traceparent:)) else {
+            return TraceContext(using: &generator)
+        }
+        return parent.child(using: &generator)
+    }
+}

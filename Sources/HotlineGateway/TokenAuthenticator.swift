@@ -1,0 +1,41 @@
+public import Foundation
+public import HotlineDomain
+public import HotlineStorage
+import Synchronization
+
+/// Finds the holder of a bearer token in a `PrincipalDirectory`, remembering each answer for
+/// `lifetime` so a busy gateway does not ask on every request.
+public final class TokenAuthenticator: Sendable {
+    private struct Remembered {
+        var principal: Principal?
+        var checkedAt: Date
+    }
+
+    /// Past this many remembered tokens, the memory starts over (unknown tokens are remembered too).
+    private static let capacity = 10_000
+
+    private let remembered = Mutex([String: Remembered]())
+    private let directory: any PrincipalDirectory
+    private let lifetime: TimeInterval
+    private let clock: any HotlineClock
+
+    public init(directory: any PrincipalDirectory, lifetime: TimeInterval, clock: any HotlineClock) {
+        self.directory = directory
+        self.lifetime = lifetime
+        self.clock = clock
+    }
+
+    /// The holder of `secret`, or nil when the token is unknown or revoked.
+    public func principal(for secret: String) async throws -> Principal? {
+        let now = clock.now()
+        if let known = remembered.withLock({ $0[secret] }), now.timeIntervalSince(known.checkedAt) < lifetime {
+            return known.principal
+        }
+        let principal = try await directory.principal(for: secret)
+        remembered.withLock { memory in
+            if memory.count >= Self.capacity { memory.removeAll(keepingCapacity: true) }
+            memory[secret] = Remembered(principal: principal, checkedAt: now)
+        }
+        return principal
+    }
+}

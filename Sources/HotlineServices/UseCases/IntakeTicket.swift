@@ -1,0 +1,125 @@
+public import Foundation
+public import HotlineDomain
+public import HotlineStorage
+
+/// Records a new ticket (`POST /tickets`): checks the request against the catalog and any
+/// answer given on the spot against the knowledge base, honours an `Idempotency-Key`, numbers
+/// the ticket, and records it (answered at once when the operator answered) with its events.
+public struct IntakeTicket: Sendable {
+    /// A ticket to record, as the operator sent it.
+    public struct Intake: Sendable {
+        public var request: TicketRequest
+        /// An answer given on the spot, which closes the ticket at once.
+        public var answer: DirectAnswer?
+        /// The request in one canonical form, to recognise a retry of the same request.
+        public var canonicalBody: [UInt8]
+        public var idempotencyKey: String?
+        /// The trace the events join.
+        public var trace: TraceContext
+        public var principal: Principal
+
+        public init(
+            request: TicketRequest, answer: DirectAnswer?, canonicalBody: [UInt8], idempotencyKey: String?,
+            trace: TraceContext, principal: Principal
+        ) {
+            self.request = request
+            self.answer = answer
+            self.canonicalBody = canonicalBody
+            self.idempotencyKey = idempotencyKey
+            self.trace = trace
+            self.principal = principal
+        }
+    }
+
+    /// The ticket recorded now, or the one an earlier request with the same key recorded.
+    public enum Outcome: Sendable, Equatable {
+        case created(TicketRecord)
+        case replayed(TicketRecord)
+    }
+
+    /// The longest `Idempotency-Key` accepted.
+    public static let maximumKeyLength = 200
+
+    private let repository: any TicketRepository
+    private let reference: any ReferenceSource
+    private let clock: any HotlineClock
+    private let stamp: EventStamp
+    /// Where the daily ticket numbers start over.
+    private let timeZone: TimeZone
+
+    public init(
+        repository: any TicketRepository, reference: any ReferenceSource, clock: any HotlineClock, stamp: EventStamp,
+        timeZone: TimeZone
+    ) {
+        self.repository = repository
+        self.reference = reference
+        self.clock = clock
+        self.stamp = stamp
+        self.timeZone = timeZone
+    }
+
+    /// Records `intake`, or throws a `TicketError` saying why not.
+    public func record(_ intake: Intake) async throws -> Outcome {
+        let answer = try await validate(intake)
+        if let key = intake.idempotencyKey, key.isEmpty || key.count > Self.maximumKeyLength {
+            throw TicketError.invalidIdempotencyKey(maximumLength: Self.maximumKeyLength)
+        }
+        let now = clock.now()
+        let id = UUID()
+        let (repository, stamp, timeZone) = (repository, stamp, timeZone)
+        let stored: Stored = try await repository.transaction { session in
+            if let key = intake.idempotencyKey {
+                switch try await session.claim(
+                    idempotencyKey: key, tokenId: intake.principal.tokenId, body: intake.canonicalBody, ticketId: id,
+                    at: now)
+                {
+                case .fresh: break
+                case .replay(let existing): return .replay(existing)
+                case .mismatch: return .keyReused
+                }
+            }
+            let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
+            try await session.insertReceived(id: id, number: number, request: intake.request, at: now)
+            let received = TicketReceived(number: number.description, request: intake.request)
+            try await session.record(stamp.event(about: id, received, at: now), trace: intake.trace)
+            if let answer {
+                _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
+                try await session.record(stamp.event(about: id, answer, at: now), trace: intake.trace)
+            }
+            return .created(try await session.ticket(id))
+        }
+        switch stored {
+        case .created(let record?): return .created(record)
+        case .created(nil): throw TicketError.notFound(id)
+        case .replay(let existing):
+            guard let record = try await repository.read({ try await $0.ticket(existing) }) else {
+                throw TicketError.notFound(existing)
+            }
+            return .replayed(record)
+        case .keyReused: throw TicketError.idempotencyKeyReused
+        }
+    }
+
+    /// What the intake transaction did.
+    private enum Stored: Sendable {
+        case created(TicketRecord?)
+        case replay(UUID)
+        case keyReused
+    }
+
+    /// The answer given on the spot, if any, once the request passed the checks.
+    private func validate(_ intake: Intake) async throws -> TicketAnswered? {
+        let current = try await reference.current()
+        let catalog = current.reference.catalog
+        var findings = TicketRequestValidation.findings(intake.request) { catalog[$0]?.isLeaf ?? false }
+            .map { FieldFinding(field: $0.field, detail: $0.detail) }
+        var answer: TicketAnswered?
+        switch intake.answer?.resolve(in: current.knowledge) {
+        case .success(let resolved): answer = resolved
+        case .failure(let finding): findings.append(finding)
+        case nil: break
+        }
+        guard findings.isEmpty else { throw TicketError.invalid(findings) }
+        return answer
+    }
+}

@@ -1,0 +1,25 @@
+public import Foundation
+public import HotlineDomain
+
+/// Why a ticket use case refused a request. The gateway answers each with its problem document.
+public enum TicketError: Error, Sendable, Equatable {
+    /// The request cannot be accepted: a summary, and each field at fault.
+    case invalid(detail: String, findings: [FieldFinding])
+    /// No such ticket, or none the caller may see.
+    case notFound(UUID)
+    /// The ticket's state does not allow `action` (named as the caller would say it).
+    case illegalTransition(UUID, state: TicketState, action: String)
+    /// An `Idempotency-Key` that is empty or longer than `maximumLength`.
+    case invalidIdempotencyKey(maximumLength: Int)
+    /// An `Idempotency-Key` used before with a different body.
+    case idempotencyKeyReused
+    /// A handler asked for another unit's work queue.
+    case notYourQueue
+    /// A handling action refused by `HandlingRules` (or its request's findings).
+    case handlingRefused(UUID, HandlingAction, HandlingRefusal)
+
+    /// `findings` as an `invalid` error, its summary listing each finding.
+    public static func invalid(_ findings: [FieldFinding]) -> TicketError {
+        .invalid(detail: findings.map { "\($0.field): \($0.detail)" }.joined(separator: "; "), findings: findings)
+    }
+}

@@ -1,0 +1,131 @@
+public import Foundation
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// The ticket use cases' storage in PostgreSQL: a pool for the work, and a pool of its own for
+/// ticket numbers (sessions with `TicketStore.numberingSettings`).
+public struct PostgresTicketRepository: TicketRepository {
+    private let database: PostgresClient
+    private let numbering: PostgresClient
+    private let logger: Logger
+
+    public init(database: PostgresClient, numbering: PostgresClient, logger: Logger) {
+        self.database = database
+        self.numbering = numbering
+        self.logger = logger
+    }
+
+    public func read<T: Sendable>(_ work: @escaping @Sendable (any TicketSession) async throws -> T) async throws -> T {
+        try await database.withConnection { [logger] in
+            try await work(PostgresTicketSession(connection: $0, logger: logger))
+        }
+    }
+
+    public func transaction<T: Sendable>(
+        _ work: @escaping @Sendable (any TicketSession) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await database.withTransaction(logger: logger) { [logger] in
+                try await work(PostgresTicketSession(connection: $0, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            // The work refused (a use case's error): rolled back, so pass the refusal on as it is.
+            if let refusal = error.closureError, !(refusal is PSQLError), error.rollbackError == nil { throw refusal }
+            throw error
+        }
+    }
+
+    public func nextNumber(on day: CalendarDay) async throws -> TicketNumber {
+        try await TicketStore.nextNumber(on: day, client: numbering, logger: logger)
+    }
+}
+
+/// One connection of `PostgresTicketRepository`, calling the stores.
+struct PostgresTicketSession: TicketSession {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func ticket(_ id: UUID) async throws -> TicketRecord? {
+        try await TicketQueries.find(id, on: connection, logger: logger)
+    }
+
+    func state(of id: UUID) async throws -> TicketState? {
+        try await TicketQueries.state(of: id, on: connection, logger: logger)
+    }
+
+    func tickets(matching filter: TicketFilter, after cursor: TicketCursor?, limit: Int) async throws -> [TicketRecord]
+    {
+        try await TicketQueries.search(filter, after: cursor, limit: limit, on: connection, logger: logger)
+    }
+
+    func reviewQueue(limit: Int) async throws -> [TicketRecord] {
+        try await TicketQueries.reviewQueue(limit: limit, on: connection, logger: logger)
+    }
+
+    func workQueue(of unit: String, now: Date, limit: Int) async throws -> [WorkQueue.Item] {
+        try await WorkQueue.items(of: unit, now: now, limit: limit, on: connection, logger: logger)
+    }
+
+    func claim(
+        idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
+    ) async throws -> IdempotencyKeys.Claim {
+        try await IdempotencyKeys.claim(
+            key: key, tokenId: tokenId, body: body, ticketId: ticketId, at: time, on: connection, logger: logger)
+    }
+
+    func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws {
+        try await TicketStore.insertReceived(
+            id: id, number: number, request: request, at: time, on: connection, logger: logger)
+    }
+
+    func markAnswered(
+        _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
+    ) async throws -> Bool {
+        try await TicketStore.markAnswered(id, answer, allowedIn: states, at: time, on: connection, logger: logger)
+    }
+
+    func applyOperatorCategory(
+        _ id: UUID, leafCode: String, path: [String], urgency: UrgencyTier, allowedIn states: [TicketState],
+        at time: Date
+    ) async throws -> TicketStore.CategoryChange? {
+        try await TicketStore.applyOperatorCategory(
+            id, leafCode: leafCode, path: path, urgency: urgency, allowedIn: states, at: time, on: connection,
+            logger: logger)
+    }
+
+    func recordExample(
+        ticketId: UUID, text: String, location: String, leafCode: String, urgency: UrgencyTier?, recordedBy: UUID,
+        at time: Date
+    ) async throws {
+        try await ClassifierTraining.recordExample(
+            ticketId: ticketId, text: text, location: location, leafCode: leafCode, urgency: urgency,
+            recordedBy: recordedBy, at: time, on: connection, logger: logger)
+    }
+
+    func record<P: EventPayload>(_ event: Event<P>, trace: TraceContext?) async throws {
+        try await EventRecorder.record(event, trace: trace, on: connection, logger: logger)
+    }
+
+    func lockForHandling(_ id: UUID) async throws -> HandlingTicket? {
+        try await HandlingStore.lock(id, on: connection, logger: logger)
+    }
+
+    func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind] {
+        try await HandlingStore.units(codes, on: connection, logger: logger)
+    }
+
+    func apply(_ decision: HandlingDecision, to id: UUID, at time: Date) async throws {
+        if let summons = decision.summons {
+            try await HandlingStore.whistle(
+                id, departments: summons.departments, by: summons.summonedBy, deadline: summons.deadline, at: time,
+                on: connection, logger: logger)
+        }
+        if let department = decision.reportingDepartment {
+            try await HandlingStore.reportIn(id, department: department, at: time, on: connection, logger: logger)
+        }
+        try await HandlingStore.update(
+            id, state: decision.state, unitCode: decision.unitCode, changes: decision.changes, at: time,
+            on: connection, logger: logger)
+    }
+}

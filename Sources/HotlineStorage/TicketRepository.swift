@@ -1,0 +1,66 @@
+public import Foundation
+public import HotlineDomain
+
+/// The storage the ticket use cases (intake, handling, review, reading) work on: PostgreSQL in
+/// production (`PostgresTicketRepository`), an in-memory stand-in in the gateway's router tests.
+public protocol TicketRepository: Sendable {
+    /// Runs `work` on one pooled connection.
+    func read<T: Sendable>(_ work: @escaping @Sendable (any TicketSession) async throws -> T) async throws -> T
+
+    /// Runs `work` in one transaction. An error `work` throws rolls the transaction back and
+    /// reaches the caller as it is.
+    func transaction<T: Sendable>(
+        _ work: @escaping @Sendable (any TicketSession) async throws -> T
+    ) async throws -> T
+
+    /// The next number of `day`'s daily sequence, outside any transaction (see
+    /// `TicketStore.nextNumber`).
+    func nextNumber(on day: CalendarDay) async throws -> TicketNumber
+}
+
+/// What the ticket use cases read and change, on one connection (in a transaction when the
+/// session came from `TicketRepository.transaction`).
+public protocol TicketSession: Sendable {
+    /// The ticket with its history, or nil when there is none.
+    func ticket(_ id: UUID) async throws -> TicketRecord?
+    /// The ticket's state, or nil when there is no such ticket.
+    func state(of id: UUID) async throws -> TicketState?
+    /// Up to `limit` tickets matching `filter`, newest first, after `cursor`.
+    func tickets(matching filter: TicketFilter, after cursor: TicketCursor?, limit: Int) async throws -> [TicketRecord]
+    /// The tickets waiting for an operator to confirm their category, oldest first.
+    func reviewQueue(limit: Int) async throws -> [TicketRecord]
+    /// Up to `limit` open tickets of `unit`, most urgent first.
+    func workQueue(of unit: String, now: Date, limit: Int) async throws -> [WorkQueue.Item]
+
+    /// Reserves an `Idempotency-Key` of the token `tokenId` for a new ticket (`IdempotencyKeys.claim`).
+    func claim(
+        idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
+    ) async throws -> IdempotencyKeys.Claim
+    /// Inserts a new ticket in state `received`.
+    func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws
+    /// Closes a ticket in one of `states` as answered directly; false when it is in another state.
+    func markAnswered(
+        _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
+    )
+        async throws -> Bool
+    /// Sets an operator's category on a ticket in one of `states` (`TicketStore.applyOperatorCategory`).
+    func applyOperatorCategory(
+        _ id: UUID, leafCode: String, path: [String], urgency: UrgencyTier, allowedIn states: [TicketState],
+        at time: Date
+    ) async throws -> TicketStore.CategoryChange?
+    /// Keeps an operator's classification as a labelled example for retraining.
+    func recordExample(
+        ticketId: UUID, text: String, location: String, leafCode: String, urgency: UrgencyTier?, recordedBy: UUID,
+        at time: Date
+    ) async throws
+    /// Writes `event` to the outbox and the ticket's history.
+    func record<P: EventPayload>(_ event: Event<P>, trace: TraceContext?) async throws
+
+    /// Locks the ticket for the rest of the transaction and reads what a handling decision
+    /// needs; nil when there is no such ticket.
+    func lockForHandling(_ id: UUID) async throws -> HandlingTicket?
+    /// The org units among `codes` that exist, with their kinds.
+    func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind]
+    /// Applies a handling decision to the locked ticket: its columns and whistles.
+    func apply(_ decision: HandlingDecision, to id: UUID, at time: Date) async throws
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HotlineDomain
+import HotlineStorage
+import Synchronization
+
+/// The ticket storage in memory, for router tests: tickets as stored rows with what a handling
+/// decision reads, the org units' kinds, and what the use cases applied and recorded. Intake and
+/// review writes are not modelled (those routes are covered against PostgreSQL).
+final class InMemoryTicketRepository: TicketRepository, TicketSession {
+    struct Stored {
+        var record: TicketRecord
+        var handling: HandlingTicket
+    }
+
+    /// A write the router tests do not model.
+    struct NotModelled: Error {}
+
+    private let tickets: Mutex<[UUID: Stored]>
+    private let applied = Mutex<[HandlingDecision]>([])
+    private let recorded = Mutex<[EventType]>([])
+    private let units: [String: OrgUnit.Kind]
+
+    init(_ tickets: [Stored], units: [String: OrgUnit.Kind] = [:]) {
+        self.tickets = Mutex(Dictionary(uniqueKeysWithValues: tickets.map { ($0.record.id, $0) }))
+        self.units = units
+    }
+
+    /// The handling decisions applied, oldest first.
+    var decisions: [HandlingDecision] { applied.withLock { $0 } }
+    /// The types of the events recorded, oldest first.
+    var events: [EventType] { recorded.withLock { $0 } }
+
+    func read<T: Sendable>(_ work: @escaping @Sendable (any TicketSession) async throws -> T) async throws -> T {
+        try await work(self)
+    }
+
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any TicketSession) async throws -> T) async throws -> T {
+        try await work(self)
+    }
+
+    func nextNumber(on day: CalendarDay) async throws -> TicketNumber { throw NotModelled() }
+
+    func ticket(_ id: UUID) async throws -> TicketRecord? { tickets.withLock { $0[id]?.record } }
+
+    func state(of id: UUID) async throws -> TicketState? { tickets.withLock { $0[id]?.record.state } }
+
+    func tickets(matching filter: TicketFilter, after cursor: TicketCursor?, limit: Int) async throws -> [TicketRecord]
+    {
+        tickets.withLock { stored in
+            Array(
+                stored.values.map(\.record).filter { filter.unitCode == nil || $0.unitCode == filter.unitCode }
+                    .sorted { $0.receivedAt > $1.receivedAt }.prefix(limit))
+        }
+    }
+
+    func reviewQueue(limit: Int) async throws -> [TicketRecord] {
+        tickets.withLock { Array($0.values.map(\.record).filter { $0.state == .needsReview }.prefix(limit)) }
+    }
+
+    func workQueue(of unit: String, now: Date, limit: Int) async throws -> [WorkQueue.Item] {
+        tickets.withLock { stored in
+            stored.values.map(\.record).filter { $0.unitCode == unit }.prefix(limit).map {
+                WorkQueue.Item(
+                    id: $0.id, number: $0.number, state: $0.state, urgency: $0.urgency, categoryCode: $0.categoryCode,
+                    placeText: $0.placeText, text: $0.text, role: .lead, assignBy: nil, finishBy: nil, now: now)
+            }
+        }
+    }
+
+    func claim(
+        idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
+    ) async throws -> IdempotencyKeys.Claim { throw NotModelled() }
+
+    func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws {
+        throw NotModelled()
+    }
+
+    func markAnswered(
+        _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
+    ) async throws -> Bool { throw NotModelled() }
+
+    func applyOperatorCategory(
+        _ id: UUID, leafCode: String, path: [String], urgency: UrgencyTier, allowedIn states: [TicketState],
+        at time: Date
+    ) async throws -> TicketStore.CategoryChange? { throw NotModelled() }
+
+    func recordExample(
+        ticketId: UUID, text: String, location: String, leafCode: String, urgency: UrgencyTier?, recordedBy: UUID,
+        at time: Date
+    ) async throws { throw NotModelled() }
+
+    func record<P: EventPayload>(_ event: Event<P>, trace: TraceContext?) async throws {
+        recorded.withLock { $0.append(P.eventType) }
+    }
+
+    func lockForHandling(_ id: UUID) async throws -> HandlingTicket? { tickets.withLock { $0[id]?.handling } }
+
+    func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind] { units.filter { codes.contains($0.key) } }
+
+    func apply(_ decision: HandlingDecision, to id: UUID, at time: Date) async throws {
+        applied.withLock { $0.append(decision) }
+        tickets.withLock { stored in
+            stored[id]?.record.state = decision.state
+            stored[id]?.record.unitCode = decision.unitCode
+            stored[id]?.handling.state = decision.state
+            stored[id]?.handling.unitCode = decision.unitCode
+        }
+    }
+}
