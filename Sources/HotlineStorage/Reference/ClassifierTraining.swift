@@ -46,7 +46,7 @@ public enum ClassifierTraining {
                 LabelledExample(
                     text: text, location: location, leafCode: leaf,
                     urgency: try urgency.map {
-                        try StoredValue.decode(UrgencyTier.self, $0, column: "classification_examples.urgency")
+                        try UrgencyTier.stored($0, column: "classification_examples.urgency")
                     }))
             lastId = id
         }

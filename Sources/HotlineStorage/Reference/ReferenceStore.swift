@@ -137,7 +137,7 @@ public enum ReferenceStore {
                     code: code, parentCode: parent, level: level, name: name,
                     responsible: responsible.flatMap(ResponsibleUnit.init(notation:)),
                     defaultUrgency: try urgency.map {
-                        try StoredValue.decode(UrgencyTier.self, $0, column: "catalog_entries.default_urgency")
+                        try UrgencyTier.stored($0, column: "catalog_entries.default_urgency")
                     },
                     keywords: keywords, examples: examples))
         }
@@ -148,7 +148,7 @@ public enum ReferenceStore {
             divisions.append(
                 Division(
                     code: code, parentCode: parent,
-                    tier: try StoredValue.decode(Division.Tier.self, tier, column: "divisions.tier"), name: name))
+                    tier: try Division.Tier.stored(tier, column: "divisions.tier"), name: name))
         }
         var aliases: [String: String] = [:]
         for try await (alias, code) in try await connection.query(
@@ -168,7 +168,7 @@ public enum ReferenceStore {
         for try await (tier, phrase) in try await connection.query(
             "SELECT tier, phrase FROM urgency_cues ORDER BY tier, phrase", logger: logger
         ).decode((String, String).self) {
-            cues.append((try StoredValue.decode(UrgencyTier.self, tier, column: "urgency_cues.tier"), phrase))
+            cues.append((try UrgencyTier.stored(tier, column: "urgency_cues.tier"), phrase))
         }
         var knowledge: [KnowledgeArticle] = []
         for try await (id, category, question, keywords, answer) in try await connection.query(

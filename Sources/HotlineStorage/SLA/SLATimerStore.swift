@@ -78,7 +78,7 @@ public enum SLATimerStore {
                 (Int, UUID, String, Date, String, String, String?, String?, String?, Bool?, Bool?, String?, Bool?).self)
         {
             guard let kind = SLATimerKind(code: kind) else { continue }
-            let facts = try state.map { try StoredValue.decode(TicketState.self, $0, column: "tickets.state") }.map {
+            let facts = try state.map { try TicketState.stored($0, column: "tickets.state") }.map {
                 TicketFacts(
                     state: $0, unitCode: ticketUnit, signed: signed ?? false, assigned: assigned ?? false,
                     districtCode: ticketDistrict,
@@ -88,7 +88,7 @@ public enum SLATimerStore {
                 Claimed(
                     id: id,
                     ticket: TicketRef(
-                        id: ticketId, tier: try StoredValue.decode(UrgencyTier.self, tier, column: "sla_timers.tier"),
+                        id: ticketId, tier: try UrgencyTier.stored(tier, column: "sla_timers.tier"),
                         districtCode: district),
                     timer: PlannedTimer(kind: kind, dueAt: due, unitCode: unit), facts: facts))
         }

@@ -28,7 +28,7 @@ public enum TicketDeadlineStore {
             "SELECT urgency, district_code, unit_code FROM tickets WHERE id = \(id)", logger: logger)
         for try await (urgency, district, unit) in rows.decode((String, String?, String?).self) {
             return TimedTicket(
-                id: id, tier: try StoredValue.decode(UrgencyTier.self, urgency, column: "tickets.urgency"),
+                id: id, tier: try UrgencyTier.stored(urgency, column: "tickets.urgency"),
                 districtCode: district, unitCode: unit)
         }
         return nil

@@ -182,12 +182,12 @@ public enum AssessmentStore {
             results.append(
                 UnitAssessment(
                     unitCode: code, unitName: name,
-                    tier: try StoredValue.decode(AssessedTier.self, tier, column: "monthly_assessments.tier"),
+                    tier: try AssessedTier.stored(tier, column: "monthly_assessments.tier"),
                     figures: figures,
                     score: score,
                     rank: rank,
                     assessmentClass: try assessmentClass.map {
-                        try StoredValue.decode(AssessmentClass.self, $0, column: "monthly_assessments.class")
+                        try AssessmentClass.stored($0, column: "monthly_assessments.class")
                     }))
         }
         return results
