@@ -156,6 +156,15 @@ let package = Package(
             dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
+        // The Kafka wrapper against librdkafka's in-process mock cluster: no broker needed.
+        .testTarget(
+            name: "HotlineKafkaTests",
+            dependencies: [
+                "HotlineKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "HotlineGatewayTests",
             dependencies: [

@@ -1,21 +1,28 @@
 import Synchronization
 
-/// Collects the delivery reports of one `send` call and resumes its caller when the last one
-/// arrives. Reports arrive on librdkafka's poll thread in any order.
+/// Collects the delivery reports of one `send` call; `reports()` returns once the last one has
+/// arrived. Reports arrive on the producer's poll thread in any order, possibly before anyone
+/// waits for them.
 final class DeliveryBatch: Sendable {
     private struct State {
         var remaining: Int
         var reports: [KafkaDeliveryReport?]
         var firstError: (any Error)?
-        var continuation: CheckedContinuation<[KafkaDeliveryReport], any Error>?
+        var waiter: CheckedContinuation<[KafkaDeliveryReport], any Error>?
+
+        var outcome: Result<[KafkaDeliveryReport], any Error> {
+            firstError.map { .failure($0) } ?? .success(reports.map { $0! })
+        }
     }
 
     private let state: Mutex<State>
 
-    init(count: Int, continuation: CheckedContinuation<[KafkaDeliveryReport], any Error>) {
-        state = Mutex(State(remaining: count, reports: Array(repeating: nil, count: count), continuation: continuation))
+    /// A batch of `count` messages, at least one.
+    init(count: Int) {
+        state = Mutex(State(remaining: count, reports: Array(repeating: nil, count: count)))
     }
 
+    /// Records the report of the message at `index`.
     func complete(_ index: Int, with result: Result<KafkaDeliveryReport, any Error>) {
         let finished:
             (CheckedContinuation<[KafkaDeliveryReport], any Error>, Result<[KafkaDeliveryReport], any Error>)? =
@@ -25,13 +32,28 @@ final class DeliveryBatch: Sendable {
                     case .failure(let error): state.firstError = state.firstError ?? error
                     }
                     state.remaining -= 1
-                    guard state.remaining == 0, let continuation = state.continuation else { return nil }
-                    state.continuation = nil
-                    if let error = state.firstError { return (continuation, .failure(error)) }
-                    return (continuation, .success(state.reports.map { $0! }))
+                    guard state.remaining == 0, let waiter = state.waiter else { return nil }
+                    state.waiter = nil
+                    return (waiter, state.outcome)
                 }
-        if let (continuation, result) = finished {
-            continuation.resume(with: result)
+        if let (waiter, outcome) = finished {
+            waiter.resume(with: outcome)
+        }
+    }
+
+    /// Every message's report in input order, once all have arrived; the first failure otherwise.
+    func reports() async throws -> [KafkaDeliveryReport] {
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome: Result<[KafkaDeliveryReport], any Error>? = state.withLock { state in
+                guard state.remaining == 0 else {
+                    state.waiter = continuation
+                    return nil
+                }
+                return state.outcome
+            }
+            if let outcome {
+                continuation.resume(with: outcome)
+            }
         }
     }
 }
@@ -46,6 +68,7 @@ final class DeliveryTicket: Sendable {
         self.index = index
     }
 
+    /// Records this message's report in its batch.
     func complete(_ result: Result<KafkaDeliveryReport, any Error>) {
         batch.complete(index, with: result)
     }

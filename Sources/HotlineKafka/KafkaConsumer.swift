@@ -1,62 +1,48 @@
-import CRDKafka
 import Dispatch
 public import Logging
+import Synchronization
 
 /// A consumer-group member that hands out batches and commits only what its owner says is done.
 ///
-/// Every blocking librdkafka call (poll, commit, close) runs on the consumer's own serial
-/// dispatch queue, never on Swift's cooperative pool, and never two at once.
+/// Creating a consumer only checks its configuration: its librdkafka client is created and
+/// subscribed by the first `poll`, from its owner's run loop, and joins the group there. Every
+/// blocking librdkafka call (poll, commit, close) runs on the consumer's own serial dispatch
+/// queue, never on Swift's cooperative pool, and never two at once.
 public final class KafkaConsumer: Sendable {
-    private let client: RDKafkaClient
+    private enum State {
+        /// Not subscribed yet.
+        case idle
+        /// The client exists and is subscribed to the topics.
+        case subscribed(RDKafkaClient)
+        /// Closed or abandoned; every call fails.
+        case closed
+    }
+
+    private let properties: [String: String]
+    private let topics: [String]
     private let rebalances: RebalanceObserver
     private let queue: DispatchQueue
     private let logger: Logger
+    /// Changed only on `queue`.
+    private let state = Mutex(State.idle)
 
-    /// Creates the member and subscribes it to the configured topics. It joins the group on the
-    /// first `poll`.
+    /// Checks `configuration`; throws when librdkafka rejects a setting. Starts nothing.
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws {
-        let rebalances = RebalanceObserver(logger: logger)
-        let opaque = Unmanaged.passUnretained(rebalances).toOpaque()
-        self.client = try RDKafkaClient(kind: .consumer, properties: configuration.properties) { conf in
-            rd_kafka_conf_set_opaque(conf, opaque)
-            rd_kafka_conf_set_rebalance_cb(conf, RebalanceObserver.callback)
-        }
-        self.rebalances = rebalances
+        self.properties = configuration.properties
+        self.topics = configuration.topics
+        self.rebalances = RebalanceObserver(logger: logger)
         self.queue = DispatchQueue(label: "kafka-consumer.\(configuration.groupId)")
         self.logger = logger
-        rd_kafka_poll_set_consumer(client.handle)
-        let topics = rd_kafka_topic_partition_list_new(Int32(configuration.topics.count))!
-        defer { rd_kafka_topic_partition_list_destroy(topics) }
-        for topic in configuration.topics {
-            rd_kafka_topic_partition_list_add(topics, topic, RD_KAFKA_PARTITION_UA)
-        }
-        let code = rd_kafka_subscribe(client.handle, topics)
-        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(code) }
+        try RDKafkaClient.validate(properties)
     }
 
     /// Waits up to `timeout` for a first message, then takes whatever else is ready, up to
-    /// `maxMessages`. An empty result means nothing arrived in time.
+    /// `maxMessages`. An empty result means nothing arrived in time. The first call subscribes.
     public func poll(maxMessages: Int, timeout: Duration) async throws -> [KafkaConsumedMessage] {
-        let client = self.client
-        let logger = self.logger
-        let firstWait = timeout.milliseconds
-        return try await onQueue {
-            try client.ensureAlive()
-            var batch: [KafkaConsumedMessage] = []
-            var wait = firstWait
-            while batch.count < maxMessages, let raw = rd_kafka_consumer_poll(client.handle, wait) {
-                defer { rd_kafka_message_destroy(raw) }
-                wait = 0
-                let error = raw.pointee.err
-                guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                    if error != RD_KAFKA_RESP_ERR__PARTITION_EOF {
-                        logger.warning("Kafka consumer error", metadata: ["error": "\(RDKafkaClient.error(error))"])
-                    }
-                    continue
-                }
-                batch.append(KafkaConsumedMessage(copying: raw))
+        try await queue.performBlocking { [self] in
+            try client(subscribing: true).consume(maxMessages: maxMessages, firstWait: timeout) { error in
+                logger.warning("Kafka consumer error", metadata: ["error": "\(error)"])
             }
-            return batch
         }
     }
 
@@ -68,17 +54,8 @@ public final class KafkaConsumer: Sendable {
             next[partition] = max(next[partition] ?? 0, message.offset + 1)
         }
         guard !next.isEmpty else { return }
-        let positions = next
-        let client = self.client
-        try await onQueue {
-            try client.ensureAlive()
-            let list = rd_kafka_topic_partition_list_new(Int32(positions.count))!
-            defer { rd_kafka_topic_partition_list_destroy(list) }
-            for (partition, offset) in positions {
-                rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition).pointee.offset = offset
-            }
-            let code = rd_kafka_commit(client.handle, list, 0)
-            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw RDKafkaClient.error(code) }
+        try await queue.performBlocking { [self, next] in
+            try client(subscribing: false).commit(next)
         }
     }
 
@@ -89,10 +66,13 @@ public final class KafkaConsumer: Sendable {
 
     /// Leaves the group without committing anything, and frees the client.
     public func close() async {
-        let client = self.client
-        try? await onQueue {
-            try client.ensureAlive()
-            _ = rd_kafka_consumer_close(client.handle)
+        await queue.performBlocking { [self] in
+            guard let client = takeClient() else { return }
+            do {
+                try client.closeConsumer()
+            } catch {
+                logger.warning("Kafka consumer close failed", metadata: ["error": "\(error)"])
+            }
             client.destroy()
         }
     }
@@ -100,45 +80,44 @@ public final class KafkaConsumer: Sendable {
     /// Frees the client without leaving the group or committing, exactly as a killed process
     /// would; the group reassigns its partitions after the session timeout. For crash tests.
     package func abandon() async {
-        let client = self.client
-        try? await onQueue {
-            client.destroy(flags: RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+        await queue.performBlocking { [self] in
+            guard let client = takeClient() else { return }
+            client.destroy(leavingGroup: false)
         }
     }
 
-    private func onQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result { try work() })
+    deinit {
+        // Freeing a subscribed client leaves the group, which blocks: do it on the queue.
+        if case .subscribed(let client) = state.withLock({ $0 }) {
+            queue.async { client.destroy() }
+        }
+    }
+
+    /// The subscribed client, subscribing first if `subscribing` and nothing is yet. Call on `queue`.
+    private func client(subscribing: Bool) throws -> RDKafkaClient {
+        try state.withLock { state in
+            switch state {
+            case .subscribed(let client):
+                return client
+            case .closed:
+                throw KafkaError(code: 0, message: "the consumer is closed")
+            case .idle where !subscribing:
+                throw KafkaError(code: 0, message: "the consumer has not polled yet")
+            case .idle:
+                let client = try RDKafkaClient.makeConsumer(properties: properties, rebalances: rebalances)
+                try client.subscribe(to: topics)
+                state = .subscribed(client)
+                return client
             }
         }
     }
-}
 
-extension KafkaConsumedMessage {
-    /// Copies topic, position, key, value and headers out of a librdkafka message.
-    init(copying raw: UnsafeMutablePointer<rd_kafka_message_t>) {
-        let message = raw.pointee
-        var headers: [KafkaHeader] = []
-        var list: OpaquePointer?
-        if rd_kafka_message_headers(raw, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list {
-            var index = 0
-            var name: UnsafePointer<CChar>?
-            var value: UnsafeRawPointer?
-            var size = 0
-            while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
-                headers.append(KafkaHeader(key: String(cString: name!), value: Self.bytes(value, size)))
-                index += 1
-            }
+    /// Marks the consumer closed and returns its client, if it had one. Call on `queue`.
+    private func takeClient() -> RDKafkaClient? {
+        state.withLock { state in
+            defer { state = .closed }
+            guard case .subscribed(let client) = state else { return nil }
+            return client
         }
-        self.init(
-            topic: String(cString: rd_kafka_topic_name(message.rkt)), partition: message.partition,
-            offset: message.offset, key: Self.bytes(message.key, message.key_len),
-            value: Self.bytes(message.payload, message.len), headers: headers)
-    }
-
-    private static func bytes(_ pointer: UnsafeRawPointer?, _ count: Int) -> [UInt8] {
-        guard let pointer, count > 0 else { return [] }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 }

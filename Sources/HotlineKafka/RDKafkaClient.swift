@@ -1,84 +1,431 @@
 import CRDKafka
-import Foundation
 
-/// The one place that owns a librdkafka client handle (`rd_kafka_t`). Everything else in the
-/// module talks to librdkafka through this type or its extensions.
+/// The one place that calls librdkafka: it owns a client handle (`rd_kafka_t`), offers Swift
+/// methods for what the producer, the consumer and the admin need, and copies every byte out of
+/// C before returning. No other file of the module touches a C pointer.
 ///
-/// `@unchecked Sendable`: librdkafka documents `rd_kafka_t` as thread-safe; the only
-/// non-thread-safe operation, destruction, happens exactly once, guarded by `destroyed`.
+/// Every method may block (they wait on the network or take locks inside librdkafka): callers
+/// run them on a dedicated thread or dispatch queue, never on Swift's cooperative pool. The
+/// exceptions are `produce`, which never waits, and `destroy`/`deinit`.
+///
+/// `@unchecked Sendable`: librdkafka documents `rd_kafka_t` as thread-safe; the only operation
+/// that is not, destruction, happens exactly once, guarded by `destroyed`, and the owners
+/// (`KafkaProducer`, `KafkaConsumer`, `KafkaAdmin`) call no method after it.
 final class RDKafkaClient: @unchecked Sendable {
+    /// The kind of handle librdkafka creates.
     enum Kind {
         case producer
         case consumer
     }
 
+    /// What became of a message handed to `produce`.
+    enum ProduceOutcome {
+        /// librdkafka took it; its ticket completes when the broker answers.
+        case enqueued
+        /// The local queue is full; nothing was taken, try again once deliveries drain it.
+        case queueFull
+    }
+
     /// The oldest librdkafka that can talk to the brokers we run (2.0.x mis-parses tagged fields).
     static let minimumVersion: Int32 = 0x0201_0000
 
-    let handle: OpaquePointer
+    private let handle: OpaquePointer
+    /// The observer whose address the rebalance callback receives, kept alive as long as the handle.
+    private let rebalances: RebalanceObserver?
     private let destroyed = AtomicFlag()
 
-    /// Refuses to run on a librdkafka older than 2.1, with a message that says how to fix it.
-    static func checkVersion() throws {
-        let version = rd_kafka_version()
-        guard version >= minimumVersion else {
-            throw KafkaError(
-                code: 0,
-                message:
-                    "librdkafka \(String(cString: rd_kafka_version_str())) is loaded, but 2.1 or newer is required; "
-                    + "run `scripts/cluster install` (it places a newer librdkafka in .local/lib) "
-                    + "or point LD_LIBRARY_PATH at a librdkafka >= 2.1")
-        }
-    }
-
-    /// The version string of the loaded librdkafka.
-    static var versionString: String { String(cString: rd_kafka_version_str()) }
-
-    /// Creates a client. `configure` may install callbacks on the configuration before creation.
-    init(kind: Kind, properties: [String: String], configure: (OpaquePointer) -> Void = { _ in }) throws {
-        try Self.checkVersion()
-        let conf = rd_kafka_conf_new()!
-        var errorText = [CChar](repeating: 0, count: 512)
-        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
-            guard rd_kafka_conf_set(conf, key, value, &errorText, errorText.count) == RD_KAFKA_CONF_OK else {
-                rd_kafka_conf_destroy(conf)
-                throw KafkaError(code: 0, message: "invalid setting \(key): \(String(errorBuffer: errorText))")
-            }
-        }
-        configure(conf)
-        let type = kind == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER
-        // On success rd_kafka_new takes ownership of conf; on failure it stays ours.
-        guard let handle = rd_kafka_new(type, conf, &errorText, errorText.count) else {
-            rd_kafka_conf_destroy(conf)
-            throw KafkaError(code: 0, message: "cannot create Kafka client: \(String(errorBuffer: errorText))")
-        }
+    private init(handle: OpaquePointer, rebalances: RebalanceObserver?) {
         self.handle = handle
-    }
-
-    /// Frees the handle once; `flags` are librdkafka's `RD_KAFKA_DESTROY_F_*`.
-    func destroy(flags: Int32 = 0) {
-        guard destroyed.setOnce() else { return }
-        rd_kafka_destroy_flags(handle, flags)
-    }
-
-    /// Throws instead of touching a freed handle.
-    func ensureAlive() throws {
-        if destroyed.isRaised { throw KafkaError(code: 0, message: "the Kafka client is closed") }
+        self.rebalances = rebalances
     }
 
     deinit {
         destroy()
     }
 
+    // MARK: - Library
+
+    /// The version string of the loaded librdkafka, e.g. `2.6.1`.
+    static var versionString: String { String(cString: rd_kafka_version_str()) }
+
+    /// Refuses to run on a librdkafka older than 2.1, with a message that says how to fix it.
+    static func checkVersion() throws {
+        guard rd_kafka_version() >= minimumVersion else {
+            throw KafkaError(
+                code: 0,
+                message: "librdkafka \(versionString) is loaded, but 2.1 or newer is required; "
+                    + "run `scripts/cluster install` (it places a newer librdkafka in .local/lib) "
+                    + "or point LD_LIBRARY_PATH at a librdkafka >= 2.1")
+        }
+    }
+
+    // MARK: - Creation
+
+    /// Throws when librdkafka rejects one of `properties`; creates nothing.
+    static func validate(_ properties: [String: String]) throws {
+        rd_kafka_conf_destroy(try configuration(properties))
+    }
+
+    /// A handle of `kind` without callbacks, for administration and queries.
+    static func make(_ kind: Kind, properties: [String: String]) throws -> RDKafkaClient {
+        try make(kind, properties: properties, rebalances: nil) { _ in }
+    }
+
+    /// A producer whose delivery reports complete the `DeliveryTicket` each message carries.
+    /// Reports are served by `poll`.
+    static func makeProducer(properties: [String: String]) throws -> RDKafkaClient {
+        try make(.producer, properties: properties, rebalances: nil) { configuration in
+            rd_kafka_conf_set_dr_msg_cb(configuration) { _, message, _ in
+                guard let message, let opaque = message.pointee._private else { return }
+                let ticket = Unmanaged<DeliveryTicket>.fromOpaque(opaque).takeRetainedValue()
+                let code = message.pointee.err
+                ticket.complete(
+                    code == RD_KAFKA_RESP_ERR_NO_ERROR
+                        ? .success(
+                            KafkaDeliveryReport(partition: message.pointee.partition, offset: message.pointee.offset))
+                        : .failure(RDKafkaClient.error(code)))
+            }
+        }
+    }
+
+    /// A consumer-group member that applies its assignments as they change and tells `rebalances`.
+    static func makeConsumer(properties: [String: String], rebalances: RebalanceObserver) throws -> RDKafkaClient {
+        try make(.consumer, properties: properties, rebalances: rebalances) { configuration in
+            rd_kafka_conf_set_opaque(configuration, Unmanaged.passUnretained(rebalances).toOpaque())
+            rd_kafka_conf_set_rebalance_cb(configuration, rebalanceCallback)
+        }
+    }
+
+    private static func make(
+        _ kind: Kind, properties: [String: String], rebalances: RebalanceObserver?,
+        configure: (OpaquePointer) -> Void
+    ) throws -> RDKafkaClient {
+        try checkVersion()
+        let configuration = try configuration(properties)
+        configure(configuration)
+        var errorText = [CChar](repeating: 0, count: 512)
+        // On success rd_kafka_new takes ownership of the configuration; on failure it stays ours.
+        let type = kind == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER
+        guard let handle = rd_kafka_new(type, configuration, &errorText, errorText.count) else {
+            rd_kafka_conf_destroy(configuration)
+            throw KafkaError(code: 0, message: "cannot create Kafka client: \(String(errorBuffer: errorText))")
+        }
+        return RDKafkaClient(handle: handle, rebalances: rebalances)
+    }
+
+    private static func configuration(_ properties: [String: String]) throws -> OpaquePointer {
+        let configuration = rd_kafka_conf_new()!
+        var errorText = [CChar](repeating: 0, count: 512)
+        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
+            guard rd_kafka_conf_set(configuration, key, value, &errorText, errorText.count) == RD_KAFKA_CONF_OK else {
+                rd_kafka_conf_destroy(configuration)
+                throw KafkaError(code: 0, message: "invalid setting \(key): \(String(errorBuffer: errorText))")
+            }
+        }
+        return configuration
+    }
+
+    /// Frees the handle, once. `leavingGroup` false frees a consumer without leaving its group
+    /// or committing, exactly as a killed process would.
+    func destroy(leavingGroup: Bool = true) {
+        guard destroyed.setOnce() else { return }
+        rd_kafka_destroy_flags(handle, leavingGroup ? 0 : RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+    }
+
+    /// The bootstrap servers of the mock cluster this handle runs (`test.mock.num.brokers`), if any.
+    var mockClusterBootstrapServers: String? {
+        rd_kafka_handle_mock_cluster(handle).map { String(cString: rd_kafka_mock_cluster_bootstraps($0)) }
+    }
+
+    /// Creates a topic of `partitions` partitions in the mock cluster this handle runs.
+    func createMockTopic(_ name: String, partitions: Int) throws {
+        guard let cluster = rd_kafka_handle_mock_cluster(handle) else {
+            throw KafkaError(code: 0, message: "the client runs no mock cluster")
+        }
+        if let failure = Self.failure(rd_kafka_mock_topic_create(cluster, name, Int32(partitions), 1)) {
+            throw failure
+        }
+    }
+
+    // MARK: - Producer
+
+    /// Hands `message` to librdkafka without waiting; `ticket` completes with its delivery report.
+    func produce(_ message: KafkaOutgoingMessage, ticket: DeliveryTicket) throws -> ProduceOutcome {
+        let opaque = Unmanaged.passRetained(ticket).toOpaque()
+        let headers = rd_kafka_headers_new(message.headers.count)!
+        for header in message.headers {
+            header.value.withUnsafeBytes { bytes in
+                _ = rd_kafka_header_add(headers, header.key, -1, bytes.baseAddress, bytes.count)
+            }
+        }
+        let failure = message.topic.withCString { topic in
+            message.key.withUnsafeBytes { key in
+                message.value.withUnsafeBytes { value in
+                    var fields = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 6)
+                    fields[0].vtype = RD_KAFKA_VTYPE_TOPIC
+                    fields[0].u.cstr = topic
+                    fields[1].vtype = RD_KAFKA_VTYPE_KEY
+                    fields[1].u.mem.ptr = UnsafeMutableRawPointer(mutating: key.baseAddress)
+                    fields[1].u.mem.size = key.count
+                    fields[2].vtype = RD_KAFKA_VTYPE_VALUE
+                    fields[2].u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress)
+                    fields[2].u.mem.size = value.count
+                    fields[3].vtype = RD_KAFKA_VTYPE_HEADERS
+                    fields[3].u.headers = headers
+                    fields[4].vtype = RD_KAFKA_VTYPE_OPAQUE
+                    fields[4].u.ptr = opaque
+                    fields[5].vtype = RD_KAFKA_VTYPE_MSGFLAGS
+                    fields[5].u.i = RD_KAFKA_MSG_F_COPY
+                    return rd_kafka_produceva(handle, fields, fields.count)
+                }
+            }
+        }
+        guard let failure else { return .enqueued }  // librdkafka now owns the headers and the opaque
+        rd_kafka_headers_destroy(headers)
+        Unmanaged<DeliveryTicket>.fromOpaque(opaque).release()
+        let error = Self.error(consuming: failure)
+        guard error.code != RD_KAFKA_RESP_ERR__QUEUE_FULL.rawValue else { return .queueFull }
+        throw error
+    }
+
+    /// Serves delivery reports and other callbacks, waiting up to `timeout` for one.
+    func poll(timeout: Duration) {
+        rd_kafka_poll(handle, timeout.milliseconds)
+    }
+
+    /// Waits up to `timeout` for every message in flight to be delivered (or to fail).
+    func flush(timeout: Duration) {
+        _ = rd_kafka_flush(handle, timeout.milliseconds)
+    }
+
+    /// Drops the messages still queued or in flight; their delivery reports, served by the next
+    /// `poll`, fail them.
+    func purgeUndelivered() {
+        _ = rd_kafka_purge(handle, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+    }
+
+    // MARK: - Consumer
+
+    /// Routes the handle's events to the consumer queue and subscribes to `topics`; the member
+    /// joins its group on the next `consume`.
+    func subscribe(to topics: [String]) throws {
+        rd_kafka_poll_set_consumer(handle)
+        try withPartitionList(topics.map { ($0, RD_KAFKA_PARTITION_UA) }) { list in
+            let code = rd_kafka_subscribe(handle, list)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+        }
+    }
+
+    /// Waits up to `firstWait` for a first message, then takes whatever else is ready, up to
+    /// `maxMessages`. Errors the broker reports along the way go to `onError`.
+    func consume(
+        maxMessages: Int, firstWait: Duration, onError: (KafkaError) -> Void
+    ) -> [KafkaConsumedMessage] {
+        var batch: [KafkaConsumedMessage] = []
+        var wait = firstWait.milliseconds
+        while batch.count < maxMessages, let raw = rd_kafka_consumer_poll(handle, wait) {
+            defer { rd_kafka_message_destroy(raw) }
+            wait = 0
+            let code = raw.pointee.err
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                if code != RD_KAFKA_RESP_ERR__PARTITION_EOF { onError(Self.error(code)) }
+                continue
+            }
+            batch.append(Self.message(copying: raw))
+        }
+        return batch
+    }
+
+    /// Commits, synchronously, the next offset to read in each partition.
+    func commit(_ nextOffsets: [KafkaTopicPartition: Int64]) throws {
+        try withPartitionList(nextOffsets.keys.map { ($0.topic, $0.partition) }) { list in
+            for index in 0..<Int(list.pointee.cnt) {
+                let element = list.pointee.elems[index]
+                let partition = KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)
+                list.pointee.elems[index].offset = nextOffsets[partition]!
+            }
+            let code = rd_kafka_commit(handle, list, 0)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+        }
+    }
+
+    /// Leaves the group (revoking the assignment) without committing anything.
+    func closeConsumer() throws {
+        let code = rd_kafka_consumer_close(handle)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+    }
+
+    /// librdkafka's rebalance callback: applies the change and tells the observer that the
+    /// configuration's opaque points to. Runs inside `consume`, on the consumer's queue.
+    private static let rebalanceCallback:
+        @convention(c) (
+            OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+            UnsafeMutableRawPointer?
+        ) -> Void = { handle, code, list, opaque in
+            guard let handle, let opaque else { return }
+            let observer = Unmanaged<RebalanceObserver>.fromOpaque(opaque).takeUnretainedValue()
+            let incremental = rd_kafka_rebalance_protocol(handle).map { String(cString: $0) } == "COOPERATIVE"
+            let partitions = list.map(RDKafkaClient.partitions(in:)) ?? []
+            switch code {
+            case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+                let failure =
+                    incremental
+                    ? rd_kafka_incremental_assign(handle, list).map { RDKafkaClient.error(consuming: $0) }
+                    : RDKafkaClient.failure(rd_kafka_assign(handle, list))
+                observer.assigned(partitions, incrementally: incremental, failure: failure)
+            case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+                let failure =
+                    incremental
+                    ? rd_kafka_incremental_unassign(handle, list).map { RDKafkaClient.error(consuming: $0) }
+                    : RDKafkaClient.failure(rd_kafka_assign(handle, nil))
+                observer.revoked(partitions, incrementally: incremental, failure: failure)
+            default:
+                _ = rd_kafka_assign(handle, nil)
+                observer.lost(RDKafkaClient.error(code))
+            }
+        }
+
+    // MARK: - Administration and queries
+
+    /// Creates `topics`; one that exists already is left as it is.
+    func createTopics(_ topics: [KafkaTopicSpecification], timeout: Duration) throws {
+        var errorText = [CChar](repeating: 0, count: 512)
+        var requests: [OpaquePointer?] = []
+        defer { requests.forEach { rd_kafka_NewTopic_destroy($0) } }
+        for topic in topics {
+            guard
+                let request = rd_kafka_NewTopic_new(
+                    topic.name, Int32(topic.partitions), Int32(topic.replicationFactor), &errorText, errorText.count)
+            else {
+                throw KafkaError(code: 0, message: "invalid topic \(topic.name): \(String(errorBuffer: errorText))")
+            }
+            requests.append(request)
+            for (key, value) in topic.configuration {
+                _ = rd_kafka_NewTopic_set_config(request, key, value)
+            }
+        }
+        let replies = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(replies) }
+        rd_kafka_CreateTopics(handle, &requests, requests.count, nil, replies)
+        guard let event = rd_kafka_queue_poll(replies, timeout.milliseconds) else {
+            throw KafkaError(
+                code: 0, message: "no answer from the broker to CreateTopics within \(timeout)", isRetriable: true)
+        }
+        defer { rd_kafka_event_destroy(event) }
+        if let failure = Self.failure(rd_kafka_event_error(event)) { throw failure }
+        var count = 0
+        let results = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &count)
+        for result in UnsafeBufferPointer(start: results, count: count) {
+            let code = rd_kafka_topic_result_error(result)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else {
+                throw KafkaError(
+                    code: code.rawValue,
+                    message: "cannot create topic \(String(cString: rd_kafka_topic_result_name(result))): "
+                        + String(cString: rd_kafka_topic_result_error_string(result) ?? rd_kafka_err2str(code)))
+            }
+        }
+    }
+
+    /// The broker's topics and their partition counts; throws when no broker answers in time.
+    func partitionCounts(timeout: Duration) throws -> [String: Int] {
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let code = rd_kafka_metadata(handle, 1, nil, &metadata, timeout.milliseconds)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { throw Self.error(code) }
+        defer { rd_kafka_metadata_destroy(metadata) }
+        let topics = UnsafeBufferPointer(start: metadata.pointee.topics, count: Int(metadata.pointee.topic_cnt))
+        return Dictionary(topics.map { (String(cString: $0.topic), Int($0.partition_cnt)) }) { first, _ in first }
+    }
+
+    /// The offsets the handle's consumer group (`group.id`) has committed in `partitions`; a
+    /// partition where it has committed nothing is absent.
+    func committedOffsets(
+        _ partitions: [KafkaTopicPartition], timeout: Duration
+    ) throws -> [KafkaTopicPartition: Int64] {
+        try withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
+            let code = rd_kafka_committed(handle, list, timeout.milliseconds)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+            var offsets: [KafkaTopicPartition: Int64] = [:]
+            for element in UnsafeBufferPointer(start: list.pointee.elems, count: Int(list.pointee.cnt))
+            where element.offset >= 0 {
+                offsets[KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)] =
+                    element.offset
+            }
+            return offsets
+        }
+    }
+
+    /// The low and high watermarks (first offset, offset after the last message) of `partition`.
+    func watermarks(of partition: KafkaTopicPartition, timeout: Duration) throws -> (low: Int64, high: Int64) {
+        var low: Int64 = 0
+        var high: Int64 = 0
+        let code = rd_kafka_query_watermark_offsets(
+            handle, partition.topic, partition.partition, &low, &high, timeout.milliseconds)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+        return (low, high)
+    }
+
+    // MARK: - Copying out of C
+
+    private func withPartitionList<T>(
+        _ entries: [(topic: String, partition: Int32)],
+        _ body: (UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) throws -> T
+    ) rethrows -> T {
+        let list = rd_kafka_topic_partition_list_new(Int32(entries.count))!
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for entry in entries {
+            rd_kafka_topic_partition_list_add(list, entry.topic, entry.partition)
+        }
+        return try body(list)
+    }
+
+    private static func partitions(
+        in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    ) -> [KafkaTopicPartition] {
+        UnsafeBufferPointer(start: list.pointee.elems, count: Int(list.pointee.cnt)).map {
+            KafkaTopicPartition(topic: String(cString: $0.topic), partition: $0.partition)
+        }
+    }
+
+    /// Copies topic, position, key, value and headers out of a librdkafka message.
+    private static func message(copying raw: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaConsumedMessage {
+        var headers: [KafkaHeader] = []
+        var list: OpaquePointer?
+        if rd_kafka_message_headers(raw, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list {
+            var name: UnsafePointer<CChar>?
+            var value: UnsafeRawPointer?
+            var size = 0
+            while rd_kafka_header_get_all(list, headers.count, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+                headers.append(KafkaHeader(key: String(cString: name!), value: bytes(value, size)))
+            }
+        }
+        let message = raw.pointee
+        return KafkaConsumedMessage(
+            topic: String(cString: rd_kafka_topic_name(message.rkt)), partition: message.partition,
+            offset: message.offset, key: bytes(message.key, message.key_len),
+            value: bytes(message.payload, message.len), headers: headers)
+    }
+
+    private static func bytes(_ pointer: UnsafeRawPointer?, _ count: Int) -> [UInt8] {
+        guard let pointer, count > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
+    // MARK: - Errors
+
     /// A Swift error for a librdkafka response code.
     static func error(_ code: rd_kafka_resp_err_t, file: String = #fileID, line: Int = #line) -> KafkaError {
         KafkaError(
-            code: code.rawValue, message: String(cString: rd_kafka_err2str(code)),
-            isRetriable: isRetriable(code), file: file, line: line)
+            code: code.rawValue, message: String(cString: rd_kafka_err2str(code)), isRetriable: isRetriable(code),
+            file: file, line: line)
+    }
+
+    /// The error for `code`, or nil when it says that all went well.
+    private static func failure(_ code: rd_kafka_resp_err_t, file: String = #fileID, line: Int = #line) -> KafkaError? {
+        code == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : error(code, file: file, line: line)
     }
 
     /// A Swift error for an `rd_kafka_error_t`, which it destroys.
-    static func consume(_ error: OpaquePointer, file: String = #fileID, line: Int = #line) -> KafkaError {
+    private static func error(consuming error: OpaquePointer, file: String = #fileID, line: Int = #line) -> KafkaError {
         defer { rd_kafka_error_destroy(error) }
         return KafkaError(
             code: rd_kafka_error_code(error).rawValue, message: String(cString: rd_kafka_error_string(error)),
@@ -99,18 +446,9 @@ final class RDKafkaClient: @unchecked Sendable {
     }
 }
 
-/// The librdkafka version in use, for logs and status output.
-public enum KafkaLibrary {
-    /// E.g. `2.16.1`.
-    public static var version: String { RDKafkaClient.versionString }
-
-    /// Throws a clear error when the loaded librdkafka is older than 2.1.
-    public static func checkVersion() throws { try RDKafkaClient.checkVersion() }
-}
-
 extension String {
     /// The text librdkafka wrote into a NUL-terminated error buffer.
-    init(errorBuffer: [CChar]) {
+    fileprivate init(errorBuffer: [CChar]) {
         self.init(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
