@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "HotlineServices",
             dependencies: [
-                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                "HotlineDomain", "HotlineClassifier", "HotlineStorage", "HotlineRuntime",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,16 +123,19 @@ let package = Package(
             path: "Sources/Executables/IntakeGateway",
             swiftSettings: strictSettings),
         .executableTarget(
-            name: "ClassifierWorker", dependencies: ["HotlineServices"], path: "Sources/Executables/ClassifierWorker",
+            name: "ClassifierWorker", dependencies: ["HotlineServices", "HotlineRuntime"],
+            path: "Sources/Executables/ClassifierWorker",
             swiftSettings: strictSettings),
         .executableTarget(
-            name: "Dispatcher", dependencies: ["HotlineServices"], path: "Sources/Executables/Dispatcher",
+            name: "Dispatcher", dependencies: ["HotlineServices", "HotlineRuntime"],
+            path: "Sources/Executables/Dispatcher",
             swiftSettings: strictSettings),
         .executableTarget(
-            name: "SLATimer", dependencies: ["HotlineServices"], path: "Sources/Executables/SLATimer",
+            name: "SLATimer", dependencies: ["HotlineServices", "HotlineRuntime"], path: "Sources/Executables/SLATimer",
             swiftSettings: strictSettings),
         .executableTarget(
-            name: "ScoringAggregator", dependencies: ["HotlineServices"], path: "Sources/Executables/ScoringAggregator",
+            name: "ScoringAggregator", dependencies: ["HotlineServices", "HotlineRuntime"],
+            path: "Sources/Executables/ScoringAggregator",
             swiftSettings: strictSettings),
         .executableTarget(
             name: "HotlineCLI",
