@@ -1,89 +1,8 @@
 import Foundation
 import HotlineDomain
-import HotlineRuntime
 import HotlineSimulation
 import HotlineStorage
-import Logging
-import PostgresNIO
 import Synchronization
-
-/// The simulated time, as the services see it: set in `simulation_clock`, then computed here
-/// from the same anchor. It can be sped up (after the period, to run out the last tickets).
-final class SimulationClock: Sendable {
-    private let anchor: Mutex<SharedClock.Anchor>
-    private let database: PostgresClient
-    private let logger: Logger
-
-    private init(anchor: SharedClock.Anchor, database: PostgresClient, logger: Logger) {
-        self.anchor = Mutex(anchor)
-        self.database = database
-        self.logger = logger
-    }
-
-    static func start(
-        at simulated: Date, speed: Double, database: PostgresClient, logger: Logger
-    ) async throws -> SimulationClock {
-        let clock = SimulationClock(
-            anchor: SharedClock.Anchor(real: Date(), simulated: simulated, speed: speed), database: database,
-            logger: logger)
-        try await clock.set(simulated: simulated, speed: speed)
-        return clock
-    }
-
-    var speed: Double { anchor.withLock { $0.speed } }
-
-    func now() -> Date { anchor.withLock { $0 }.simulatedTime(at: Date()) }
-
-    /// Runs simulated time from `simulated` at `speed`, for the services and here.
-    func set(simulated: Date, speed: Double) async throws {
-        let stored = try await database.withConnection { connection in
-            try await SharedClock.set(simulated: simulated, speed: speed, on: connection, logger: self.logger)
-            return try await SharedClock.read(on: connection, logger: self.logger)
-        }
-        guard let stored else { throw CityClient.Failure(status: 0, body: "the shared clock could not be set") }
-        anchor.withLock { $0 = stored }
-        // Services re-read the clock every second.
-        try await Task.sleep(for: .milliseconds(1500))
-    }
-
-    /// Sleeps until simulated time reaches `time`, following changes of speed.
-    func sleep(until time: Date) async throws {
-        while true {
-            let seconds = time.timeIntervalSince(now()) / speed
-            guard seconds > 0 else { return }
-            try await Task.sleep(for: .milliseconds(Int(min(seconds, 0.25) * 1000) + 1))
-        }
-    }
-}
-
-/// A token per org unit, created when the unit first acts (and for the operators).
-final class UnitTokens: Sendable {
-    private let database: PostgresClient
-    private let logger: Logger
-    private let tokens = Mutex([String: String]())
-
-    init(database: PostgresClient, logger: Logger) {
-        self.database = database
-        self.logger = logger
-    }
-
-    func token(for unit: String?) async throws -> String {
-        let key = unit ?? "operators"
-        if let known = tokens.withLock({ $0[key] }) { return known }
-        let created = try await database.withConnection { connection in
-            try await TokenStore.create(
-                name: "simulation \(key)", role: unit == nil ? .operator : .handler, unitCode: unit, at: Date(),
-                on: connection,
-                logger: self.logger
-            ).secret
-        }
-        return tokens.withLock { memory in
-            if let existing = memory[key] { return existing }
-            memory[key] = created
-            return created
-        }
-    }
-}
 
 /// Plays the synthetic city against the gateway: each request arrives at its time, and
 /// operators, hubs, units, departments and the return-visit team act on it as decided up front.
@@ -100,12 +19,15 @@ struct CitySimulation: Sendable {
     /// Township codes per district, for re-dispatching a misrouted ticket.
     let townships: [String: [String]]
 
+    /// Counts for the progress line, shared by every ticket's task.
     final class Progress: Sendable {
         let created = Atomic<Int>(0)
         let finished = Atomic<Int>(0)
         let actions = Atomic<Int>(0)
     }
 
+    /// Plays `tickets` until each has lived its life; a day after `end`, simulated time runs
+    /// faster for what is left. With `showProgress`, a progress line goes to standard error.
     func run(_ tickets: [SimulatedTicket], until end: Date, progress showProgress: Bool) async throws {
         let progress = Progress()
         let reporter = Task {

@@ -2,6 +2,7 @@ import Foundation
 import HotlineDomain
 import HotlineKafka
 import HotlineRuntime
+import HotlineStorage
 import Logging
 import PostgresNIO
 
@@ -18,6 +19,7 @@ struct PipelineProbe: Sendable {
         var withDeadlines = 0
         var scored = 0
 
+        /// Whether `count` tickets got through every step.
         func reached(_ count: Int) -> Bool { dispatched >= count && withDeadlines >= count && scored >= count }
     }
 
@@ -25,16 +27,9 @@ struct PipelineProbe: Sendable {
     /// dispatch the scoring aggregator applied (the only events of a fresh ticket it applies).
     /// Cheap enough to poll while the pipeline works: each count reads one index range.
     func through(since: Date) async throws -> Through {
-        let rows = try await database.query(
-            """
-            SELECT (SELECT count(*) FROM tickets WHERE state = 'dispatched' AND received_at >= \(since)),
-                   (SELECT count(*) FROM ticket_deadlines WHERE dispatched_at >= \(since)),
-                   (SELECT count(*) FROM processed_events WHERE consumer = \(HotlineServiceKind.scoringAggregator.name) AND processed_at >= \(since))
-            """, logger: logger)
-        for try await (dispatched, deadlines, scored) in rows.decode((Int, Int, Int).self) {
-            return Through(dispatched: dispatched, withDeadlines: deadlines, scored: scored)
-        }
-        return Through()
+        let through = try await PipelineProgress.through(
+            since: since, scorer: HotlineServiceKind.scoringAggregator.name, on: database, logger: logger)
+        return Through(dispatched: through.dispatched, withDeadlines: through.withDeadlines, scored: through.scored)
     }
 
     /// Polls until `count` tickets are through, or nothing moved for `stall`.
@@ -58,15 +53,7 @@ struct PipelineProbe: Sendable {
     /// Seconds from each ticket's `ticket.received` to its `ticket.dispatched`, for tickets
     /// received since `since`.
     func intakeToDispatchedSeconds(since: Date) async throws -> [Double] {
-        let rows = try await database.query(
-            """
-            SELECT EXTRACT(EPOCH FROM d.occurred_at - r.occurred_at)::float8
-            FROM ticket_history r JOIN ticket_history d ON d.ticket_id = r.ticket_id AND d.event_type = 'ticket.dispatched'
-            WHERE r.event_type = 'ticket.received' AND r.occurred_at >= \(since)
-            """, logger: logger)
-        var seconds: [Double] = []
-        for try await value in rows.decode(Double.self) { seconds.append(value) }
-        return seconds
+        try await PipelineProgress.intakeToDispatchedSeconds(since: since, on: database, logger: logger)
     }
 
     /// One sample of every consumer group's lag.

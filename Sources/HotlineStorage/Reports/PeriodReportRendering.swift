@@ -1,9 +1,10 @@
-import Foundation
-import HotlineStorage
+package import Foundation
 
-/// Prints a period report as text tables or as an HTML page with simple bar charts.
-enum ReportRendering {
-    static func table(_ report: PeriodReport, zone: TimeZone) -> String {
+/// A period report as text tables or as an HTML page with simple bar charts, for `hotline report`
+/// and the city simulation's summary.
+package enum ReportRendering {
+    /// The report as text tables, times in `zone`.
+    package static func table(_ report: PeriodReport, zone: TimeZone) -> String {
         var lines = [
             "\(report.period) report \(stamp(report.start, zone)) – \(stamp(report.end, zone))",
             "tickets: \(report.total) (previous period \(report.previousTotal))", "",
@@ -55,7 +56,8 @@ enum ReportRendering {
         return lines.joined(separator: "\n")
     }
 
-    static func html(_ report: PeriodReport, zone: TimeZone) -> String {
+    /// The report as a self-contained HTML page, times in `zone`.
+    package static func html(_ report: PeriodReport, zone: TimeZone) -> String {
         var body = "<h1>\(escape(report.period)) report \(stamp(report.start, zone)) – \(stamp(report.end, zone))</h1>"
         body += "<p>\(report.total) tickets (previous period \(report.previousTotal)).</p>"
         func chart(_ title: String, _ counts: [PeriodReport.Count]) {
@@ -107,21 +109,25 @@ enum ReportRendering {
             """
     }
 
-    static func stamp(_ date: Date, _ zone: TimeZone) -> String {
+    /// `date` in `zone` to the second, ISO 8601.
+    private static func stamp(_ date: Date, _ zone: TimeZone) -> String {
         var style = Date.ISO8601FormatStyle(timeZone: zone)
         style = style.year().month().day().time(includingFractionalSeconds: false)
         return date.formatted(style)
     }
 
     /// `text` padded with spaces to `width` characters, on the left when `right`-aligned.
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    package static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(width - text.count, 0))
         return right ? padding + text : text + padding
     }
 
-    static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-" }
-    static func signed(_ value: Int) -> String { value >= 0 ? "+\(value)" : "\(value)" }
-    static func escape(_ text: String) -> String {
+    /// A rate as a percentage with one decimal, "-" when there is none.
+    package static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-" }
+    /// `value` with its sign, "+3" or "-2".
+    private static func signed(_ value: Int) -> String { value >= 0 ? "+\(value)" : "\(value)" }
+    /// `text` safe inside HTML.
+    private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(
                 of: ">", with: "&gt;")

@@ -1,6 +1,5 @@
 import Foundation
 import HotlineDomain
-import HotlineRuntime
 import HotlineServices
 import HotlineStorage
 import Logging
@@ -10,9 +9,10 @@ import PostgresNIO
 /// the four classes, the top categories, group requests, overdue tickets per district, and
 /// where the HTML report is.
 enum SimulationSummary {
+    /// Waits until the pipeline has settled, computes and stores the month's assessment, prints
+    /// the summary and writes the HTML report into `reportDirectory`.
     static func print(
-        month: CalendarDay, zone: TimeZone, reportDirectory: URL, settings: HotlineSettings, database: PostgresClient,
-        logger: Logger
+        month: CalendarDay, zone: TimeZone, reportDirectory: URL, database: PostgresClient, logger: Logger
     ) async throws {
         let start = month.start(in: zone)
         try await awaitQuiet(database, logger: logger)
@@ -76,14 +76,7 @@ enum SimulationSummary {
         var stableSince = Date()
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
-            let (backlog, logged) = try await database.withConnection { connection in
-                var result = (0, 0)
-                for try await row in try await connection.query(
-                    "SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL), (SELECT count(*) FROM scoring_events)",
-                    logger: logger
-                ).decode((Int, Int).self) { result = row }
-                return result
-            }
+            let (backlog, logged) = try await SimulationSettling.counts(on: database, logger: logger)
             if backlog > 0 || logged != last {
                 last = logged
                 stableSince = Date()

@@ -1,64 +1,7 @@
-import ArgumentParser
 import Foundation
 import HotlineClassifier
 import HotlineDomain
-import HotlineRuntime
 import HotlineSimulation
-import HotlineStorage
-
-/// `hotline bench classifier`: classification throughput on one core with a synthetic catalog
-/// the size of Beijing's (48 / 490 / 2,509 entries).
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).",
-        subcommands: [ClassifierBench.self, SLABench.self, AssessmentBench.self, PipelineBench.self])
-
-    struct ClassifierBench: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "classifier",
-            abstract: "Classifications per second on one core with a Beijing-sized synthetic catalog.")
-
-        @Option(help: "Requests to classify.") var requests = 200_000
-        @Option(help: "Seed of the synthetic catalog and requests.") var seed: UInt64 = 12345
-
-        func run() throws {
-            let settings = HotlineSettings()
-            let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-            var generator = SyntheticCatalog(
-                seed: seed, alphabet: reference.catalog.entries.values.flatMap { $0.examples.joined() })
-            let catalog = try generator.catalog(level1: 48, level2: 490, level3: 2509)
-            let townships = reference.divisions.filter { $0.tier == .township }
-            let texts = (0..<min(requests, 20_000)).map { _ in generator.request(in: catalog, townships: townships) }
-            let count = catalog.count
-            print(
-                "synthetic catalog: \(count.level1) / \(count.level2) / \(count.level3) entries, \(catalog.leaves.count * 9) training texts"
-            )
-
-            let trainingStart = ContinuousClock.now
-            let classifier = RequestClassifier(catalog: catalog, gazetteer: reference.gazetteer, cues: reference.cues)
-            print("training: \(format(ContinuousClock.now - trainingStart))")
-
-            var correct = 0
-            let start = ContinuousClock.now
-            for index in 0..<requests {
-                let (text, location, leaf) = texts[index % texts.count]
-                if classifier.classify(text: text, location: location).leafCode == leaf { correct += 1 }
-            }
-            let elapsed = ContinuousClock.now - start
-            let seconds = elapsed.seconds
-            print(
-                String(
-                    format:
-                        "classified %d requests on one core in %.2f s: %.0f classifications/s (%.1f µs each); leaf right on %.1f%% of synthetic requests",
-                    requests, seconds, Double(requests) / seconds, seconds / Double(requests) * 1e6,
-                    Double(correct) / Double(requests) * 100))
-        }
-
-        private func format(_ duration: Duration) -> String {
-            String(format: "%.2f s", duration.seconds)
-        }
-    }
-}
 
 /// A deterministic catalog of made-up Chinese words, shaped like a city's real one: each leaf
 /// has six keywords and three example requests; requests mix a leaf's keywords with filler.
@@ -66,6 +9,7 @@ struct SyntheticCatalog {
     private var random: SeededGenerator
     private let alphabet: [Character]
 
+    /// A catalog drawn with `seed` from the CJK characters of `alphabet`.
     init(seed: UInt64, alphabet: some Sequence<Character>) {
         random = SeededGenerator(seed: seed)
         self.alphabet = Array(
@@ -80,6 +24,7 @@ struct SyntheticCatalog {
         String((0..<length).map { _ in alphabet[number(below: alphabet.count)] })
     }
 
+    /// A catalog with that many entries per level.
     mutating func catalog(level1: Int, level2: Int, level3: Int) throws -> Catalog {
         var entries: [CatalogEntry] = []
         let tiers: [UrgencyTier] = [.general, .general, .general, .livelihood, .emergency, .complex]

@@ -23,6 +23,7 @@ struct LatencySummary: Sendable, Codable {
         max = at(1)
     }
 
+    /// The percentiles on one line, for printing.
     var line: String {
         String(format: "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d)", p50, p95, p99, max, count)
     }

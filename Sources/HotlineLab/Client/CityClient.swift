@@ -1,24 +1,27 @@
 import Foundation
 import HotlineDomain
+import HotlineRuntime
 import HotlineStorage
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// The gateway's public API as the admin tool's clients (the demo, the city simulation) use it.
+/// The gateway's public API as the lab's clients (the demo, the city simulation) use it.
 struct CityClient: Sendable {
     let base: URL
     let session: URLSession
 
-    init(base: URL) {
-        self.base = base
+    /// A client of the intake gateway on this host, at the port `settings` give it.
+    init(gatewayOf settings: HotlineSettings) {
+        base = URL(string: "http://127.0.0.1:\(settings.httpPort(of: .intakeGateway))")!
         let configuration = URLSessionConfiguration.default
         configuration.httpMaximumConnectionsPerHost = 32
         configuration.timeoutIntervalForRequest = 60
         session = URLSession(configuration: configuration)
     }
 
+    /// An answer the client did not expect.
     struct Failure: Error, CustomStringConvertible {
         let status: Int
         let body: String
@@ -55,6 +58,7 @@ struct CityClient: Sendable {
         }
     }
 
+    /// The ticket `id` as the gateway shows it.
     func ticket(_ id: UUID, token: String) async throws -> TicketRecord {
         try Self.record(try await send("GET", "tickets/\(id)", token: token), expecting: 200)
     }

@@ -1,41 +1,60 @@
-import ArgumentParser
 import Foundation
 import HotlineRuntime
+import HotlineStorage
 import Logging
 import NIOPosix
 import PostgresNIO
 
-/// `hotline bench pipeline`: the whole platform under load, against the running cluster it is
-/// configured for (`scripts/bench` starts one of its own).
+/// The whole platform under load, against the running cluster it is configured for
+/// (`scripts/bench` starts one of its own).
 ///
 /// It measures the machine's raw limits, then pushes tickets through the gateway's API from a
 /// fixed number of connections, waits until every accepted ticket is dispatched, has its
 /// deadlines and was counted by the scoring aggregator, and reports throughput, latencies,
 /// per-process CPU and memory and consumer lag; then does the same at fixed offered rates.
-struct PipelineBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "pipeline",
-        abstract: "End-to-end tickets/s and latency through the running services (see scripts/bench).")
+package struct PipelineBench: Sendable {
+    /// Seconds of closed-loop load.
+    package var seconds: Double
+    /// Connections of the closed-loop load generator.
+    package var concurrency: Int
+    /// Offered rates (tickets/s) of the latency runs.
+    package var rates: [Double]
+    /// Seconds of each latency run.
+    package var rateSeconds: Double
+    /// Seconds of each raw-limit measurement (0 skips them).
+    package var rawSeconds: Double
+    /// Seconds without progress after which waiting for the pipeline stops.
+    package var stallSeconds: Double
+    /// Processes to watch: name and pid.
+    package var processes: [(name: String, pid: Int32)]
+    /// Directory for the JSON results.
+    package var resultsDirectory: URL
+    /// Commit recorded with the results.
+    package var commit: String
 
-    @Option(help: "Seconds of closed-loop load.") var seconds = 120.0
-    @Option(help: "Connections of the closed-loop load generator.") var concurrency = 64
-    @Option(parsing: .upToNextOption, help: "Offered rates (tickets/s) of the latency runs.") var rates: [Double] = [
-        100, 1_000,
-    ]
-    @Option(help: "Seconds of each latency run.") var rateSeconds = 20.0
-    @Option(help: "Seconds of each raw-limit measurement (0 skips them).") var rawSeconds = 5.0
-    @Option(help: "Seconds without progress after which waiting for the pipeline stops.") var stallSeconds = 60.0
-    @Option(parsing: .upToNextOption, help: "Processes to watch, as name=pid.") var process: [String] = []
-    @Option(help: "Directory for the JSON results.") var resultsDirectory = "bench-results"
-    @Option(help: "Commit recorded with the results.") var commit = "unknown"
+    /// A benchmark with every choice spelled out.
+    package init(
+        seconds: Double, concurrency: Int, rates: [Double], rateSeconds: Double, rawSeconds: Double,
+        stallSeconds: Double, processes: [(name: String, pid: Int32)], resultsDirectory: URL, commit: String
+    ) {
+        self.seconds = seconds
+        self.concurrency = concurrency
+        self.rates = rates
+        self.rateSeconds = rateSeconds
+        self.rawSeconds = rawSeconds
+        self.stallSeconds = stallSeconds
+        self.processes = processes
+        self.resultsDirectory = resultsDirectory
+        self.commit = commit
+    }
 
-    func run() async throws {
-        let settings = HotlineSettings()
+    /// Runs the raw limits, the throughput run and the latency runs; prints each and writes
+    /// the JSON results.
+    package func run(settings: HotlineSettings) async throws {
         let logger = Observability.logger(for: "hotline-bench", level: .error)
-        let processes = try process.map(Self.parseProcess)
         let group = MultiThreadedEventLoopGroup.singleton
 
-        try await withDatabase(settings, logger: logger) { database in
+        try await settings.database.withRunningClient(logger: logger) { database in
             let load = try await TicketLoad.prepare(
                 settings: settings, database: database, tokenName: "pipeline bench", concurrency: concurrency,
                 runId: "bench-\(UUID().uuidString.prefix(8).lowercased())", seed: 7, logger: logger)
@@ -85,15 +104,15 @@ struct PipelineBench: AsyncParsableCommand {
             let report = PipelineReport(
                 commit: commit, machine: .current(), raw: raw, throughput: throughput, latencyRuns: latencyRuns,
                 settings: .init(seconds: seconds, concurrency: concurrency, rateSeconds: rateSeconds))
-            let path = try report.write(to: URL(fileURLWithPath: resultsDirectory))
+            let path = try report.write(to: resultsDirectory)
             print("\nresults: \(path.path)")
         }
     }
 
     /// One load run and the wait for the pipeline to finish with its tickets.
     private func measureRun(
-        _ name: String, load: TicketLoad, pace: TicketLoad.Pace, probe: PipelineProbe, processes: [(String, Int32)],
-        group: MultiThreadedEventLoopGroup
+        _ name: String, load: TicketLoad, pace: TicketLoad.Pace, probe: PipelineProbe,
+        processes: [(name: String, pid: Int32)], group: MultiThreadedEventLoopGroup
     ) async throws -> PipelineRun {
         var load = load
         load.runId += "-" + name.filter { $0.isLetter || $0.isNumber }
@@ -119,14 +138,6 @@ struct PipelineBench: AsyncParsableCommand {
             gatewayLatency: LatencySummary(seconds: outcome.latencies),
             intakeToDispatched: LatencySummary(seconds: try await probe.intakeToDispatchedSeconds(since: since)),
             processes: perProcess, lag: lag)
-    }
-
-    private static func parseProcess(_ text: String) throws -> (String, Int32) {
-        let parts = text.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2, let pid = Int32(parts[1]) else {
-            throw ValidationError("--process takes name=pid, not '\(text)'")
-        }
-        return (String(parts[0]), pid)
     }
 
     private static func printRaw(_ raw: RawLimits) {

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineKafka
+import HotlineStorage
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -30,6 +31,7 @@ struct RawLimits: Sendable, Codable {
         ].min { $0.1 < $1.1 }!
     }
 
+    /// Measures the raw limits against a broker, a database and the gateway's HTTP server.
     struct Probe {
         let kafka: KafkaClientConfiguration
         let database: PostgresClient
@@ -42,6 +44,7 @@ struct RawLimits: Sendable, Codable {
         let seconds: Double
         let logger: Logger
 
+        /// Measures each limit in turn.
         func measure() async throws -> RawLimits {
             let broker = try await brokerRates(count: 100_000)
             return RawLimits(
@@ -96,11 +99,9 @@ struct RawLimits: Sendable, Codable {
         }
 
         private func withScratchTable<T>(_ work: () async throws -> T) async throws -> T {
-            try await database.query(
-                "CREATE TABLE IF NOT EXISTS bench_raw_rows (id uuid PRIMARY KEY, number text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL)",
-                logger: logger)
+            try await RawInsertTable.create(on: database, logger: logger)
             let result = try await work()
-            try await database.query("DROP TABLE bench_raw_rows", logger: logger)
+            try await RawInsertTable.drop(on: database, logger: logger)
             return result
         }
 
@@ -129,9 +130,8 @@ struct RawLimits: Sendable, Codable {
                     try await database.withConnection { connection in
                         var rows = 0
                         while ContinuousClock.now < end {
-                            try await connection.query(
-                                "INSERT INTO bench_raw_rows VALUES (\(UUID()), \(String(rows)), \(body)::jsonb, now())",
-                                logger: logger)
+                            try await RawInsertTable.insert(
+                                id: UUID(), number: String(rows), body: body, on: connection, logger: logger)
                             rows += 1
                         }
                         return rows
@@ -148,9 +148,8 @@ struct RawLimits: Sendable, Codable {
                     while ContinuousClock.now < end {
                         let ids = (0..<500).map { _ in UUID() }
                         let numbers = (0..<500).map { String(rows + $0) }
-                        try await database.query(
-                            "INSERT INTO bench_raw_rows SELECT id, number, body::jsonb, now() FROM unnest(\(ids)::uuid[], \(numbers)::text[], \(bodies)::text[]) AS r(id, number, body)",
-                            logger: logger)
+                        try await RawInsertTable.insert(
+                            ids: ids, numbers: numbers, bodies: bodies, on: database, logger: logger)
                         rows += 500
                     }
                     return rows

@@ -1,15 +1,15 @@
 import ArgumentParser
 import Foundation
 import HotlineRuntime
-import Logging
-import PostgresNIO
 
 /// `hotline clock set|show|real`: the simulated time services share when `HOTLINE_CLOCK=shared`.
-struct Clock: AsyncParsableCommand {
+struct ClockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clock",
         abstract: "Set, show or turn off the simulated clock that services started with HOTLINE_CLOCK=shared follow.",
         subcommands: [Set.self, Show.self, Real.self])
 
+    /// Starts simulated time.
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start simulated time at a moment, running SPEED times real time (720: a month in an hour).")
@@ -38,6 +38,7 @@ struct Clock: AsyncParsableCommand {
         }
     }
 
+    /// Prints the shared clock.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the shared clock.")
 
@@ -48,11 +49,13 @@ struct Clock: AsyncParsableCommand {
             print(anchor.map(Self.describe) ?? "real time (no simulated clock set)")
         }
 
+        /// The anchor's simulated time now and its speed.
         static func describe(_ anchor: SharedClock.Anchor) -> String {
             "simulated time \(anchor.simulatedTime(at: Date()).formatted(.iso8601)), running \(anchor.speed)× real time"
         }
     }
 
+    /// Turns simulated time off.
     struct Real: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn simulated time off: services follow real time again.")

@@ -25,6 +25,11 @@ struct TicketLoad: Sendable {
     /// Prefix of the idempotency keys, unique per run.
     var runId: String
 
+    /// How the fault suite's load starts its runs' idempotency keys, so its checks can tell the
+    /// load's tickets from others.
+    static let faultSuiteKeyPrefix = "load-"
+
+    /// When each ticket is sent.
     enum Pace: Sendable {
         /// As fast as `concurrency` connections go, until `seconds` have passed.
         case closedLoop(seconds: Double)
@@ -44,6 +49,7 @@ struct TicketLoad: Sendable {
         var retries = 0
         var elapsedSeconds: Double = 0
 
+        /// Adds another connection's outcome to this one.
         mutating func merge(_ other: Outcome) {
             accepted += other.accepted
             latencies += other.latencies
@@ -72,6 +78,7 @@ struct TicketLoad: Sendable {
             concurrency: concurrency, runId: runId)
     }
 
+    /// Sends the tickets at `pace` from `concurrency` connections.
     func run(_ pace: Pace, group: MultiThreadedEventLoopGroup) async throws -> Outcome {
         let start = ContinuousClock.now
         let schedule = Schedule(pace: pace, start: start)
