@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "sla-timer", targets: ["SLATimer"]),
         .executable(name: "scoring-aggregator", targets: ["ScoringAggregator"]),
         .executable(name: "hotline", targets: ["HotlineCLI"]),
+        .executable(name: "hotline-lab", targets: ["HotlineLabCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -137,20 +138,45 @@ let package = Package(
             name: "ScoringAggregator", dependencies: ["HotlineServices", "HotlineRuntime"],
             path: "Sources/Executables/ScoringAggregator",
             swiftSettings: strictSettings),
-        .executableTarget(
-            name: "HotlineCLI",
+
+        // The lab: the city simulation, the demo, benchmarks, the load generator and the fault
+        // suite's tools, run against a cluster or a scratch database.
+        .target(
+            name: "HotlineLab",
             dependencies: [
-                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                "HotlineServices",
-                "HotlineSimulation",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineKafka", "HotlineStorage",
+                "HotlineRuntime", "HotlineServices",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+
+        // `hotline`: administration of the platform.
+        .executableTarget(
+            name: "HotlineCLI",
+            dependencies: [
+                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                "HotlineServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Sources/Executables/HotlineCLI",
+            swiftSettings: strictSettings
+        ),
+
+        // `hotline-lab`: the lab's tools on the command line.
+        .executableTarget(
+            name: "HotlineLabCLI",
+            dependencies: [
+                "HotlineLab", "HotlineDomain", "HotlineRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Executables/HotlineLab",
             swiftSettings: strictSettings
         ),
 

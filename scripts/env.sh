@@ -21,7 +21,7 @@
 : "${HOTLINE_DISPATCHER_PORT:=8082}"
 : "${HOTLINE_SLA_TIMER_PORT:=8083}"
 : "${HOTLINE_SCORING_PORT:=8084}"
-# The local cluster follows the shared clock, so `hotline simulate` can run a month in minutes
+# The local cluster follows the shared clock, so `hotline-lab simulate` can run a month in minutes
 # (without a simulated clock set, that is real time).
 : "${HOTLINE_CLOCK:=shared}"
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import HotlineDomain
+import HotlineStorage
 public import Logging
 public import PostgresNIO
 public import ServiceLifecycle
@@ -58,30 +59,22 @@ public final class SharedClock: HotlineClock, Service {
         }
     }
 
-    /// The row, or nil when simulated time is off.
+    /// The shared clock's anchor, or nil when simulated time is off.
     public static func read(on connection: PostgresConnection, logger: Logger) async throws -> Anchor? {
-        let rows = try await connection.query(
-            "SELECT real_anchor, simulated_anchor, speed FROM simulation_clock", logger: logger)
-        for try await (real, simulated, speed) in rows.decode((Date, Date, Double).self) {
-            return Anchor(real: real, simulated: simulated, speed: speed)
+        try await SimulationClockStore.read(on: connection, logger: logger).map {
+            Anchor(real: $0.real, simulated: $0.simulated, speed: $0.speed)
         }
-        return nil
     }
 
     /// Starts simulated time at `simulated` (now), running `speed` times real time.
     public static func set(
         simulated: Date, speed: Double, on connection: PostgresConnection, logger: Logger
     ) async throws {
-        try await connection.query(
-            """
-            INSERT INTO simulation_clock (singleton, real_anchor, simulated_anchor, speed) VALUES (true, now(), \(simulated), \(speed))
-            ON CONFLICT (singleton) DO UPDATE SET real_anchor = EXCLUDED.real_anchor, simulated_anchor = EXCLUDED.simulated_anchor,
-                speed = EXCLUDED.speed
-            """, logger: logger)
+        try await SimulationClockStore.set(simulated: simulated, speed: speed, on: connection, logger: logger)
     }
 
     /// Turns simulated time off: every service goes back to real time.
     public static func reset(on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("DELETE FROM simulation_clock", logger: logger)
+        try await SimulationClockStore.reset(on: connection, logger: logger)
     }
 }

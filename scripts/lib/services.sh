@@ -1,6 +1,7 @@
 # The five services as background processes, and the steps that prepare their world.
 
 hotline_cli() { "$(bin_dir)/hotline" "$@"; }
+hotline_lab() { "$(bin_dir)/hotline-lab" "$@"; }
 
 migrate_and_create_topics() {
     hotline_cli migrate --quiet || die "migrations failed"

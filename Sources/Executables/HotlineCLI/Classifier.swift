@@ -7,12 +7,14 @@ import HotlineStorage
 import Logging
 import PostgresNIO
 
-/// `hotline classifier retrain|runs`: the classifier's learning from operators' corrections.
+/// `hotline classifier classify|retrain|runs`: the request classifier, and its learning from
+/// operators' corrections.
 struct Classifier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Retrain the classifier from the catalog plus operators' corrections.",
-        subcommands: [Retrain.self, Runs.self])
+        abstract: "Classify requests; retrain the classifier from the catalog plus operators' corrections.",
+        subcommands: [Classify.self, Retrain.self, Runs.self])
 
+    /// Trains a new run and publishes it.
     struct Retrain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
@@ -46,6 +48,7 @@ struct Classifier: AsyncParsableCommand {
         }
     }
 
+    /// Shows the newest run.
     struct Runs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the newest training run.")
 

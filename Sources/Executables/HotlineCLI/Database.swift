@@ -1,4 +1,3 @@
-import Foundation
 import HotlineRuntime
 import HotlineStorage
 import Logging
@@ -32,26 +31,4 @@ func withAdminTransaction<T: Sendable>(
         client in
         try await client.withTransaction(logger: logger) { try await work($0, logger) }
     }
-}
-
-/// Runs `work` on a migrated scratch database `name` (dropped before and after) on the
-/// configured PostgreSQL server, for benchmarks.
-func withScratchDatabase(
-    _ name: String, settings: HotlineSettings, logger: Logger, _ work: (PostgresClient) async throws -> Void
-) async throws {
-    func drop(_ admin: PostgresClient) async throws {
-        try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
-    }
-    try await settings.database.with(database: "postgres").withRunningClient(logger: logger) { admin in
-        try await drop(admin)
-        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
-    }
-    try await settings.database.with(database: name).withRunningClient(logger: logger) { client in
-        try await Migrator(
-            client: client, directory: settings.schemaDirectory.appendingPathComponent("migrations"), logger: logger
-        )
-        .migrate()
-        try await work(client)
-    }
-    try await settings.database.with(database: "postgres").withRunningClient(logger: logger, drop)
 }

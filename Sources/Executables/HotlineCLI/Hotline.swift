@@ -1,18 +1,15 @@
 import ArgumentParser
 
-/// The operators' command-line tool: database migrations, topics, cluster status, and a demo
-/// that pushes tickets through the running services.
+/// The operators' command-line tool: database migrations, topics, tokens, the classifier, the
+/// shared clock, the monthly assessment and reports, cluster status and configuration. The
+/// simulation, benchmarks and fault tools are `hotline-lab`.
 @main
 struct Hotline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotline",
         abstract: "Administer the citizen hotline platform.",
         subcommands: [
-            Migrate.self, Topics.self, Tokens.self, Classify.self, Classifier.self, Clock.self, Simulate.self,
-            Assess.self,
-            VerifyScores.self,
-            Report.self,
-            Status.self, Demo.self, Bench.self, Load.self, Faults.self, Config.self,
-            Probe.self,
+            Migrate.self, Topics.self, Tokens.self, Classifier.self, ClockCommand.self, Assess.self,
+            VerifyScores.self, Report.self, Status.self, Config.self, Probe.self,
         ])
 }

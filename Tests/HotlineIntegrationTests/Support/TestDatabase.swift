@@ -30,8 +30,7 @@ enum TestDatabase {
             var attempt = 0
             while true {
                 do {
-                    try await admin.query(
-                        PostgresQuery(unsafeSQL: #"CREATE DATABASE "\#(name)""#), logger: TestEnvironment.logger)
+                    try await ScratchDatabase.create(name, on: admin, logger: TestEnvironment.logger)
                     return
                 } catch let error as PSQLError where attempt < 4 && error.serverInfo?[.sqlState] != "42P04" {
                     attempt += 1
@@ -47,8 +46,7 @@ enum TestDatabase {
             return try await body(client, configuration)
         }
         try await withClient(server) { admin in
-            try await admin.query(
-                PostgresQuery(unsafeSQL: #"DROP DATABASE "\#(name)" WITH (FORCE)"#), logger: TestEnvironment.logger)
+            try await ScratchDatabase.drop(name, on: admin, logger: TestEnvironment.logger)
         }
         return result
     }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import HotlineLab
+import HotlineRuntime
+
+/// `hotline-lab simulate`: a month (or N days) of the synthetic city, driven through the running
+/// cluster's public API on the shared simulated clock, then the month's results.
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Simulate the city through the gateway's API on the shared simulated clock (services must run with HOTLINE_CLOCK=shared).",
+        discussion:
+            "Deterministic for a seed: the same seed gives the same tickets, the same handling and the same monthly ranking."
+    )
+
+    @Option(help: "The calendar month to simulate, YYYY-MM (default: the current one).") var month: MonthArgument?
+    @Option(help: "Simulate only the first N days of the month.") var days: Int?
+    @Option(help: "Requests on an ordinary day, city-wide.") var rate = 240
+    @Option(help: "Real minutes the simulated period should take.") var minutes = 8.0
+    @Option(help: "Seed of the synthetic city.") var seed: UInt64 = 12345
+    @Option(help: "Where to write the HTML report.") var reportDirectory = ".local/reports"
+    @Flag(help: "Print the month's summary only, no progress bar.") var quiet = false
+
+    func run() async throws {
+        try await CitySimulationRun(
+            month: month?.day, days: days, ratePerDay: rate, minutes: minutes, seed: seed,
+            reportDirectory: URL(fileURLWithPath: reportDirectory), quiet: quiet
+        ).run(settings: HotlineSettings())
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import HotlineDomain
+import HotlineSimulation
+import HotlineStorage
+import Synchronization
+
+/// Plays the synthetic city against the gateway: each request arrives at its time, and
+/// operators, hubs, units, departments and the return-visit team act on it as decided up front.
+struct CitySimulation: Sendable {
+    let client: CityClient
+    let clock: SimulationClock
+    /// How much faster time runs once the period (and a day after it) is over.
+    static let runOutAcceleration = 30.0
+    let tokens: UnitTokens
+    let planner: SLAPlanner
+    let seed: UInt64
+    /// Tells this run's idempotency keys from an earlier run's.
+    let run = UUID()
+    /// Township codes per district, for re-dispatching a misrouted ticket.
+    let townships: [String: [String]]
+
+    /// Counts for the progress line, shared by every ticket's task.
+    final class Progress: Sendable {
+        let created = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
+        let actions = Atomic<Int>(0)
+    }
+
+    /// Plays `tickets` until each has lived its life; a day after `end`, simulated time runs
+    /// faster for what is left. With `showProgress`, a progress line goes to standard error.
+    func run(_ tickets: [SimulatedTicket], until end: Date, progress showProgress: Bool) async throws {
+        let progress = Progress()
+        let reporter = Task {
+            let started = Date()
+            while !Task.isCancelled && showProgress {
+                try? await Task.sleep(for: .seconds(1))
+                let done = progress.finished.load(ordering: .relaxed)
+                let created = progress.created.load(ordering: .relaxed)
+                let elapsed = max(Date().timeIntervalSince(started), 1)
+                let share = Double(done) / Double(max(tickets.count, 1))
+                let bar =
+                    String(repeating: "#", count: Int(share * 30)) + String(repeating: ".", count: 30 - Int(share * 30))
+                let date = clock.now().formatted(
+                    Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Shanghai")!).year().month().day().time(
+                        includingFractionalSeconds: false))
+                FileHandle.standardError.write(
+                    Data(
+                        String(
+                            format: "\r[%@] %@  tickets %d/%d  %.1f tickets/s  %.1f actions/s   ", bar, date, created,
+                            tickets.count,
+                            Double(created) / elapsed, Double(progress.actions.load(ordering: .relaxed)) / elapsed
+                        ).utf8))
+            }
+        }
+        let operatorToken = try await tokens.token(for: nil)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for ticket in tickets {
+                group.addTask { try await self.live(ticket, operatorToken: operatorToken, progress: progress) }
+            }
+            // A day after the period every sign-for is done; what is left (late resolutions,
+            // return visits) runs faster.
+            group.addTask {
+                try await clock.sleep(until: end.addingTimeInterval(86_400))
+                try await clock.set(simulated: clock.now(), speed: clock.speed * Self.runOutAcceleration)
+            }
+            try await group.waitForAll()
+        }
+        reporter.cancel()
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// One request's life, from the call to the return visit.
+    func live(_ ticket: SimulatedTicket, operatorToken: String, progress: Progress) async throws {
+        try await clock.sleep(until: ticket.arrival)
+        var body = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ticket.request)) as? [String: Any] ?? [:]
+        if let article = ticket.answerArticleId { body["answer"] = ["article_id": article] }
+        let (status, data) = try await client.send(
+            "POST", "tickets", token: operatorToken, body: body,
+            headers: ["Idempotency-Key": "simulation-\(run)-\(ticket.index)"])
+        guard status == 201 || status == 200,
+            let id = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"].flatMap({ $0 as? String })
+                .flatMap(
+                    UUID.init(uuidString:))
+        else { throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self)) }
+        progress.created.add(1, ordering: .relaxed)
+        defer { progress.finished.add(1, ordering: .relaxed) }
+        guard ticket.answerArticleId == nil else { return }
+
+        var sentBack = false
+        for _ in 0..<6 {
+            let record = try await awaitQueue(id, operatorToken: operatorToken)
+            if record.state == .needsReview {
+                try await act(progress) {
+                    try await client.send(
+                        "PUT", "tickets/\(id)/classification", token: operatorToken,
+                        body: ["category_code": ticket.leafCode])
+                }
+                continue
+            }
+            let dispatchedAt =
+                record.history?.last { $0.eventType == EventType.ticketDispatched.rawValue }?.occurredAt ?? clock.now()
+            guard let unit = record.unitCode else { return }
+            if record.state == .sentBack || unit == OrgUnitCode.center || unit.count == 6 {
+                // A hub (the center or a sub-center) names the unit after its consultation.
+                try await clock.sleep(until: dispatchedAt.addingTimeInterval(1800))
+                let lead =
+                    sentBack ? alternative(to: ticket.townshipCode, in: ticket.districtCode) : ticket.townshipCode
+                try await act(progress) {
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/redispatch", token: operatorToken,
+                        body: ["lead_unit": lead, "reason": "分中心会商后派单"])
+                }
+                continue
+            }
+            let handler = try await tokens.token(for: unit)
+            let limits = planner.policy.limits(record.urgency, district: record.districtCode)
+            try await clock.sleep(
+                until: dispatchedAt.addingTimeInterval(limits.signFor * ticket.handling.signForFraction))
+            try await act(progress) {
+                try await client.send("POST", "tickets/\(id)/actions/sign_for", token: handler, body: [:])
+            }
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/assign", token: handler,
+                    body: ["person": "承办人\(ticket.index % 7 + 1)"])
+            }
+            if ticket.handling.sendBack && !sentBack {
+                sentBack = true
+                try await clock.sleep(until: clock.now().addingTimeInterval(1200))
+                try await act(progress) {
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/send_back", token: handler, body: ["reason": "不属于本单位辖区"])
+                }
+                continue
+            }
+            if ticket.handling.whistle, let district = record.districtCode {
+                let departments = ["\(district):department:housing", "\(district):enterprise:water"]
+                try await act(progress) {
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/whistle", token: handler,
+                        body: [
+                            "departments": departments,
+                            "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(86_400)),
+                        ])
+                }
+                for department in departments {
+                    let token = try await tokens.token(for: department)
+                    try await act(progress) {
+                        try await client.send("POST", "tickets/\(id)/actions/report_in", token: token, body: [:])
+                    }
+                }
+            }
+            // A complex ticket's deadline is set at its consultation; the simulated city gives it five days.
+            let finish = limits.finish ?? 5 * 86_400
+            let resolvedAt = dispatchedAt.addingTimeInterval(finish * ticket.handling.resolveFraction)
+            try await clock.sleep(until: resolvedAt)
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/resolve", token: handler,
+                    body: ["note": "已处理", "feedback_to_caller": "已电话告知市民", "feedback_to_center": "已办结"])
+            }
+            try await clock.sleep(until: resolvedAt.addingTimeInterval(86_400))
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/return_visit", token: operatorToken,
+                    body: [
+                        "solved": ticket.handling.solved.rawValue,
+                        "satisfaction": ticket.handling.satisfaction.rawValue,
+                    ])
+            }
+            return
+        }
+    }
+
+    /// Waits until the ticket is in a unit's queue, sent back to a hub, or waits for review.
+    func awaitQueue(_ id: UUID, operatorToken: String) async throws -> TicketRecord {
+        let deadline = Date().addingTimeInterval(120)
+        while true {
+            let record = try await client.ticket(id, token: operatorToken)
+            if [.dispatched, .needsReview, .sentBack].contains(record.state) || Date() > deadline { return record }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Another township of the same district, for a ticket sent back as misrouted.
+    func alternative(to township: String, in district: String) -> String {
+        townships[district]?.first { $0 != township } ?? township
+    }
+
+    private func act(_ progress: Progress, _ call: () async throws -> (status: Int, data: Data)) async throws {
+        let (status, data) = try await call()
+        progress.actions.add(1, ordering: .relaxed)
+        // 409: the ticket moved on meanwhile (e.g. the whistle's departments already reported).
+        guard (200..<300).contains(status) || status == 409 else {
+            throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self))
+        }
+    }
+}

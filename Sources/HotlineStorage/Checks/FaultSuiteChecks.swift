@@ -1,0 +1,68 @@
+package import Foundation
+package import Logging
+package import PostgresNIO
+
+/// What must hold once the fault suite's storm is over and the cluster is quiet again, checked
+/// with SQL over the tickets the load saw accepted.
+package enum FaultSuiteChecks {
+    /// Each rule that does not hold, with how many tickets break it. `ids` are the accepted
+    /// tickets; `loadKeyPrefix` starts every idempotency key the load sent; `scorer` is the
+    /// scoring aggregator's consumer name.
+    package static func violations(
+        of ids: [UUID], loadKeyPrefix: String, scorer: String, on client: PostgresClient, logger: Logger
+    ) async throws -> [String] {
+        let checks: [(String, PostgresQuery)] = [
+            (
+                "accepted tickets missing from PostgreSQL",
+                "SELECT count(*) FROM unnest(\(ids)::uuid[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = a.id)"
+            ),
+            (
+                "tickets the load created but never saw accepted",
+                """
+                SELECT count(*) FROM tickets t JOIN idempotency_keys k ON k.ticket_id = t.id
+                WHERE k.key LIKE \(loadKeyPrefix + "%") AND t.id <> ALL(\(ids)::uuid[])
+                """
+            ),
+            (
+                "accepted tickets not dispatched",
+                "SELECT count(*) FROM tickets WHERE id = ANY(\(ids)::uuid[]) AND state <> 'dispatched'"
+            ),
+            (
+                "accepted tickets without deadlines",
+                """
+                SELECT count(*) FROM unnest(\(ids)::uuid[]) AS a(id)
+                WHERE NOT EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = a.id)
+                """
+            ),
+            (
+                "lifecycle events recorded more than once",
+                """
+                SELECT count(*) FROM (SELECT 1 FROM ticket_history WHERE ticket_id = ANY(\(ids)::uuid[])
+                  AND event_type IN ('ticket.received', 'ticket.classified', 'ticket.dispatched')
+                  GROUP BY ticket_id, event_type HAVING count(*) > 1) AS repeated
+                """
+            ),
+            (
+                "dispatches the scoring aggregator never counted",
+                """
+                SELECT count(*) FROM ticket_history h WHERE h.ticket_id = ANY(\(ids)::uuid[]) AND h.event_type = 'ticket.dispatched'
+                  AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer = \(scorer) AND p.event_id = h.event_id)
+                """
+            ),
+            (
+                "timers fired more than once",
+                """
+                SELECT count(*) FROM (SELECT 1 FROM ticket_history WHERE event_type = 'sla.timer_fired'
+                  GROUP BY ticket_id, body->'payload'->>'timer', body->'payload'->>'due_at' HAVING count(*) > 1) AS repeated
+                """
+            ),
+        ]
+        var violations: [String] = []
+        for (rule, query) in checks {
+            for try await count in try await client.query(query, logger: logger).decode(Int.self) where count > 0 {
+                violations.append("\(rule): \(count)")
+            }
+        }
+        return violations
+    }
+}
