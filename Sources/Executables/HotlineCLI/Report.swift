@@ -25,15 +25,11 @@ struct Report: AsyncParsableCommand {
         let moment = try at.map(Self.parse) ?? Date()
         let (start, end, previous) = Self.bounds(of: period, at: moment, in: zone)
         let period = period
+        let rankingMonth = period == .month ? CalendarDay(moment, in: zone).firstOfMonth : nil
         let report = try await withAdminTransaction { connection, logger in
-            var ranking: [UnitAssessment]?
-            if period == .month {
-                ranking = try await MonthlyAssessment.computeAndStore(
-                    month: CalendarDay(moment, in: zone).firstOfMonth, at: Date(), on: connection, logger: logger)
-            }
-            return try await ReportQueries.report(
-                period: period.rawValue, start: start, end: end, previousStart: previous, ranking: ranking,
-                on: connection, logger: logger)
+            try await PeriodReports.report(
+                period: period.rawValue, start: start, end: end, previousStart: previous, rankingMonth: rankingMonth,
+                at: Date(), on: connection, logger: logger)
         }
         switch format {
         case .json:

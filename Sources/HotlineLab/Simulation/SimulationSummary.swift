@@ -17,12 +17,10 @@ enum SimulationSummary {
         let start = month.start(in: zone)
         try await awaitQuiet(database, logger: logger)
         let report = try await database.withTransaction(logger: logger) { connection in
-            let ranking = try await MonthlyAssessment.computeAndStore(
-                month: month, at: Date(), on: connection, logger: logger)
-            return try await ReportQueries.report(
+            try await PeriodReports.report(
                 period: "month", start: start, end: month.nextMonth.start(in: zone),
-                previousStart: month.previousMonth.start(in: zone),
-                ranking: ranking, on: connection, logger: logger)
+                previousStart: month.previousMonth.start(in: zone), rankingMonth: month, at: Date(),
+                on: connection, logger: logger)
         }
         let townships = (report.ranking ?? []).filter { $0.tier == AssessedTier.township.rawValue }
         let ranked = townships.filter { $0.rank != nil }

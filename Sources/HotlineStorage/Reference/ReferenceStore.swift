@@ -8,13 +8,17 @@ public enum ReferenceStore {
     /// Replaces every reference table's rows with `data`, inside the caller's transaction.
     public static func replace(with data: ReferenceData, on connection: PostgresConnection, logger: Logger) async throws
     {
-        for table in [
-            "division_aliases", "ambiguous_short_forms", "urgency_cues", "knowledge_articles", "catalog_entries",
-            "divisions", "org_units",
-            "unit_specialties", "sla_policies", "assessment_policy",
-        ] {
-            try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
-        }
+        // One statement; the only foreign keys among these tables are deferred to the commit.
+        // DELETE rather than TRUNCATE, whose lock would wait for every reader.
+        try await connection.query(
+            """
+            WITH aliases AS (DELETE FROM division_aliases), short_forms AS (DELETE FROM ambiguous_short_forms),
+                cues AS (DELETE FROM urgency_cues), articles AS (DELETE FROM knowledge_articles),
+                catalog AS (DELETE FROM catalog_entries), divisions AS (DELETE FROM divisions),
+                units AS (DELETE FROM org_units), specialties AS (DELETE FROM unit_specialties),
+                policies AS (DELETE FROM sla_policies), assessment AS (DELETE FROM assessment_policy)
+            SELECT 1
+            """, logger: logger)
         let entries = data.catalog.entries.values.sorted { $0.code < $1.code }
         try await connection.query(
             """

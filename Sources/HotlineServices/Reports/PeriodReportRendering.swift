@@ -1,4 +1,5 @@
-package import Foundation
+import Foundation
+import HotlineStorage
 
 /// A period report as text tables or as an HTML page with simple bar charts, for `hotline report`
 /// and the city simulation's summary.
