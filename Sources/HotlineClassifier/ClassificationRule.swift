@@ -1,12 +1,14 @@
 public import HotlineDomain
 
 /// Turns what the operator entered and what the classifier found into the ticket's
-/// classification. An operator's explicit choice wins; a model's guess below the review
-/// threshold is never dispatched silently but waits for an operator.
+/// classification. An operator's explicit choice wins; a model's guess whose first level is less
+/// probable than the review threshold is never dispatched silently but waits for an operator
+/// (a wrong first level is a wrong dispatch; `Evaluation.reviewThreshold(forAccuracy:)` chooses
+/// the threshold on labelled requests).
 public struct ClassificationRule: Sendable {
     public let catalog: Catalog
     public let cues: UrgencyCues
-    /// Leaf probability below which an operator must review.
+    /// First-level probability below which an operator must review.
     public let reviewThreshold: Double
 
     public init(catalog: Catalog, cues: UrgencyCues, reviewThreshold: Double) {
@@ -35,6 +37,6 @@ public struct ClassificationRule: Sendable {
             categoryCode: leaf, level1Code: classification.level1, level2Code: classification.level2,
             urgency: request.urgency ?? classification.urgency, confidence: classification.confidence, method: .model,
             districtCode: place.districtCode, townshipCode: place.townshipCode,
-            reviewRequired: classification.confidence < reviewThreshold)
+            reviewRequired: classification.level1Confidence < reviewThreshold)
     }
 }

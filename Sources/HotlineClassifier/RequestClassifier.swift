@@ -1,89 +1,121 @@
 public import HotlineDomain
 
-/// Classifies a request into a catalog leaf, an urgency tier and a place. Trained from the
-/// catalog's leaves (names, keywords, examples) plus operators' corrections; deterministic for
-/// the same inputs, so every instance of the worker trained on the same data agrees.
+/// Classifies a request into a catalog leaf, an urgency tier, a request type and a place.
+/// Trained from the catalog's leaves (names, keywords, examples), the labelled training requests
+/// and operators' corrections: a first-level model, a leaf model per first level, an urgency
+/// model with cue features and a type model, each a logistic regression over the same text
+/// features. Deterministic for the same inputs, so every instance trained on the same data agrees.
 public struct RequestClassifier: Sendable {
     public let catalog: Catalog
     public let gazetteer: Gazetteer
     public let cues: UrgencyCues
-    /// How many labelled examples beyond the catalog the model learnt from.
+    /// How many operators' labelled examples the model learnt from.
     public let correctionCount: Int
-    private let features: TextFeatures
-    private let model: NaiveBayesModel
-    private let leafCodes: [String]
-    private let leafIndex: [String: Int]
-    /// For each leaf, the index of its first-level entry among `level1Codes`.
-    private let leafLevel1: [Int]
+    /// How many training documents the models learnt from (catalog entries, requests, corrections).
+    public let documentCount: Int
+    let features: TextFeatures
+    let space: FeatureSpace
+    let cueFeatures: CueFeatures
+    let typeCues: TypeCues
+    let level1Codes: [String]
+    let level1Model: SoftmaxRegression
+    /// One per entry of `level1Codes`.
+    let leafModels: [LeafModel]
+    let urgencyModel: SoftmaxRegression
+    let typeModel: SoftmaxRegression
 
     /// How many runners-up a classification lists.
     static let candidateCount = 5
-    /// A correction counts as this many catalog examples: it is a real request, labelled by a person.
+    /// A correction counts as this many training requests: it is a real request, labelled by a person.
     static let correctionWeight: Float = 2
+    /// Every this-many-th training request is held out to fit the first level's temperature.
+    static let calibrationStride = 5
+    static let urgencyTiers = UrgencyTier.allCases
+    static let requestTypes = TicketType.allCases
 
-    public init(catalog: Catalog, gazetteer: Gazetteer, cues: UrgencyCues, corrections: [LabelledExample] = []) {
+    public init(
+        catalog: Catalog, gazetteer: Gazetteer, cues: UrgencyCues, data: ClassifierData = .empty,
+        corrections: [LabelledExample] = []
+    ) {
         self.catalog = catalog
         self.gazetteer = gazetteer
         self.cues = cues
-        leafCodes = catalog.leaves.map(\.code)
-        leafIndex = Dictionary(uniqueKeysWithValues: leafCodes.enumerated().map { ($1, $0) })
-        let level1Codes = Array(Set(catalog.leaves.map { catalog.path(to: $0.code)[0] })).sorted()
+        let leaves = catalog.leaves
+        let leafIndex = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1.code, $0) })
+        level1Codes = Array(Set(leaves.map { catalog.path(to: $0.code)[0] })).sorted()
         let level1Index = Dictionary(uniqueKeysWithValues: level1Codes.enumerated().map { ($1, $0) })
-        leafLevel1 = catalog.leaves.map { level1Index[catalog.path(to: $0.code)[0]] ?? 0 }
-        let features = TextFeatures(keywords: catalog.leaves.flatMap(\.keywords))
-        self.features = features
+        let leafLevel1 = leaves.map { level1Index[catalog.path(to: $0.code)[0]] ?? 0 }
+        let keywords = leaves.flatMap(\.keywords)
+        features = TextFeatures(
+            keywords: keywords, dictionary: data.dictionary.adding(keywords + leaves.map(\.name)))
 
-        var documents: [(classIndex: Int, features: [TextFeatures.Feature])] = []
-        func document(_ text: String, _ classIndex: Int, weight: Float = 1) {
-            let scalars = Array(text.unicodeScalars)
-            let found = features.features(of: scalars, masking: gazetteer.resolve(scalars).spans)
-            documents.append(
-                (classIndex, weight == 1 ? found : found.map { .init(key: $0.key, weight: $0.weight * weight) }))
+        let corpus = TrainingCorpus(
+            catalog: catalog, cues: cues, data: data, corrections: corrections, leafIndex: leafIndex)
+        correctionCount = corpus.correctionCount
+        documentCount = corpus.documents.count
+        let keys = corpus.documents.map { [features, gazetteer] document in
+            let scalars = Array(document.text.unicodeScalars)
+            return features.keys(of: scalars, masking: gazetteer.resolve(scalars).spans)
         }
-        for (index, leaf) in catalog.leaves.enumerated() {
-            document(leaf.name, index)
-            if let parent = leaf.parentCode.flatMap({ catalog[$0] }) { document(parent.name, index, weight: 0.5) }
-            for keyword in leaf.keywords { document(keyword, index) }
-            for example in leaf.examples { document(example, index) }
+        var space = FeatureSpace(documents: keys)
+        cueFeatures = CueFeatures(cues: cues, space: &space)
+        typeCues = TypeCues(space: &space)
+        self.space = space
+        let vectors = keys.map(space.vector)
+
+        let schedule = SoftmaxRegression.Schedule()
+        let leafExamples = zip(vectors, corpus.documents).map { vector, document in
+            SoftmaxRegression.Example(vector: vector, label: document.leaf, weight: document.weight)
         }
-        var used = 0
-        for correction in corrections {
-            guard let index = leafIndex[correction.leafCode] else { continue }
-            document(correction.text, index, weight: Self.correctionWeight)
-            used += 1
+        let level1Examples = leafExamples.map {
+            SoftmaxRegression.Example(vector: $0.vector, label: leafLevel1[$0.label], weight: $0.weight)
         }
-        correctionCount = used
-        model = NaiveBayesModel(classCount: leafCodes.count, documents: documents)
+        let held = corpus.documents.indices.filter {
+            corpus.documents[$0].isRequest && $0 % Self.calibrationStride == 0
+        }
+        let heldSet = Set(held)
+        var calibrating = SoftmaxRegression(
+            classCount: level1Codes.count, featureCount: space.count,
+            examples: level1Examples.indices.filter { !heldSet.contains($0) }.map { level1Examples[$0] },
+            schedule: schedule)
+        calibrating.calibrate(on: held.map { level1Examples[$0] })
+        var level1Model = SoftmaxRegression(
+            classCount: level1Codes.count, featureCount: space.count, examples: level1Examples, schedule: schedule)
+        level1Model.temperature = calibrating.temperature
+        self.level1Model = level1Model
+        leafModels = level1Codes.indices.map { level1 in
+            LeafModel(
+                leaves: leaves.indices.filter { leafLevel1[$0] == level1 }, examples: leafExamples, schedule: schedule)
+        }
+
+        var urgencyExamples: [SoftmaxRegression.Example] = []
+        var typeExamples: [SoftmaxRegression.Example] = []
+        for (vector, document) in zip(vectors, corpus.documents) {
+            if let urgency = document.urgency, let label = Self.urgencyTiers.firstIndex(of: urgency) {
+                let cueVector = vector.appending(
+                    cueFeatures.features(
+                        of: Array(document.text.unicodeScalars),
+                        leafDefault: leaves[document.leaf].defaultUrgency ?? .general))
+                urgencyExamples.append(.init(vector: cueVector, label: label, weight: document.weight))
+            }
+            if let type = document.type, let label = Self.requestTypes.firstIndex(of: type) {
+                let cueVector = vector.appending(typeCues.features(of: Array(document.text.unicodeScalars)))
+                typeExamples.append(.init(vector: cueVector, label: label, weight: document.weight))
+            }
+        }
+        urgencyModel = SoftmaxRegression(
+            classCount: Self.urgencyTiers.count, featureCount: space.count, examples: urgencyExamples,
+            schedule: schedule)
+        typeModel = SoftmaxRegression(
+            classCount: Self.requestTypes.count, featureCount: space.count, examples: typeExamples, schedule: schedule)
     }
 
-    /// Classifies the request `text` made about the place `location`.
-    public func classify(text: String, location: String = "") -> Classification {
-        let scalars = Array(text.unicodeScalars)
-        let textPlace = gazetteer.resolve(scalars)
-        let place = gazetteer.combine(location: gazetteer.resolve(Array(location.unicodeScalars)), text: textPlace)
-        let ranking = model.rank(
-            features.features(of: scalars, masking: textPlace.spans), limit: Self.candidateCount, groupOf: leafLevel1)
-        guard let ranking, let best = ranking.top.first else {
-            return Classification(
-                leafCode: nil, path: [], urgency: cues.tier(of: scalars, leafDefault: .general), place: place,
-                confidence: 0,
-                level1Confidence: 0, candidates: [])
-        }
-        let leaf = catalog.leaves[best.classIndex]
-        return Classification(
-            leafCode: leaf.code, path: catalog.path(to: leaf.code),
-            urgency: cues.tier(of: scalars, leafDefault: leaf.defaultUrgency ?? .general), place: place,
-            confidence: best.probability, level1Confidence: ranking.bestGroupProbability,
-            candidates: candidates(ranking))
+    /// The bytes the models' weights and feature tables take (an estimate).
+    public var memoryBytes: Int {
+        level1Model.memoryBytes + leafModels.reduce(0) { $0 + $1.memoryBytes } + urgencyModel.memoryBytes
+            + typeModel.memoryBytes + space.count * 20
     }
 
-    /// The leaves that best match an operator's search words, best first.
-    public func searchLeaves(_ query: String, limit: Int) -> [Classification.Candidate] {
-        let scalars = Array(query.unicodeScalars)
-        return model.rank(features.features(of: scalars), limit: limit, groupOf: leafLevel1).map(candidates) ?? []
-    }
-
-    private func candidates(_ ranking: Ranking) -> [Classification.Candidate] {
-        ranking.top.map { .init(leafCode: leafCodes[$0.classIndex], probability: $0.probability) }
-    }
+    /// The temperature fitted to the first level's held-out training requests.
+    public var level1Temperature: Double { Double(level1Model.temperature) }
 }

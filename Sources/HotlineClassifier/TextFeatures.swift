@@ -1,84 +1,68 @@
-/// Turns short Chinese text into the features the model counts: character bigrams and trigrams
-/// within runs of letters (punctuation, spaces and place names break runs), and the catalog
-/// keywords found anywhere in the text, which weigh more.
+/// Turns short Chinese text into the features the models weigh: characters, bigrams and
+/// trigrams within runs of letters (punctuation, spaces and place names break runs), the words
+/// of each run cut by the word dictionary, and the catalog keywords found anywhere in the text.
 struct TextFeatures: Sendable {
-    /// A feature and how much one occurrence counts.
-    struct Feature: Sendable {
-        let key: UInt64
-        let weight: Float
+    private static let ngramLengths = 1...3
+
+    private let keywords: PhraseIndex<UInt64>
+    private let dictionary: WordDictionary
+
+    init(keywords: some Sequence<String>, dictionary: WordDictionary) {
+        self.keywords = PhraseIndex(
+            Set(keywords).filter { $0.unicodeScalars.count >= 2 }.map {
+                (phrase: $0, value: Self.hash(Self.normalized(Array($0.unicodeScalars)), seed: Self.keywordSeed))
+            })
+        self.dictionary = dictionary
     }
 
-    static let keywordWeight: Float = 3
-    private static let ngramLengths = 2...3
-
-    /// Keywords by their first scalar, each with its feature key.
-    private let keywordsByFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], key: UInt64)]]
-
-    init(keywords: some Sequence<String>) {
-        var index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], key: UInt64)]] = [:]
-        for keyword in Set(keywords) {
-            let scalars = Self.normalized(Array(keyword.unicodeScalars))
-            guard scalars.count >= 2 else { continue }
-            index[scalars[0], default: []].append((scalars, Self.hash(scalars, seed: Self.keywordSeed)))
-        }
-        keywordsByFirstScalar = index
-    }
-
-    /// The features of `scalars`, leaving out the `masked` stretches (place names).
-    func features(of scalars: [Unicode.Scalar], masking masked: [Range<Int>] = []) -> [Feature] {
+    /// The feature keys of `scalars` (a key once per occurrence), leaving out the `masked`
+    /// stretches (place names).
+    func keys(of scalars: [Unicode.Scalar], masking masked: [Range<Int>] = []) -> [UInt64] {
         var text = Self.normalized(scalars)
         for span in masked where span.upperBound <= text.count {
             for offset in span { text[offset] = " " }
         }
-        var features: [Feature] = []
-        features.reserveCapacity(text.count * 2 + 4)
+        var keys: [UInt64] = []
+        keys.reserveCapacity(text.count * 4 + 8)
         var runStart = 0
-        for position in 0...text.count {
-            let breaks = position == text.count || !Self.isLetter(text[position])
-            if breaks {
-                appendNgrams(of: text[runStart..<position], to: &features)
-                runStart = position + 1
-            }
+        for position in 0...text.count where position == text.count || !Self.isLetter(text[position]) {
+            let run = text[runStart..<position]
+            appendNgrams(of: run, to: &keys)
+            dictionary.words(of: run, into: &keys)
+            runStart = position + 1
         }
-        for position in text.indices {
-            guard let candidates = keywordsByFirstScalar[text[position]] else { continue }
-            for candidate in candidates where Self.occurs(candidate.scalars, in: text, at: position) {
-                features.append(Feature(key: candidate.key, weight: Self.keywordWeight))
-            }
-        }
-        return features
+        keywords.forEachMatch(in: text) { keys.append($0) }
+        return keys
     }
 
-    private func appendNgrams(of run: ArraySlice<Unicode.Scalar>, to features: inout [Feature]) {
+    private func appendNgrams(of run: ArraySlice<Unicode.Scalar>, to keys: inout [UInt64]) {
         for length in Self.ngramLengths where run.count >= length {
             var start = run.startIndex
             while start + length <= run.endIndex {
-                features.append(Feature(key: Self.hash(run[start..<(start + length)], seed: UInt64(length)), weight: 1))
+                keys.append(Self.hash(run[start..<(start + length)], seed: UInt64(length)))
                 start += 1
             }
         }
-        if run.count == 1 { features.append(Feature(key: Self.hash(run, seed: 1), weight: 1)) }
     }
 
-    private static let keywordSeed: UInt64 = 0x6b65_7977_6f72_64
+    static let keywordSeed: UInt64 = 0x6b65_7977_6f72_64
+    static let wordSeed: UInt64 = 0x776f_7264
+
+    /// The starting value of FNV-1a for a kind of feature.
+    static func hashSeed(_ seed: UInt64) -> UInt64 { 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9e37_79b9_7f4a_7c15) }
+
+    /// One step of FNV-1a.
+    static func hash(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
+        (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
+    }
 
     /// FNV-1a over the scalars, seeded by the feature's kind.
-    private static func hash(_ scalars: some Collection<Unicode.Scalar>, seed: UInt64) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9e37_79b9_7f4a_7c15)
-        for scalar in scalars {
-            hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
-        }
-        return hash
-    }
-
-    private static func occurs(_ keyword: [Unicode.Scalar], in text: [Unicode.Scalar], at position: Int) -> Bool {
-        guard position + keyword.count <= text.count else { return false }
-        for offset in keyword.indices where keyword[offset] != text[position + offset] { return false }
-        return true
+    static func hash(_ scalars: some Collection<Unicode.Scalar>, seed: UInt64) -> UInt64 {
+        scalars.reduce(hashSeed(seed), hash)
     }
 
     /// Full-width ASCII folded to ASCII, ASCII letters lower-cased.
-    private static func normalized(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func normalized(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         scalars.map { scalar in
             var value = scalar.value
             if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }

@@ -42,17 +42,11 @@ struct ClassifierTests {
     @Test("accuracy on the labelled requests")
     func accuracy() {
         let evaluation = Evaluation.of(classifier, on: ReferenceFixtures.cases)
-        print(
-            String(
-                format:
-                    "classifier accuracy on %d labelled requests: first level %.1f%%, leaf %.1f%%, urgency %.1f%%, township %.1f%%, district %.1f%%",
-                evaluation.count, evaluation.level1Accuracy * 100, evaluation.leafAccuracy * 100,
-                evaluation.urgencyAccuracy * 100,
-                evaluation.townshipAccuracy * 100, evaluation.districtAccuracy * 100))
+        print(evaluation.report())
         // Floors well under the measured values (see the closing note): a regression trips them.
-        #expect(evaluation.level1Accuracy >= 0.75)
-        #expect(evaluation.leafAccuracy >= 0.5)
-        #expect(evaluation.urgencyAccuracy >= 0.75)
+        #expect(evaluation.level1Accuracy >= 0.88)
+        #expect(evaluation.leafAccuracy >= 0.8)
+        #expect(evaluation.urgencyAccuracy >= 0.8)
         #expect(evaluation.townshipAccuracy >= 0.85)
     }
 
@@ -83,6 +77,83 @@ struct ClassifierTests {
             classification.candidates.map(\.probability) == classification.candidates.map(\.probability).sorted(by: >))
         #expect(classification.confidence > 0 && classification.confidence <= 1)
         #expect(classification.level1Confidence >= classification.confidence - 1e-9)
+    }
+
+    @Test("the training requests cover every leaf, each labelled with urgency and type")
+    func trainingRequests() {
+        let requests = ReferenceFixtures.classifierData.requests
+        let covered = Set(requests.compactMap(\.leafCode))
+        for leaf in reference.catalog.leaves {
+            #expect(covered.contains(leaf.code), "no training request for \(leaf.code)")
+        }
+        for request in requests {
+            #expect(reference.catalog[request.leafCode ?? ""]?.isLeaf == true, "unknown leaf in \(request.text)")
+            #expect(request.level1 == request.leafCode.map { String($0.prefix(3)) })
+            #expect(request.urgency != nil && request.type != nil, "unlabelled: \(request.text)")
+        }
+    }
+}
+
+@Suite("Evaluation")
+struct EvaluationTests {
+    /// An evaluation of requests labelled MKT, answered MKT (right) or HOU (wrong) with the given confidence.
+    func evaluation(_ answers: [(confidence: Double, right: Bool)]) -> Evaluation {
+        var evaluation = Evaluation()
+        for answer in answers {
+            let request = LabelledRequest(text: "x", leafCode: "MKT0101", urgency: .general)
+            let leaf = answer.right ? "MKT0101" : "HOU0101"
+            evaluation.record(
+                Classification(
+                    leafCode: leaf, path: [String(leaf.prefix(3)), String(leaf.prefix(5)), leaf], urgency: .general,
+                    place: .unknown, confidence: answer.confidence,
+                    level1Confidence: answer.confidence, candidates: []),
+                for: request)
+        }
+        return evaluation
+    }
+
+    @Test("the review threshold is the lowest confidence at which the dispatched answers are right often enough")
+    func reviewThreshold() {
+        var answers: [(confidence: Double, right: Bool)] = []
+        for index in 0..<20 {
+            let confidence = 1 - Double(index) / 20
+            answers.append((confidence, index != 3 && index < 15))
+        }
+        let chosen = evaluation(answers).reviewThreshold(forAccuracy: 0.9)
+        // The 15 most confident answers hold 14 right ones (93.3 %); with the 16th it falls to 87.5 %.
+        #expect(chosen.threshold == answers[14].confidence)
+        #expect(chosen.coverage == 15.0 / 20)
+        #expect(chosen.reviewShare == 5.0 / 20)
+        #expect(evaluation([(0.9, false)]).reviewThreshold().threshold == nil)
+    }
+
+    @Test("accuracy per field, per-class scores and the confusion of first levels")
+    func measures() {
+        let measured = evaluation([(0.9, true), (0.8, true), (0.7, false)])
+        #expect(measured.accuracy(.level1) == 2.0 / 3)
+        #expect(measured.accuracy(.urgency) == 1)
+        #expect(measured.labelled(.type) == 0)
+        #expect(measured.level1Confusion == ["MKT": ["MKT": 2, "HOU": 1]])
+        let scores = Dictionary(uniqueKeysWithValues: measured.level1Scores.map { ($0.code, $0) })
+        #expect(scores["MKT"]?.precision == 1)
+        #expect(scores["MKT"]?.recall == 2.0 / 3)
+        #expect(scores["HOU"]?.precision == 0)
+        let report = measured.report()
+        #expect(report.contains("first level") && report.contains("MKT → HOU×1") && report.contains("review threshold"))
+    }
+
+    @Test("a labelled line names its leaf as leaf or level3; missing answers stay unlabelled")
+    func parsing() throws {
+        let requests = try LabelledRequest.parse(
+            jsonl: """
+                {"text": "停水了", "leaf": "UTL0101", "urgency": "L", "type": "complaint"}
+
+                {"text": "谢谢", "location": "望京", "level1": "OTH", "level2": "OTH01", "level3": "OTH0103", "urgency": "G", "district_code": "110105", "township_code": ""}
+                """)
+        #expect(requests.count == 2)
+        #expect(requests[0].level1 == "UTL" && requests[0].type == .complaint && requests[0].townshipCode == nil)
+        #expect(requests[1].leafCode == "OTH0103" && requests[1].townshipCode == "" && requests[1].type == nil)
+        #expect(throws: LabelledRequestError.self) { try LabelledRequest.parse(jsonl: "{\"location\": \"x\"}") }
     }
 }
 
@@ -116,14 +187,14 @@ struct ClassificationRuleTests {
         #expect(decided.townshipCode == "110105026")
     }
 
-    @Test("below the threshold the model's guess waits for review; above it, it goes on")
+    @Test("below the threshold (first-level probability) the model's guess waits for review; above it, it goes on")
     func reviewThreshold() {
         let request = request("楼下餐馆油烟太大，熏得受不了")
         let classification = ReferenceFixtures.classifier.classify(text: request.text, location: request.placeText)
         #expect(
-            rule(threshold: classification.confidence + 0.01).decide(request, classification: classification)
+            rule(threshold: classification.level1Confidence + 0.01).decide(request, classification: classification)
                 .reviewRequired)
-        let confident = rule(threshold: classification.confidence - 0.01).decide(
+        let confident = rule(threshold: classification.level1Confidence - 0.01).decide(
             request, classification: classification)
         #expect(!confident.reviewRequired)
         #expect(confident.method == .model)

@@ -16,8 +16,17 @@ enum ReferenceFixtures {
         }
     }()
 
+    /// The classifier's training requests and word dictionary (`Schemas/catalog/`).
+    static let classifierData: ClassifierData = {
+        do {
+            return try ClassifierData(schemaDirectory: repository.appendingPathComponent("Schemas"))
+        } catch {
+            fatalError("the classifier data in Schemas/catalog cannot be read: \(error)")
+        }
+    }()
+
     static let classifier = RequestClassifier(
-        catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
+        catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, data: classifierData)
 
     /// One line of `Fixtures/labelled_requests.jsonl`.
     struct LabelledLine: Decodable {
@@ -31,21 +40,17 @@ enum ReferenceFixtures {
         var township_code: String
     }
 
-    static let labelled: [LabelledLine] = {
+    static let labelledText: String = {
         let url = repository.appendingPathComponent("Tests/HotlineUnitTests/Fixtures/labelled_requests.jsonl")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            try? JSONDecoder().decode(LabelledLine.self, from: Data($0.utf8))
-        }
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 
-    static var cases: [Evaluation.Case] {
-        labelled.map { line in
-            Evaluation.Case(
-                example: LabelledExample(
-                    text: line.text, location: line.location, leafCode: line.level3,
-                    urgency: UrgencyTier(rawValue: line.urgency)),
-                districtCode: line.district_code, townshipCode: line.township_code)
-        }
+    static let labelled: [LabelledLine] = labelledText.split(separator: "\n").compactMap {
+        try? JSONDecoder().decode(LabelledLine.self, from: Data($0.utf8))
+    }
+
+    /// The labelled requests as the evaluation reads them.
+    static var cases: [LabelledRequest] {
+        (try? LabelledRequest.parse(jsonl: labelledText)) ?? []
     }
 }
