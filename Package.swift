@@ -43,7 +43,11 @@ let package = Package(
 
         // Pure classification: the request classifier (catalog leaf, urgency, place) and the
         // gazetteer-aware text features it learns from.
-        .target(name: "HotlineClassifier", dependencies: ["HotlineDomain"], swiftSettings: strictSettings),
+        // Optimised in debug builds too: training is a numeric loop that the services and the
+        // tests run at every start (seconds with -O, most of a minute without).
+        .target(
+            name: "HotlineClassifier", dependencies: ["HotlineDomain"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // The synthetic city the simulator drives through the API: arrivals, places, categories,
         // bursts, and how each unit handles its tickets (pure, seeded).

@@ -22,10 +22,16 @@ struct CueFeatures: Sendable {
         self.defaultIndex = defaultIndex
     }
 
-    /// The cue features of `scalars` for a leaf whose default tier is `leafDefault`.
-    func features(of scalars: [Unicode.Scalar], leafDefault: UrgencyTier) -> [(index: Int32, value: Float)] {
+    /// The tiers the urgency cues found in `scalars` point to.
+    func tiers(in scalars: [Unicode.Scalar]) -> Set<UrgencyTier> {
         var found = Set<UrgencyTier>()
         cues.forEachMatch(in: TextFeatures.normalized(scalars)) { found.insert($0) }
+        return found
+    }
+
+    /// The cue features of a request whose cues point to `found`, for a leaf whose default tier
+    /// is `leafDefault`.
+    func features(found: Set<UrgencyTier>, leafDefault: UrgencyTier) -> [(index: Int32, value: Float)] {
         var features = found.sorted { $0.rawValue < $1.rawValue }.compactMap { cueIndex[$0].map { ($0, Float(1)) } }
         if let index = defaultIndex[leafDefault] { features.append((index, 1)) }
         return features

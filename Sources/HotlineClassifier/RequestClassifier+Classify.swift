@@ -14,21 +14,17 @@ extension RequestClassifier {
         }
         let ranking = rank(vector, limit: Self.candidateCount)
         let leaf = catalog.leaves[ranking.chosen.leaf]
+        let found = cueFeatures.tiers(in: scalars)
         let urgency = urgencyModel.probabilities(
-            vector.appending(cueFeatures.features(of: scalars, leafDefault: leaf.defaultUrgency ?? .general)))
+            vector.appending(cueFeatures.features(found: found, leafDefault: leaf.defaultUrgency ?? .general)))
         let type = Self.requestTypes[
             Self.best(typeModel.probabilities(vector.appending(typeCues.features(of: scalars))))]
         return Classification(
             leafCode: leaf.code, path: catalog.path(to: leaf.code),
-            urgency: Self.tier(Self.urgencyTiers[Self.best(urgency)], of: type), place: place,
+            urgency: UrgencyRule.tier(predicted: Self.urgencyTiers[Self.best(urgency)], cues: found, type: type),
+            place: place,
             confidence: ranking.chosen.probability, level1Confidence: ranking.level1Probability,
             candidates: ranking.candidates, requestType: type)
-    }
-
-    /// The labelling rules' tier for a request of `type`: a consultation or a praise is general
-    /// unless it also reports an emergency.
-    static func tier(_ tier: UrgencyTier, of type: TicketType) -> UrgencyTier {
-        (type == .consultation || type == .praise) && tier != .emergency ? .general : tier
     }
 
     /// The leaves that best match an operator's search words, best first.

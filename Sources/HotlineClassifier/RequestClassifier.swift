@@ -94,7 +94,7 @@ public struct RequestClassifier: Sendable {
             if let urgency = document.urgency, let label = Self.urgencyTiers.firstIndex(of: urgency) {
                 let cueVector = vector.appending(
                     cueFeatures.features(
-                        of: Array(document.text.unicodeScalars),
+                        found: cueFeatures.tiers(in: Array(document.text.unicodeScalars)),
                         leafDefault: leaves[document.leaf].defaultUrgency ?? .general))
                 urgencyExamples.append(.init(vector: cueVector, label: label, weight: document.weight))
             }

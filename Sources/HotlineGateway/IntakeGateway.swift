@@ -13,7 +13,7 @@ public enum IntakeGateway {
         let services = GatewayServices(
             repository: PostgresTicketRepository(
                 database: resources.database, numbering: numbering, logger: resources.logger),
-            reference: resources.gatewayReference(),
+            reference: try resources.gatewayReference(),
             authenticator: TokenAuthenticator(
                 directory: PostgresPrincipalDirectory(database: resources.database, logger: resources.logger),
                 lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),

@@ -35,7 +35,8 @@ extension Classifier {
             let settings = HotlineSettings()
             let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
             let classifier = RequestClassifier(
-                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
+                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues,
+                data: try ClassifierData(schemaDirectory: settings.schemaDirectory))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let decoder = JSONDecoder()

@@ -7,12 +7,12 @@ import HotlineStorage
 import Logging
 import PostgresNIO
 
-/// `hotline classifier classify|retrain|runs`: the request classifier, and its learning from
-/// operators' corrections.
+/// `hotline classifier classify|evaluate|retrain|runs`: the request classifier, its measurement on
+/// labelled requests, and its learning from operators' corrections.
 struct Classifier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Classify requests; retrain the classifier from the catalog plus operators' corrections.",
-        subcommands: [Classify.self, Retrain.self, Runs.self])
+        subcommands: [Classify.self, Evaluate.self, Retrain.self, Runs.self])
 
     /// Trains a new run and publishes it.
     struct Retrain: AsyncParsableCommand {
@@ -25,11 +25,13 @@ struct Classifier: AsyncParsableCommand {
 
         func run() async throws {
             let folds = folds
+            let data = try ClassifierData(schemaDirectory: HotlineSettings().schemaDirectory)
             let (run, corrections, evaluation) = try await withAdminConnection { connection, logger in
                 let reference = try await ReferenceStore.load(on: connection, logger: logger)
                 let (corrections, lastId) = try await ClassifierTraining.examples(
                     through: nil, on: connection, logger: logger)
-                let evaluation = Evaluation.crossValidated(reference: reference, corrections: corrections, folds: folds)
+                let evaluation = Evaluation.crossValidated(
+                    reference: reference, data: data, corrections: corrections, folds: folds)
                 let run = try await ClassifierTraining.recordRun(
                     examplesThrough: lastId, exampleCount: corrections.count,
                     level1Accuracy: evaluation?.level1Accuracy,

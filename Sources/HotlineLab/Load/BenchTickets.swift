@@ -8,11 +8,12 @@ import HotlineSimulation
 enum BenchTickets {
     /// Up to `count` JSON objects without their closing brace and without a caller's phone.
     static func templates(
-        reference: ReferenceData, timeZone: TimeZone, reviewThreshold: Double, seed: UInt64, count: Int = 2_000
+        reference: ReferenceData, data: ClassifierData, timeZone: TimeZone, reviewThreshold: Double, seed: UInt64,
+        count: Int = 2_000
     ) throws -> [String] {
         let city = CityModel(reference: reference, timeZone: timeZone)
         let classifier = RequestClassifier(
-            catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues)
+            catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, data: data)
         let rule = ClassificationRule(
             catalog: reference.catalog, cues: reference.cues, reviewThreshold: reviewThreshold)
         let encoder = JSONEncoder()

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineClassifier
 import HotlineDomain
 import HotlineRuntime
 import HotlineStorage
@@ -66,7 +67,8 @@ struct TicketLoad: Sendable {
         logger: Logger
     ) async throws -> TicketLoad {
         let templates = try BenchTickets.templates(
-            reference: try ReferenceData(schemaDirectory: settings.schemaDirectory), timeZone: settings.timeZone,
+            reference: try ReferenceData(schemaDirectory: settings.schemaDirectory),
+            data: try ClassifierData(schemaDirectory: settings.schemaDirectory), timeZone: settings.timeZone,
             reviewThreshold: settings.intakePolicy.reviewThreshold, seed: seed)
         let token = try await database.withConnection {
             try await TokenStore.create(

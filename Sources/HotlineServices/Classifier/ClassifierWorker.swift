@@ -12,7 +12,7 @@ import PostgresNIO
 public enum ClassifierWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = ClassificationHandler(
-            resources: resources, snapshots: resources.classifierSnapshots())
+            resources: resources, snapshots: try resources.classifierSnapshots())
         return ServiceParts(workers: [try resources.consumer(handler: handler)])
     }
 }

@@ -103,12 +103,14 @@ extension ServiceResources {
         }
     }
 
-    /// Reference data with the classifier trained on the catalog and the run's corrections.
-    func classifierSnapshots() -> ReferenceSnapshots<RequestClassifier> {
-        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: true) {
+    /// Reference data with the classifier trained on the catalog, the training requests and
+    /// segmentation dictionary of the schema directory (read once), and the run's corrections.
+    func classifierSnapshots() throws -> ReferenceSnapshots<RequestClassifier> {
+        let data = try ClassifierData(schemaDirectory: settings.schemaDirectory)
+        return ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: true) {
             reference, corrections in
             RequestClassifier(
-                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues,
+                catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, data: data,
                 corrections: corrections)
         }
     }

@@ -41,7 +41,7 @@ struct SnapshotReferenceSource: ReferenceSource {
 
 extension ServiceResources {
     /// The reference data with the classifier, read from this service's database.
-    public func gatewayReference() -> any ReferenceSource {
-        SnapshotReferenceSource(snapshots: classifierSnapshots(), database: database, logger: logger)
+    public func gatewayReference() throws -> any ReferenceSource {
+        SnapshotReferenceSource(snapshots: try classifierSnapshots(), database: database, logger: logger)
     }
 }
