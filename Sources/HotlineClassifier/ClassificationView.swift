@@ -1,6 +1,6 @@
 import HotlineDomain
 
-/// A classification as `hotline classify` and `POST /classify` print it.
+/// A classification as `hotline classifier classify` and `POST /classify` print it.
 public struct ClassificationView: Codable, Sendable {
     public var level1: String
     public var level2: String
