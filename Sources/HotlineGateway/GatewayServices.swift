@@ -10,22 +10,28 @@ public struct GatewayServices: Sendable {
     public var handling: HandleTicket
     public var review: ReviewTicket
     public var reading: ReadTickets
+    public var auditTrail: ReadAuditTrail
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
     /// `Schemas/openapi.yaml`, served as it is.
     public var openAPIDocument: Data
 
-    /// The use cases over `repository` and `reference`, their events stamped with `producer`.
+    /// The use cases over `repository` and `reference`, their events stamped with `producer`,
+    /// unmasked reads recorded in `audit` and read back through `auditReader`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
-        clock: any HotlineClock, producer: String, timeZone: TimeZone, openAPIDocument: Data
+        audit: any AuditTrail, auditReader: any AuditReader, clock: any HotlineClock, producer: String,
+        timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
+        let disclosure = TicketDisclosure(audit: audit, clock: clock)
         intake = IntakeTicket(
             repository: repository, reference: reference, clock: clock, stamp: stamp, timeZone: timeZone)
-        handling = HandleTicket(repository: repository, clock: clock, stamp: stamp)
-        review = ReviewTicket(repository: repository, reference: reference, clock: clock, stamp: stamp)
-        reading = ReadTickets(repository: repository, clock: clock)
+        handling = HandleTicket(repository: repository, clock: clock, stamp: stamp, disclosure: disclosure)
+        review = ReviewTicket(
+            repository: repository, reference: reference, clock: clock, stamp: stamp, disclosure: disclosure)
+        reading = ReadTickets(repository: repository, clock: clock, disclosure: disclosure)
+        auditTrail = ReadAuditTrail(reader: auditReader)
         self.reference = reference
         self.authenticator = authenticator
         self.openAPIDocument = openAPIDocument

@@ -9,25 +9,48 @@ import Logging
 
 /// The gateway's routes over in-memory storage, called without a socket.
 enum GatewayHarness {
-    /// Tokens and their holders: one per role, handlers of the township that leads the
-    /// fixture ticket and of another township.
-    static let tokens: [String: Principal] = [
-        "operator": Principal(tokenId: UUID(), name: "op", role: .operator, unitCode: nil),
-        "analyst": Principal(tokenId: UUID(), name: "an", role: .analyst, unitCode: nil),
-        "admin": Principal(tokenId: UUID(), name: "ad", role: .admin, unitCode: nil),
-        "lead": Principal(tokenId: UUID(), name: "street", role: .handler, unitCode: township),
-        "stranger": Principal(tokenId: UUID(), name: "other", role: .handler, unitCode: "110101001"),
-    ]
+    /// Tokens and their holders: one per role, and handlers of every tier around the fixture
+    /// ticket (the token's name is the token).
+    static let tokens: [String: Principal] = {
+        func handler(_ name: String, _ unit: String?, _ kind: OrgUnit.Kind?, district: String?) -> Principal {
+            Principal(
+                tokenId: UUID(), name: name, role: .handler, unitCode: unit, unitKind: kind, districtCode: district)
+        }
+        let principals = [
+            Principal(tokenId: UUID(), name: "operator", role: .operator, unitCode: nil),
+            Principal(tokenId: UUID(), name: "analyst", role: .analyst, unitCode: nil),
+            Principal(tokenId: UUID(), name: "admin", role: .admin, unitCode: nil),
+            handler("center", OrgUnitCode.center, .center, district: nil),
+            handler("sub-center", district, .subCenter, district: district),
+            handler("other-sub-center", "110101", .subCenter, district: "110101"),
+            handler("lead", township, .township, district: district),
+            handler("neighbour", "110105001", .township, district: district),
+            handler("stranger", "110101001", .township, district: "110101"),
+            handler("co-unit", coUnit, .department, district: district),
+            handler("summoned", summoned, .department, district: district),
+            handler("city-department", "110000:department:housing", .department, district: nil),
+            handler("no-unit", nil, nil, district: nil),
+        ]
+        return Dictionary(uniqueKeysWithValues: principals.map { ($0.name, $0) })
+    }()
 
+    static let district = "110105"
     static let township = "110105026"
+    static let coUnit = "110105:department:housing"
+    static let summoned = "110105:department:traffic"
     static let ticketId = UUID(uuidString: "6F1C2D3E-4A5B-4C6D-8E7F-000000000001")!
+    static let callerName = "王小明"
+    static let callerPhone = "13812345678"
 
-    /// The fixture ticket: dispatched to `township`, with a caller's phone.
+    /// The fixture ticket: dispatched to `township` with `coUnit` helping and `summoned` called
+    /// by a whistle; the caller's name and phone are in its fields and in its text.
     static func dispatchedTicket() throws -> InMemoryTicketRepository.Stored {
         let json = """
             {"id": "\(ticketId.uuidString)", "number": "20261122-0001", "state": "dispatched", "channel": "phone",
-             "type": "complaint", "caller_phone": "13800138000", "place_text": "朝阳区 三里屯", "text": "noise at night",
-             "urgency": "G", "unit_code": "\(township)", "co_unit_codes": [], "send_back_count": 0, "reopen_count": 0,
+             "type": "complaint", "caller_name": "\(callerName)", "caller_phone": "\(callerPhone)",
+             "place_text": "朝阳区 三里屯", "text": "我是\(callerName)，楼下夜里施工噪音扰民，请回电\(callerPhone)",
+             "urgency": "G", "district_code": "\(district)", "unit_code": "\(township)", "co_unit_codes": ["\(coUnit)"],
+             "summoned_unit_codes": ["\(summoned)"], "send_back_count": 0, "reopen_count": 0,
              "version": 3, "received_at": "2026-11-22T08:00:00Z", "updated_at": "2026-11-22T08:05:00Z"}
             """
         let decoder = JSONDecoder()
@@ -36,20 +59,23 @@ enum GatewayHarness {
         return InMemoryTicketRepository.Stored(
             record: record,
             handling: HandlingTicket(
-                state: .dispatched, unitCode: township, districtCode: "110105", urgency: .general))
+                state: .dispatched, unitCode: township, coUnitCodes: [coUnit], districtCode: district,
+                urgency: .general, pendingWhistles: [summoned]))
     }
 
-    /// Runs `test` against the routes over `repository` (the fixture ticket when nil).
+    /// Runs `test` against the routes over `repository` (the fixture ticket when nil), recording
+    /// unmasked reads in `audit`.
     static func test(
-        _ repository: InMemoryTicketRepository? = nil,
+        _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
         let clock = SystemClock()
         let services = GatewayServices(
             repository: repository, reference: NoReference(),
-            authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock), clock: clock,
-            producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!, openAPIDocument: Data())
+            authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock), audit: audit,
+            auditReader: audit, clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
+            openAPIDocument: Data())
         let router = Router()
         GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
         try await Application(router: router).test(.router, test)

@@ -48,8 +48,10 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
     {
         tickets.withLock { stored in
             Array(
-                stored.values.map(\.record).filter { filter.unitCode == nil || $0.unitCode == filter.unitCode }
-                    .sorted { $0.receivedAt > $1.receivedAt }.prefix(limit))
+                stored.values.map(\.record).filter {
+                    filter.scope.contains($0.parties) && (filter.unitCode == nil || $0.unitCode == filter.unitCode)
+                }
+                .sorted { $0.receivedAt > $1.receivedAt }.prefix(limit))
         }
     }
 
@@ -57,12 +59,15 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
         tickets.withLock { Array($0.values.map(\.record).filter { $0.state == .needsReview }.prefix(limit)) }
     }
 
-    func workQueue(of unit: String, now: Date, limit: Int) async throws -> [WorkQueue.Item] {
+    func workQueue(of unit: String, within scope: TicketScope, now: Date, limit: Int) async throws -> [WorkQueue.Item] {
         tickets.withLock { stored in
-            stored.values.map(\.record).filter { $0.unitCode == unit }.prefix(limit).map {
-                WorkQueue.Item(
-                    id: $0.id, number: $0.number, state: $0.state, urgency: $0.urgency, categoryCode: $0.categoryCode,
-                    placeText: $0.placeText, text: $0.text, role: .lead, assignBy: nil, finishBy: nil, now: now)
+            stored.values.map(\.record).filter { scope.contains($0.parties) }.prefix(limit).compactMap { record in
+                record.parties.part(of: unit).map { part in
+                    WorkQueue.Item(
+                        id: record.id, number: record.number, state: record.state, urgency: record.urgency,
+                        categoryCode: record.categoryCode, placeText: record.placeText, text: record.text,
+                        callerName: record.callerName, role: part, assignBy: nil, finishBy: nil, now: now)
+                }
             }
         }
     }

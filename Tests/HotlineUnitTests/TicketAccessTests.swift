@@ -2,126 +2,138 @@ import Foundation
 import HotlineDomain
 import Testing
 
-/// Who may see and act on which tickets (`Principal` in `HotlineDomain/Access`).
+/// The access matrix of `docs/security.md`, cell by cell, on the pure rules (`Principal.scope`,
+/// `mayRead`, `callerData`, `mayHandle`, `actsForCenter`, `mayReadQueue`).
 @Suite("Ticket access")
 struct TicketAccessTests {
+    static let district = "110105"
     static let township = "110105026"
-    static let subCenter = "110105"
     static let housing = "110105:department:housing"
+    static let traffic = "110105:department:traffic"
+    static let water = "110105:enterprise:water"
 
-    static func caller(_ role: Role, unit: String? = nil) -> Principal {
-        Principal(tokenId: UUID(), name: "caller", role: role, unitCode: unit)
-    }
-
-    /// A ticket led by the township in district 110105, helped by housing, waiting for the
-    /// traffic department's report.
+    /// Led by the township, helped by housing; traffic was summoned and has not reported in,
+    /// the water company was summoned and has.
     static let ticket = HandlingTicket(
-        state: .inProgress, unitCode: township, coUnitCodes: [housing], districtCode: "110105", urgency: .general,
-        pendingWhistles: ["110105:department:traffic"])
+        state: .inProgress, unitCode: township, coUnitCodes: [housing], districtCode: district, urgency: .general,
+        pendingWhistles: [traffic], summonedUnitCodes: [traffic, water])
 
-    @Test(
-        "operators, admins and analysts pass the scope check for every action",
-        arguments: [Role.operator, .admin, .analyst])
-    func centerRolesHandleAll(role: Role) {
-        #expect(HandlingAction.allCases.allSatisfy { Self.caller(role).mayHandle($0, ticket: Self.ticket) })
+    /// One row of the matrix: a caller and what it may do with `ticket`.
+    struct Row: Sendable, CustomStringConvertible {
+        var description: String
+        var principal: Principal
+        var reads: Bool
+        var whole: Bool
+        var actions: Set<HandlingAction>
+        /// The queues it may read, of those `queues` lists.
+        var queues: Set<String>
     }
 
-    @Test("the center's handlers act on every ticket")
-    func centerHandlers() {
-        let center = Self.caller(.handler, unit: OrgUnitCode.center)
-        #expect(HandlingAction.allCases.allSatisfy { center.mayHandle($0, ticket: Self.ticket) })
-        #expect(HandlingAction.allCases.allSatisfy { center.actsForCenter($0, ticket: Self.ticket) })
+    static let unitActions = Set(HandlingAction.allCases).subtracting(HandlingRules.centerActions)
+    static let everything = Set(HandlingAction.allCases)
+    static let queues = [township, housing, traffic, district, "110101001"]
+
+    static func handler(_ unit: String?, _ kind: OrgUnit.Kind?, district: String?) -> Principal {
+        Principal(tokenId: UUID(), name: "h", role: .handler, unitCode: unit, unitKind: kind, districtCode: district)
     }
 
-    @Test("the lead unit acts on its ticket, but a report-in only when summoned")
-    func leadUnit() {
-        let lead = Self.caller(.handler, unit: Self.township)
-        for action in HandlingAction.allCases where action != .reportIn {
-            #expect(lead.mayHandle(action, ticket: Self.ticket), "\(action)")
-        }
-        #expect(!lead.mayHandle(.reportIn, ticket: Self.ticket))
+    static let rows: [Row] = [
+        Row(
+            description: "operator", principal: Principal(tokenId: UUID(), name: "o", role: .operator, unitCode: nil),
+            reads: true, whole: true, actions: everything, queues: Set(queues)),
+        Row(
+            description: "admin", principal: Principal(tokenId: UUID(), name: "a", role: .admin, unitCode: nil),
+            reads: true, whole: true, actions: everything, queues: Set(queues)),
+        Row(
+            description: "analyst", principal: Principal(tokenId: UUID(), name: "n", role: .analyst, unitCode: nil),
+            reads: true, whole: false, actions: [], queues: Set(queues)),
+        Row(
+            description: "center handler", principal: handler(OrgUnitCode.center, .center, district: nil), reads: true,
+            whole: true, actions: everything, queues: Set(queues)),
+        Row(
+            description: "the district's sub-center", principal: handler(district, .subCenter, district: district),
+            reads: true, whole: true, actions: [.redispatch], queues: Set(queues)),
+        Row(
+            description: "another district's sub-center", principal: handler("110101", .subCenter, district: "110101"),
+            reads: false, whole: false, actions: [], queues: Set(queues)),
+        Row(
+            description: "lead township", principal: handler(township, .township, district: district), reads: true,
+            whole: true, actions: unitActions.subtracting([.reportIn]), queues: [township]),
+        Row(
+            description: "a township of the same district",
+            principal: handler("110105001", .township, district: district),
+            reads: false, whole: false, actions: [], queues: []),
+        Row(
+            description: "a township of another district",
+            principal: handler("110101001", .township, district: "110101"), reads: false, whole: false, actions: [],
+            queues: ["110101001"]),
+        Row(
+            description: "co-unit department", principal: handler(housing, .department, district: district),
+            reads: true,
+            whole: false, actions: [.addProgress], queues: [housing]),
+        Row(
+            description: "summoned department", principal: handler(traffic, .department, district: district),
+            reads: true, whole: false, actions: [.reportIn], queues: [traffic]),
+        Row(
+            description: "summoned enterprise, reported in", principal: handler(water, .enterprise, district: district),
+            reads: true, whole: false, actions: [], queues: []),
+        Row(
+            description: "a city department not involved",
+            principal: handler("110000:department:housing", .department, district: nil), reads: false, whole: false,
+            actions: [], queues: []),
+        Row(
+            description: "handler without a unit", principal: handler(nil, nil, district: nil), reads: false,
+            whole: false, actions: [], queues: []),
+    ]
+
+    /// The actions `principal` may take on `ticket`, as `HandlingRules.decide` checks them.
+    static func allowed(_ principal: Principal) -> Set<HandlingAction> {
+        Set(
+            HandlingAction.allCases.filter { action in
+                principal.mayRead(ticket.parties) && principal.mayHandle(action, ticket: ticket)
+                    && (!HandlingRules.centerActions.contains(action)
+                        || principal.actsForCenter(action, ticket: ticket))
+            })
     }
 
-    @Test("a co-unit adds progress and nothing else")
-    func coUnit() {
-        let helper = Self.caller(.handler, unit: Self.housing)
-        for action in HandlingAction.allCases {
-            #expect(helper.mayHandle(action, ticket: Self.ticket) == (action == .addProgress), "\(action)")
-        }
+    @Test("each caller reads, sees the caller's data, acts and reads queues as the matrix says", arguments: rows)
+    func matrix(row: Row) {
+        #expect(row.principal.mayRead(Self.ticket.parties) == row.reads)
+        #expect(row.principal.callerData(on: Self.ticket.parties) == (row.whole ? .whole : .masked))
+        #expect(Self.allowed(row.principal) == row.actions)
+        #expect(Set(Self.queues.filter { row.principal.mayReadQueue(of: $0) }) == row.queues)
     }
 
-    @Test("a summoned department reports in and nothing else")
-    func summonedDepartment() {
-        let traffic = Self.caller(.handler, unit: "110105:department:traffic")
-        for action in HandlingAction.allCases {
-            #expect(traffic.mayHandle(action, ticket: Self.ticket) == (action == .reportIn), "\(action)")
-        }
+    @Test("scopes by tier")
+    func scopes() {
+        #expect(Principal(tokenId: UUID(), name: "a", role: .analyst, unitCode: nil).scope == .city)
+        #expect(Self.handler(OrgUnitCode.center, nil, district: nil).scope == .city)
+        #expect(Self.handler(Self.district, .subCenter, district: Self.district).scope == .district(Self.district))
+        #expect(Self.handler(Self.township, .township, district: Self.district).scope == .unit(Self.township))
+        #expect(Self.handler(Self.housing, nil, district: nil).scope == .unit(Self.housing))
+        #expect(Self.handler(nil, nil, district: nil).scope == .nothing)
     }
 
-    @Test("another unit's handler and a handler without a unit act on nothing")
-    func outsiders() {
-        for outsider in [Self.caller(.handler, unit: "110101001"), Self.caller(.handler)] {
-            #expect(HandlingAction.allCases.allSatisfy { !outsider.mayHandle($0, ticket: Self.ticket) })
-        }
-    }
-
-    @Test("center actions: operators, admins, the center; the holding sub-center only re-dispatches")
-    func centerActions() {
-        var held = Self.ticket
-        held.unitCode = Self.subCenter
-        let subCenter = Self.caller(.handler, unit: Self.subCenter)
+    @Test("a sub-center reads the tickets it holds, and re-dispatches only its district's")
+    func subCenterHolding() {
+        let subCenter = Self.handler(Self.district, .subCenter, district: Self.district)
+        let held = HandlingTicket(state: .dispatched, unitCode: Self.district, districtCode: nil, urgency: .general)
+        #expect(subCenter.mayRead(held.parties))
+        #expect(subCenter.mayHandle(.signFor, ticket: held))
         #expect(subCenter.actsForCenter(.redispatch, ticket: held))
-        for action in HandlingRules.centerActions where action != .redispatch {
-            #expect(!subCenter.actsForCenter(action, ticket: held), "\(action)")
-        }
-        #expect(!subCenter.actsForCenter(.redispatch, ticket: Self.ticket), "not holding the ticket")
-        var elsewhere = held
-        elsewhere.districtCode = "110101"
-        #expect(!subCenter.actsForCenter(.redispatch, ticket: elsewhere), "another district's ticket")
-        #expect(!Self.caller(.handler, unit: Self.township).actsForCenter(.redispatch, ticket: Self.ticket))
-        for role in [Role.operator, .admin] {
-            #expect(HandlingRules.centerActions.allSatisfy { Self.caller(role).actsForCenter($0, ticket: held) })
-        }
+        let elsewhere = HandlingTicket(
+            state: .dispatched, unitCode: "110101001", districtCode: "110101", urgency: .general)
+        #expect(!subCenter.actsForCenter(.redispatch, ticket: elsewhere))
+        #expect(!subCenter.actsForCenter(.reopen, ticket: held), "reopening stays with the center")
     }
 
-    @Test("handlers read their unit's tickets (lead or co-unit), the center's handlers and other roles all")
-    func reading() {
-        let coUnits = [Self.housing]
-        for reader in [
-            Self.caller(.operator), Self.caller(.analyst), Self.caller(.admin),
-            Self.caller(.handler, unit: OrgUnitCode.center), Self.caller(.handler, unit: Self.township),
-            Self.caller(.handler, unit: Self.housing),
-        ] {
-            #expect(
-                reader.mayRead(ledBy: Self.township, coUnitCodes: coUnits), "\(reader.role) \(reader.unitCode ?? "-")")
-        }
-        #expect(!Self.caller(.handler, unit: "110101001").mayRead(ledBy: Self.township, coUnitCodes: coUnits))
-        #expect(!Self.caller(.handler).mayRead(ledBy: Self.township, coUnitCodes: coUnits))
-    }
-
-    @Test("handlers read only their own unit's queue; other roles any")
-    func queues() {
-        #expect(Self.caller(.handler, unit: Self.township).mayReadQueue(of: Self.township))
-        #expect(!Self.caller(.handler, unit: Self.township).mayReadQueue(of: Self.housing))
-        #expect(!Self.caller(.handler, unit: OrgUnitCode.center).mayReadQueue(of: Self.township))
-        for role in [Role.operator, .analyst, .admin] { #expect(Self.caller(role).mayReadQueue(of: Self.township)) }
-    }
-
-    @Test("a handler's list is its unit's whatever it asks; other roles list what they ask")
-    func listing() {
-        #expect(Self.caller(.handler, unit: Self.township).listedUnit(asked: Self.housing) == Self.township)
-        #expect(Self.caller(.handler, unit: Self.township).listedUnit(asked: nil) == Self.township)
-        #expect(Self.caller(.operator).listedUnit(asked: Self.housing) == Self.housing)
-        #expect(Self.caller(.analyst).listedUnit(asked: nil) == nil)
-    }
-
-    @Test("analysts see the caller's phone masked; everyone else sees it whole")
-    func phoneMask() {
-        #expect(Self.caller(.analyst).visiblePhone("13800138000") == "138****8000")
-        #expect(Self.caller(.analyst).visiblePhone("010-65123456") == "010*****3456")
-        #expect(Self.caller(.analyst).visiblePhone(nil) == nil)
-        for role in [Role.operator, .handler, .admin] {
-            #expect(Self.caller(role, unit: Self.township).visiblePhone("13800138000") == "13800138000")
-        }
+    @Test("a unit's part in a ticket: lead before co-unit before summoned")
+    func parts() {
+        let parties = TicketParties(
+            unitCode: "a", coUnitCodes: ["a", "b"], districtCode: nil, summonedUnitCodes: ["b", "c"])
+        #expect(parties.part(of: "a") == .lead)
+        #expect(parties.part(of: "b") == .coUnit)
+        #expect(parties.part(of: "c") == .summoned)
+        #expect(parties.part(of: "d") == nil)
     }
 }

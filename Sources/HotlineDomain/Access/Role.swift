@@ -12,18 +12,28 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case admin
 }
 
-/// Who is calling the API: the token's holder and its role (a handler's unit too).
+/// Who is calling the API: the token's holder and its role (a handler's unit too, with the
+/// unit's tier and district, which set the handler's scope: `Principal.scope`).
 public struct Principal: Sendable, Equatable {
     public var tokenId: UUID
     public var name: String
     public var role: Role
     /// The org unit a handler acts for; nil for other roles.
     public var unitCode: String?
+    /// The tier of `unitCode` (nil when the unit is unknown).
+    public var unitKind: OrgUnit.Kind?
+    /// The district `unitCode` serves (nil for city-level units).
+    public var districtCode: String?
 
-    public init(tokenId: UUID, name: String, role: Role, unitCode: String?) {
+    public init(
+        tokenId: UUID, name: String, role: Role, unitCode: String?, unitKind: OrgUnit.Kind? = nil,
+        districtCode: String? = nil
+    ) {
         self.tokenId = tokenId
         self.name = name
         self.role = role
         self.unitCode = unitCode
+        self.unitKind = unitKind
+        self.districtCode = districtCode
     }
 }

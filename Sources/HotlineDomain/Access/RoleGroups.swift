@@ -8,4 +8,6 @@ extension Role {
     public static let readers: Set<Role> = [.operator, .analyst, .admin]
     /// Handling actions.
     public static let handling: Set<Role> = [.handler, .operator, .admin]
+    /// The audit trail of unmasked reads.
+    public static let administration: Set<Role> = [.admin]
 }

@@ -1,62 +1,72 @@
-/// Who may see and act on which tickets. Operators and admins act for the center; analysts
-/// read everything and change nothing (roles per route say who may call what); a handler is
-/// held to its unit's tickets unless its unit is the center.
+/// Who may see and act on which tickets: one rule set over `Principal.scope`, used by every read
+/// (one ticket, lists, work queues), every handling action and every screen. The matrix is in
+/// `docs/security.md`. A caller outside a ticket's scope is told there is no such ticket.
 extension Principal {
-    /// Whether this caller acts with the center's scope: any role but a handler, and the
-    /// center's own handlers.
-    public var hasCenterScope: Bool {
-        role != .handler || unitCode == OrgUnitCode.center
+    /// Whether this caller may read a ticket: whether its scope contains it.
+    public func mayRead(_ ticket: TicketParties) -> Bool {
+        scope.contains(ticket)
     }
 
-    /// Whether this caller may act on the ticket at all (others are told there is no such
-    /// ticket). A handler acts on its unit's tickets, a co-unit adds progress, a summoned
-    /// department reports in; a handler without a unit acts on nothing.
-    public func mayHandle(_ action: HandlingAction, ticket: HandlingTicket) -> Bool {
-        guard role == .handler else { return true }
-        guard let unitCode else { return false }
-        if unitCode == OrgUnitCode.center { return true }
-        switch action {
-        case .reportIn: return ticket.pendingWhistles.contains(unitCode)
-        case .addProgress: return ticket.unitCode == unitCode || ticket.coUnitCodes.contains(unitCode)
-        default: return ticket.unitCode == unitCode
+    /// How much of the caller's personal data this caller sees on a ticket it may read: analysts
+    /// see masks; operators, admins, the center and the district's sub-center see it whole, as does
+    /// the lead unit, which contacts the caller; co-units and summoned departments see masks.
+    public func callerData(on ticket: TicketParties) -> CallerDataVisibility {
+        guard role != .analyst, mayRead(ticket) else { return .masked }
+        switch scope {
+        case .city, .district: return .whole
+        case .unit(let unit): return ticket.part(of: unit) == .lead ? .whole : .masked
+        case .nothing: return .masked
         }
     }
 
-    /// Whether this caller may take a center action (`HandlingRules.centerActions`):
-    /// operators, admins and the center's handlers; for a re-dispatch also the sub-center
-    /// whose queue holds the ticket.
+    /// Whether this caller may take `action` on a ticket it may read: analysts change nothing;
+    /// the rest of the city scope takes every action; a unit (a sub-center too, on the tickets it holds) takes the unit actions as the
+    /// lead unit, adds progress as a co-unit, reports in while its whistle is pending. Center
+    /// actions pass here and are checked by `actsForCenter`.
+    public func mayHandle(_ action: HandlingAction, ticket: HandlingTicket) -> Bool {
+        guard role != .analyst else { return false }
+        let own: String
+        switch scope {
+        case .city: return true
+        case .nothing: return false
+        case .district: own = unitCode ?? ""
+        case .unit(let unit): own = unit
+        }
+        if HandlingRules.centerActions.contains(action) { return true }
+        switch action {
+        case .reportIn: return ticket.pendingWhistles.contains(own)
+        case .addProgress: return ticket.unitCode == own || ticket.coUnitCodes.contains(own)
+        default: return ticket.unitCode == own
+        }
+    }
+
+    /// Whether this caller may take a center action (`HandlingRules.centerActions`): operators,
+    /// admins and the center's handlers take them all (analysts none); a sub-center re-dispatches the tickets
+    /// of its district (and those it holds).
     public func actsForCenter(_ action: HandlingAction, ticket: HandlingTicket) -> Bool {
-        if hasCenterScope { return true }
-        return action == .redispatch && ticket.unitCode == unitCode
-            && ticket.districtCode.map(OrgUnitCode.subCenter(of:)) == unitCode
+        guard role != .analyst else { return false }
+        switch scope {
+        case .city: return true
+        case .district: return action == .redispatch && mayRead(ticket.parties)
+        case .unit, .nothing: return false
+        }
     }
 
-    /// Whether this caller may read a ticket led by `unitCode` with `coUnitCodes`: handlers
-    /// read the tickets their unit leads or helps with (the center's handlers read all);
-    /// everyone else reads all.
-    public func mayRead(ledBy unitCode: String?, coUnitCodes: [String]) -> Bool {
-        guard role == .handler else { return true }
-        guard let own = self.unitCode else { return false }
-        return own == OrgUnitCode.center || unitCode == own || coUnitCodes.contains(own)
-    }
-
-    /// Whether this caller may read the work queue of `unit`: handlers read only their own
-    /// unit's queue.
+    /// Whether this caller may read the work queue of `unit`: the city scope reads every
+    /// queue, a sub-center reads every queue narrowed to its district (the list's scope), other
+    /// handlers only their own unit's.
     public func mayReadQueue(of unit: String) -> Bool {
-        role != .handler || unitCode == unit
+        switch scope {
+        case .city, .district: true
+        case .unit(let own): own == unit
+        case .nothing: false
+        }
     }
+}
 
-    /// The unit a ticket list is narrowed to: a handler's own unit, whatever it asked for;
-    /// for the other roles the unit asked for, if any.
-    public func listedUnit(asked: String?) -> String? {
-        role == .handler ? unitCode : asked
-    }
-
-    /// A caller's phone number as this caller may see it: analysts see the first three and
-    /// the last four digits, the rest as `*`.
-    public func visiblePhone(_ phone: String?) -> String? {
-        guard role == .analyst, let phone else { return phone }
-        return String(phone.prefix(3)) + String(repeating: "*", count: max(phone.count - 7, 0))
-            + String(phone.suffix(4))
-    }
+/// Whether a caller sees the caller's name, phone and the free text whole, or masked
+/// (`PersonalDataMask`).
+public enum CallerDataVisibility: Sendable, Equatable {
+    case whole
+    case masked
 }

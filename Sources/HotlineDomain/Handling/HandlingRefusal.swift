@@ -4,7 +4,10 @@ public enum HandlingRefusal: Error, Sendable, Equatable {
     case invalid([FieldFinding])
     /// The caller may not act on this ticket at all; it is told there is no such ticket.
     case outOfScope
-    /// Only the center (for a re-dispatch also the sub-center holding the ticket) may do this.
+    /// The caller may read the ticket but its unit's part in it does not include this action
+    /// (a co-unit resolving, a department that has reported in acting again).
+    case notYourPart
+    /// Only the center (for a re-dispatch also the sub-center of the ticket's district) may do this.
     case centerOnly(HandlingAction)
     /// The action is not allowed in the ticket's state.
     case illegalTransition(from: TicketState)

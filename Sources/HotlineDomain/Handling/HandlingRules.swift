@@ -4,7 +4,7 @@ public import Foundation
 /// allows it, and what it changes. The caller reads the ticket under its row lock and the kinds
 /// of the units the request names (`unitsNamed(by:in:)`), then applies the decision.
 public enum HandlingRules {
-    /// Actions only the center (or, for a re-dispatch, the sub-center holding the ticket) takes.
+    /// Actions only the center (or, for a re-dispatch, the sub-center of the ticket's district) takes.
     public static let centerActions: Set<HandlingAction> = [.redispatch, .decideExclusion, .returnVisit, .reopen]
 
     /// The org units whose kinds `decide` needs for `action`: a re-dispatch's lead and co-units,
@@ -24,7 +24,8 @@ public enum HandlingRules {
         _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal,
         unitKinds: [String: OrgUnit.Kind], at now: Date
     ) throws(HandlingRefusal) -> HandlingDecision {
-        guard actor.mayHandle(action, ticket: ticket) else { throw .outOfScope }
+        guard actor.mayRead(ticket.parties) else { throw .outOfScope }
+        guard actor.mayHandle(action, ticket: ticket) else { throw .notYourPart }
         if centerActions.contains(action), !actor.actsForCenter(action, ticket: ticket) {
             throw .centerOnly(action)
         }
@@ -94,7 +95,7 @@ public enum HandlingRules {
                 departments: named, summonedBy: actor.unitCode ?? actor.name, deadline: request.deadline ?? now)
             decision.handled.departments = named
         case .reportIn:
-            let department = actor.hasCenterScope ? request.departments?.first : actor.unitCode
+            let department = actor.scope == .city ? request.departments?.first : actor.unitCode
             guard let department, ticket.pendingWhistles.contains(department) else {
                 throw .noPendingWhistle(department: department)
             }

@@ -9,10 +9,13 @@ public struct HandlingTicket: Sendable, Equatable {
     public var exclusionState: ExclusionState?
     /// Summoned departments that have not reported in yet.
     public var pendingWhistles: [String]
+    /// Every department summoned, reported in or not (they keep reading the ticket).
+    public var summonedUnitCodes: [String]
 
     public init(
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
-        urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = []
+        urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
+        summonedUnitCodes: [String]? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -21,6 +24,14 @@ public struct HandlingTicket: Sendable, Equatable {
         self.urgency = urgency
         self.exclusionState = exclusionState
         self.pendingWhistles = pendingWhistles
+        self.summonedUnitCodes = summonedUnitCodes ?? pendingWhistles
+    }
+
+    /// Who the ticket concerns, for the scope rules.
+    public var parties: TicketParties {
+        TicketParties(
+            unitCode: unitCode, coUnitCodes: coUnitCodes, districtCode: districtCode,
+            summonedUnitCodes: summonedUnitCodes)
     }
 
     /// Where a send-back goes: the district's sub-center, or the center when the ticket has

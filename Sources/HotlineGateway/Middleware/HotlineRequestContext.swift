@@ -7,10 +7,13 @@ public struct HotlineRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The token's holder; nil only before the middleware ran.
     public var principal: Principal?
+    /// The route being served (`GET /tickets/{id}`), as the audit trail records it.
+    public var purpose: String
 
     public init(context: BasicRequestContext) {
         coreContext = context.coreContext
         principal = nil
+        purpose = ""
     }
 
     /// The caller, if its role is one of `roles`; else a 403 problem (401 when no middleware

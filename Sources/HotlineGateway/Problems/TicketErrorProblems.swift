@@ -41,8 +41,14 @@ extension ProblemDetails {
             self.init(TicketError.invalid(findings))
         case .outOfScope:
             self.init(TicketError.notFound(id))
+        case .notYourPart:
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not your unit's part",
+                detail:
+                    "\(action.rawValue) is for the lead unit (progress also for co-units, a report-in for a summoned department while its whistle is pending)"
+            )
         case .centerOnly(let action):
-            let holder = action == .redispatch ? " or the sub-center holding the ticket" : ""
+            let holder = action == .redispatch ? " or the sub-center of the ticket's district" : ""
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Only the center may do this",
                 detail: "\(action.rawValue) is for the center\(holder)")

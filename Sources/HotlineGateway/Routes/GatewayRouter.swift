@@ -17,18 +17,22 @@ public enum GatewayRouter {
         ReferenceRoutes.add(to: routes, services)
         HandlingRoutes.add(to: routes, services)
         UnitRoutes.add(to: routes, services)
+        AuditRoutes.add(to: routes, services)
     }
 }
 
 extension RouterGroup<HotlineRequestContext> {
     /// Adds a route that only callers whose role is one of `roles` reach (others get a 403
-    /// problem); `handler` gets the caller.
+    /// problem); `handler` gets the caller, and the context names the route as its purpose.
     func on(
-        _ path: RouterPath, _ method: HTTPRequest.Method, roles: Set<Role>,
+        _ path: String, _ method: HTTPRequest.Method, roles: Set<Role>,
         _ handler: @escaping @Sendable (Request, HotlineRequestContext, Principal) async throws -> Response
     ) {
-        on(path, method: method) { request, context in
-            try await handler(request, context, try context.principal(allowed: roles))
+        let purpose = "\(method.rawValue) /\(path)"
+        on(RouterPath(path), method: method) { request, context in
+            var context = context
+            context.purpose = purpose
+            return try await handler(request, context, try context.principal(allowed: roles))
         }
     }
 }

@@ -11,8 +11,9 @@ enum HandlingRoutes {
             let id = try context.ticketId()
             let action = try handlingAction(context)
             let (body, _) = try await JSONBody.decode(HandlingRequest.self, from: request)
-            let record = try await services.handling.perform(action, on: id, body, by: principal)
-            return try .json(TicketView(record, for: principal))
+            let record = try await services.handling.perform(
+                action, on: id, body, by: principal, purpose: context.purpose)
+            return try .json(TicketView(record))
         }
     }
 

@@ -7,22 +7,24 @@ import Hummingbird
 /// as a labelled example for retraining), and answering a consultation directly.
 enum ReviewRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
-        routes.on("review-queue", .get, roles: Role.intake) { request, _, principal in
+        routes.on("review-queue", .get, roles: Role.intake) { request, _, _ in
             let limit = request.clampedLimit(maximum: ReadTickets.maximumPageSize, fallback: 50)
             let records = try await services.reading.reviewQueue(limit: limit)
-            return try .json(TicketPage(items: records.map { TicketView($0, for: principal) }, nextCursor: nil))
+            return try .json(CursorPage(items: records.map { TicketView($0) }, nextCursor: nil))
         }
         routes.on("tickets/{id}/classification", .put, roles: Role.intake) { request, context, principal in
             let id = try context.ticketId()
             let (choice, _) = try await JSONBody.decode(OperatorClassification.self, from: request)
             let record = try await services.review.classify(
-                id, as: choice.categoryCode, urgency: choice.urgency, by: principal)
-            return try .json(TicketView(record, for: principal))
+                id, as: choice.categoryCode, urgency: choice.urgency, by: principal, purpose: context.purpose)
+            return try .json(TicketView(record))
         }
         routes.on("tickets/{id}/answer", .post, roles: Role.intake) { request, context, principal in
             let id = try context.ticketId()
             let (answer, _) = try await JSONBody.decode(DirectAnswer.self, from: request)
-            return try .json(TicketView(try await services.review.answer(id, with: answer), for: principal))
+            let record = try await services.review.answer(
+                id, with: answer, by: principal, purpose: context.purpose)
+            return try .json(TicketView(record))
         }
     }
 

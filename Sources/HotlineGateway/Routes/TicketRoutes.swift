@@ -15,25 +15,26 @@ enum TicketRoutes {
                 principal: principal)
             switch try await services.intake.record(intake) {
             case .created(let record):
-                var response = try Response.json(TicketView(record, for: principal), status: .created)
+                var response = try Response.json(TicketView(record), status: .created)
                 response.headers[.location] = "/tickets/\(record.id.uuidString)"
                 return response
             case .replayed(let record):
-                var response = try Response.json(TicketView(record, for: principal), status: .ok)
+                var response = try Response.json(TicketView(record), status: .ok)
                 response.headers[.init("Idempotent-Replayed")!] = "true"
                 return response
             }
         }
         routes.on("tickets/{id}", .get, roles: Role.everyone) { _, context, principal in
-            let record = try await services.reading.ticket(try context.ticketId(), for: principal)
-            return try .json(TicketView(record, for: principal))
+            let record = try await services.reading.ticket(
+                try context.ticketId(), for: principal, purpose: context.purpose)
+            return try .json(TicketView(record))
         }
         routes.on("tickets", .get, roles: Role.everyone) { request, _, principal in
             let query = try TicketListQuery(request)
             let page = try await services.reading.list(
                 query.filter, after: query.cursor, limit: query.limit, for: principal)
             return try .json(
-                TicketPage(items: page.records.map { TicketView($0, for: principal) }, nextCursor: page.next?.token))
+                CursorPage(items: page.records.map { TicketView($0) }, nextCursor: page.next?.token))
         }
     }
 

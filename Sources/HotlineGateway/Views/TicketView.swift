@@ -34,6 +34,8 @@ struct TicketView: Encodable {
     /// hand-down, an unreasonable request's explanation, exclusion from assessment, the result
     /// with its double feedback, and the return visit.
     var coUnitCodes: [String]
+    /// The departments a whistle summoned, reported in or not.
+    var summonedUnitCodes: [String]
     var assignee: String?
     var signedAt: Date?
     var sendBackCount: Int
@@ -78,6 +80,7 @@ struct TicketView: Encodable {
         case answerText = "answer_text"
         case receivedAt = "received_at"
         case coUnitCodes = "co_unit_codes"
+        case summonedUnitCodes = "summoned_unit_codes"
         case signedAt = "signed_at"
         case sendBackCount = "send_back_count"
         case reopenCount = "reopen_count"
@@ -95,14 +98,15 @@ struct TicketView: Encodable {
         case updatedAt = "updated_at"
     }
 
-    init(_ record: TicketRecord, for principal: Principal) {
+    /// The ticket as the use case disclosed it (masked where the caller may not see the caller's data).
+    init(_ record: TicketRecord) {
         id = record.id
         number = record.number
         state = record.state
         channel = record.channel
         type = record.type
         callerName = record.callerName
-        callerPhone = principal.visiblePhone(record.callerPhone)
+        callerPhone = record.callerPhone
         placeText = record.placeText
         coordinates = record.coordinates
         text = record.text
@@ -121,6 +125,7 @@ struct TicketView: Encodable {
         answerArticleId = record.answerArticleId
         answerText = record.answerText
         coUnitCodes = record.coUnitCodes
+        summonedUnitCodes = record.summonedUnitCodes
         assignee = record.assignee
         signedAt = record.signedAt
         sendBackCount = record.sendBackCount

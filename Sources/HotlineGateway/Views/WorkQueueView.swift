@@ -21,7 +21,7 @@ struct WorkQueueView: Encodable {
         var categoryCode: String?
         var placeText: String
         var text: String
-        /// `lead` or `co`.
+        /// `lead`, `co` or `summoned` (a whistle waits for its report).
         var role: String
         var assignBy: Date?
         var finishBy: Date?

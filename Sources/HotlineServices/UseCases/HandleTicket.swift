@@ -9,16 +9,21 @@ public struct HandleTicket: Sendable {
     private let repository: any TicketRepository
     private let clock: any HotlineClock
     private let stamp: EventStamp
+    private let disclosure: TicketDisclosure
 
-    public init(repository: any TicketRepository, clock: any HotlineClock, stamp: EventStamp) {
+    public init(
+        repository: any TicketRepository, clock: any HotlineClock, stamp: EventStamp, disclosure: TicketDisclosure
+    ) {
         self.repository = repository
         self.clock = clock
         self.stamp = stamp
+        self.disclosure = disclosure
     }
 
-    /// The ticket after `principal` took `action` on it, or a `TicketError` saying why not.
+    /// The ticket after `principal` took `action` on it, as `principal` may see it (`purpose`
+    /// names the route), or a `TicketError` saying why not.
     public func perform(
-        _ action: HandlingAction, on id: UUID, _ request: HandlingRequest, by principal: Principal
+        _ action: HandlingAction, on id: UUID, _ request: HandlingRequest, by principal: Principal, purpose: String
     ) async throws -> TicketRecord {
         let now = clock.now()
         let findings = request.findings(for: action, now: now)
@@ -43,6 +48,6 @@ public struct HandleTicket: Sendable {
             return try await session.ticket(id)
         }
         guard let record else { throw TicketError.notFound(id) }
-        return record
+        return disclosure.single(record, to: principal, purpose: purpose)
     }
 }

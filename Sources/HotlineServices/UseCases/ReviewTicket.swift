@@ -15,20 +15,24 @@ public struct ReviewTicket: Sendable {
     private let reference: any ReferenceSource
     private let clock: any HotlineClock
     private let stamp: EventStamp
+    private let disclosure: TicketDisclosure
 
     public init(
-        repository: any TicketRepository, reference: any ReferenceSource, clock: any HotlineClock, stamp: EventStamp
+        repository: any TicketRepository, reference: any ReferenceSource, clock: any HotlineClock, stamp: EventStamp,
+        disclosure: TicketDisclosure
     ) {
         self.repository = repository
         self.reference = reference
         self.clock = clock
         self.stamp = stamp
+        self.disclosure = disclosure
     }
 
     /// The ticket after `principal` set its category to the leaf `categoryCode` (with `urgency`,
-    /// else the leaf's default), or a `TicketError` saying why not.
+    /// else the leaf's default), as `principal` may see it (`purpose` names the route), or a
+    /// `TicketError` saying why not.
     public func classify(
-        _ id: UUID, as categoryCode: String, urgency: UrgencyTier?, by principal: Principal
+        _ id: UUID, as categoryCode: String, urgency: UrgencyTier?, by principal: Principal, purpose: String
     ) async throws -> TicketRecord {
         let catalog = try await reference.current().reference.catalog
         guard let leaf = catalog[categoryCode], leaf.isLeaf else {
@@ -68,11 +72,14 @@ public struct ReviewTicket: Sendable {
             return try await session.ticket(id)
         }
         guard let record else { throw TicketError.notFound(id) }
-        return record
+        return disclosure.single(record, to: principal, purpose: purpose)
     }
 
-    /// The ticket after it was closed with `answer`, or a `TicketError` saying why not.
-    public func answer(_ id: UUID, with answer: DirectAnswer) async throws -> TicketRecord {
+    /// The ticket after it was closed with `answer`, as `principal` may see it (`purpose` names
+    /// the route), or a `TicketError` saying why not.
+    public func answer(
+        _ id: UUID, with answer: DirectAnswer, by principal: Principal, purpose: String
+    ) async throws -> TicketRecord {
         let answered: TicketAnswered
         switch answer.resolve(in: try await reference.current().knowledge) {
         case .success(let resolved): answered = resolved
@@ -88,7 +95,7 @@ public struct ReviewTicket: Sendable {
             return try await session.ticket(id)
         }
         guard let record else { throw TicketError.notFound(id) }
-        return record
+        return disclosure.single(record, to: principal, purpose: purpose)
     }
 
     /// Why a guarded change did not apply: no such ticket, or the wrong state.

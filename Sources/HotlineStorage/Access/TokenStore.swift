@@ -36,18 +36,23 @@ public enum TokenStore {
         return (id, secret)
     }
 
-    /// The holder of `secret`, or nil when the token is unknown or revoked; a role the domain
-    /// does not know is an error.
+    /// The holder of `secret` with its unit's tier and district, or nil when the token is
+    /// unknown or revoked; a role or unit kind the domain does not know is an error.
     public static func principal(
         for secret: String, on connection: PostgresConnection, logger: Logger
     ) async throws -> Principal? {
         let rows = try await connection.query(
             """
-            SELECT id, name, role, unit_code FROM api_tokens
-            WHERE token_hash = sha256(convert_to(\(secret), 'UTF8')) AND revoked_at IS NULL
+            SELECT a.id, a.name, a.role, a.unit_code, u.kind, u.district_code
+            FROM api_tokens a LEFT JOIN org_units u ON u.code = a.unit_code
+            WHERE a.token_hash = sha256(convert_to(\(secret), 'UTF8')) AND a.revoked_at IS NULL
             """, logger: logger)
-        for try await (id, name, role, unit) in rows.decode((UUID, String, String, String?).self) {
-            return Principal(tokenId: id, name: name, role: try .stored(role, column: "role"), unitCode: unit)
+        for try await (id, name, role, unit, kind, district) in rows.decode(
+            (UUID, String, String, String?, String?, String?).self)
+        {
+            return Principal(
+                tokenId: id, name: name, role: try .stored(role, column: "role"), unitCode: unit,
+                unitKind: try .stored(kind, column: "kind"), districtCode: district)
         }
         return nil
     }

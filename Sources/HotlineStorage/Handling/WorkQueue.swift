@@ -3,8 +3,8 @@ public import HotlineDomain
 public import Logging
 public import PostgresNIO
 
-/// A unit's open tickets (as lead unit or co-unit) with their deadlines, most urgent first and,
-/// within a tier, the least time left first.
+/// A unit's open tickets (as lead unit, co-unit, or a department summoned and not yet reported
+/// in) with their deadlines, most urgent first and, within a tier, the least time left first.
 public enum WorkQueue {
     /// States in which a ticket is still a unit's work.
     public static let openStates = TicketState.allCases.filter(\.isOpenForHandling)
@@ -18,8 +18,10 @@ public enum WorkQueue {
         public var categoryCode: String?
         public var placeText: String
         public var text: String
-        /// Whether the unit leads the ticket or helps with it.
-        public var role: UnitRole
+        /// The caller's name, read only so that `text` can be masked (`PersonalDataMask`); never shown.
+        public var callerName: String?
+        /// Whether the unit leads the ticket, helps with it, or was summoned to it.
+        public var role: UnitPart
         public var assignBy: Date?
         public var finishBy: Date?
         /// Seconds until `finishBy` (negative when overdue); nil when the tier sets no limit.
@@ -28,7 +30,8 @@ public enum WorkQueue {
 
         public init(
             id: UUID, number: String, state: TicketState, urgency: UrgencyTier, categoryCode: String?,
-            placeText: String, text: String, role: UnitRole, assignBy: Date?, finishBy: Date?, now: Date
+            placeText: String, text: String, callerName: String? = nil, role: UnitPart, assignBy: Date?,
+            finishBy: Date?, now: Date
         ) {
             self.id = id
             self.number = number
@@ -37,6 +40,7 @@ public enum WorkQueue {
             self.categoryCode = categoryCode
             self.placeText = placeText
             self.text = text
+            self.callerName = callerName
             self.role = role
             self.assignBy = assignBy
             self.finishBy = finishBy
@@ -45,35 +49,41 @@ public enum WorkQueue {
         }
     }
 
-    /// A unit's part in a ticket of its queue.
-    public enum UnitRole: String, Sendable, Equatable {
-        case lead
-        case co
-    }
-
-    /// Up to `limit` open tickets of `unit`, most urgent first; a state or urgency the domain
-    /// does not know is an error.
+    /// Up to `limit` open tickets of `unit` within `scope`, most urgent first; a state or
+    /// urgency the domain does not know is an error.
     public static func items(
-        of unit: String, now: Date, limit: Int, on connection: PostgresConnection, logger: Logger
+        of unit: String, within scope: TicketScope, now: Date, limit: Int, on connection: PostgresConnection,
+        logger: Logger
     ) async throws -> [Item] {
-        let rows = try await connection.query(
+        var query = QueryBuilder(
             """
-            SELECT t.id, t.number, t.state, t.urgency, t.category_code, t.place_text, t.request_text,
-                   CASE WHEN t.unit_code = \(unit) THEN 'lead' ELSE 'co' END, d.assign_by, d.finish_by
+            SELECT t.id, t.number, t.state, t.urgency, t.category_code, t.place_text, t.request_text, t.caller_name,
+                   CASE WHEN t.unit_code = \(unit) THEN 'lead' WHEN \(unit) = ANY(t.co_unit_codes) THEN 'co'
+                        ELSE 'summoned' END,
+                   d.assign_by, d.finish_by
             FROM tickets t LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
-            WHERE (t.unit_code = \(unit) OR \(unit) = ANY(t.co_unit_codes)) AND t.state = ANY(\(openStates.map(\.rawValue)))
-            ORDER BY array_position(ARRAY['E', 'L', 'G', 'C'], t.urgency), d.finish_by NULLS LAST, t.received_at
+            WHERE (t.unit_code = \(unit) OR \(unit) = ANY(t.co_unit_codes)
+                   OR EXISTS (SELECT 1 FROM ticket_whistles w
+                              WHERE w.ticket_id = t.id AND w.department_code = \(unit) AND w.reported_at IS NULL))
+              AND t.state = ANY(\(openStates.map(\.rawValue))) AND
+            """)
+        query.append(scope.condition(on: "t"))
+        query.append(
+            """
+             ORDER BY array_position(ARRAY['E', 'L', 'G', 'C'], t.urgency), d.finish_by NULLS LAST, t.received_at
             LIMIT \(limit)
-            """, logger: logger)
+            """)
+        let rows = try await connection.query(query.query, logger: logger)
         var items: [Item] = []
-        for try await (id, number, state, urgency, category, place, text, role, assignBy, finishBy) in rows.decode(
-            (UUID, String, String, String, String?, String, String, String, Date?, Date?).self)
+        for try await (id, number, state, urgency, category, place, text, callerName, role, assignBy, finishBy)
+            in rows.decode((UUID, String, String, String, String?, String, String, String?, String, Date?, Date?).self)
         {
             items.append(
                 Item(
                     id: id, number: number, state: try .stored(state, column: "state"),
                     urgency: try .stored(urgency, column: "urgency"), categoryCode: category, placeText: place,
-                    text: text, role: try .stored(role, column: "role"), assignBy: assignBy, finishBy: finishBy,
+                    text: text, callerName: callerName, role: try .stored(role, column: "role"), assignBy: assignBy,
+                    finishBy: finishBy,
                     now: now))
         }
         return items

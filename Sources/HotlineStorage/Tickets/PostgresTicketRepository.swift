@@ -63,8 +63,8 @@ struct PostgresTicketSession: TicketSession {
         try await TicketQueries.reviewQueue(limit: limit, on: connection, logger: logger)
     }
 
-    func workQueue(of unit: String, now: Date, limit: Int) async throws -> [WorkQueue.Item] {
-        try await WorkQueue.items(of: unit, now: now, limit: limit, on: connection, logger: logger)
+    func workQueue(of unit: String, within scope: TicketScope, now: Date, limit: Int) async throws -> [WorkQueue.Item] {
+        try await WorkQueue.items(of: unit, within: scope, now: now, limit: limit, on: connection, logger: logger)
     }
 
     func claim(

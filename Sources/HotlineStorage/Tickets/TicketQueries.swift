@@ -3,8 +3,12 @@ public import HotlineDomain
 public import Logging
 public import PostgresNIO
 
-/// What a ticket list is narrowed to. Every field is optional; all given fields must match.
+/// What a ticket list is narrowed to: the caller's scope, and the optional fields given (all
+/// must match).
 public struct TicketFilter: Sendable, Equatable {
+    /// The tickets the caller may read (`Principal.scope`).
+    public var scope: TicketScope
+    /// The lead unit.
     public var unitCode: String?
     public var state: TicketState?
     /// A catalog code of any level.
@@ -19,9 +23,11 @@ public struct TicketFilter: Sendable, Equatable {
     public var receivedBefore: Date?
 
     public init(
-        unitCode: String? = nil, state: TicketState? = nil, categoryCode: String? = nil, placeCode: String? = nil,
+        scope: TicketScope = .city, unitCode: String? = nil, state: TicketState? = nil, categoryCode: String? = nil,
+        placeCode: String? = nil,
         placeText: String? = nil, text: String? = nil, receivedFrom: Date? = nil, receivedBefore: Date? = nil
     ) {
+        self.scope = scope
         self.unitCode = unitCode
         self.state = state
         self.categoryCode = categoryCode
@@ -93,7 +99,8 @@ public enum TicketQueries {
         _ filter: TicketFilter, after cursor: TicketCursor?, limit: Int, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> [TicketRecord] {
-        var query = QueryBuilder("SELECT \(unescaped: TicketRecord.columns) FROM tickets WHERE TRUE")
+        var query = QueryBuilder("SELECT \(unescaped: TicketRecord.columns) FROM tickets WHERE ")
+        query.append(filter.scope.condition(on: "tickets"))
         if let unit = filter.unitCode { query.append(" AND unit_code = \(unit)") }
         if let state = filter.state { query.append(" AND state = \(state.rawValue)") }
         if let code = filter.categoryCode {

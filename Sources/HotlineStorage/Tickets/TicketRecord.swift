@@ -34,6 +34,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     /// hand-down, an unreasonable request's explanation, exclusion from assessment, the result
     /// with its double feedback, and the return visit.
     public var coUnitCodes: [String]
+    /// The departments a whistle summoned, reported in or not.
+    public var summonedUnitCodes: [String]
     public var assignee: String?
     public var signedAt: Date?
     public var sendBackCount: Int
@@ -78,6 +80,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case answerText = "answer_text"
         case receivedAt = "received_at"
         case coUnitCodes = "co_unit_codes"
+        case summonedUnitCodes = "summoned_unit_codes"
         case signedAt = "signed_at"
         case sendBackCount = "send_back_count"
         case reopenCount = "reopen_count"
@@ -95,6 +98,13 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case updatedAt = "updated_at"
     }
 
+    /// Who the ticket concerns, for the scope rules.
+    public var parties: TicketParties {
+        TicketParties(
+            unitCode: unitCode, coUnitCodes: coUnitCodes, districtCode: districtCode,
+            summonedUnitCodes: summonedUnitCodes)
+    }
+
     /// The columns `init(row:)` reads, for SELECT lists.
     static let columns = """
         id, number, state, channel, type, caller_name, caller_phone, place_text, latitude, longitude, request_text,
@@ -103,7 +113,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee,
         signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason,
         exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
-        visit_satisfaction, visited_at
+        visit_satisfaction, visited_at,
+        ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = tickets.id ORDER BY department_code)
+            AS summoned_unit_codes
         """
 
     /// Reads a row selected with `columns`; a state, urgency or exclusion state the domain does
@@ -144,6 +156,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         }
         version = try value("version")
         coUnitCodes = try value("co_unit_codes")
+        summonedUnitCodes = try value("summoned_unit_codes")
         assignee = try value("assignee")
         signedAt = try value("signed_at")
         sendBackCount = try value("send_back_count")

@@ -29,8 +29,8 @@ public protocol TicketSession: Sendable {
     func tickets(matching filter: TicketFilter, after cursor: TicketCursor?, limit: Int) async throws -> [TicketRecord]
     /// The tickets waiting for an operator to confirm their category, oldest first.
     func reviewQueue(limit: Int) async throws -> [TicketRecord]
-    /// Up to `limit` open tickets of `unit`, most urgent first.
-    func workQueue(of unit: String, now: Date, limit: Int) async throws -> [WorkQueue.Item]
+    /// Up to `limit` open tickets of `unit` within `scope`, most urgent first.
+    func workQueue(of unit: String, within scope: TicketScope, now: Date, limit: Int) async throws -> [WorkQueue.Item]
 
     /// Reserves an `Idempotency-Key` of the token `tokenId` for a new ticket (`IdempotencyKeys.claim`).
     func claim(

@@ -1,0 +1,35 @@
+/// Who a ticket concerns, as the scope rules see it: its lead unit, co-units, district, and
+/// the departments summoned to it by a whistle (吹哨), whether or not they have reported in.
+public struct TicketParties: Sendable, Equatable {
+    public var unitCode: String?
+    public var coUnitCodes: [String]
+    public var districtCode: String?
+    public var summonedUnitCodes: [String]
+
+    public init(
+        unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil, summonedUnitCodes: [String] = []
+    ) {
+        self.unitCode = unitCode
+        self.coUnitCodes = coUnitCodes
+        self.districtCode = districtCode
+        self.summonedUnitCodes = summonedUnitCodes
+    }
+
+    /// The part `unit` plays in the ticket, if any (a lead unit is never also counted a co-unit).
+    public func part(of unit: String) -> UnitPart? {
+        if unitCode == unit { return .lead }
+        if coUnitCodes.contains(unit) { return .coUnit }
+        if summonedUnitCodes.contains(unit) { return .summoned }
+        return nil
+    }
+}
+
+/// The part a unit plays in a ticket.
+public enum UnitPart: String, Sendable, Equatable, CaseIterable {
+    /// It leads the ticket (主办).
+    case lead
+    /// It helps with it (协办).
+    case coUnit = "co"
+    /// A whistle summoned it to report (吹哨报到).
+    case summoned
+}

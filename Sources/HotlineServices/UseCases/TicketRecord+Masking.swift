@@ -1,0 +1,29 @@
+public import HotlineDomain
+public import HotlineStorage
+
+extension TicketRecord {
+    /// The ticket with the caller's personal data masked (`PersonalDataMask`): name and phone,
+    /// and every free text that may quote them (the request, the answer, the result and its
+    /// feedback, reasons given, the history's payloads).
+    public func maskingCallerData() -> TicketRecord {
+        var masked = self
+        let name = callerName
+        func text(_ value: String?) -> String? { value.map { PersonalDataMask.text($0, callerName: name) } }
+        masked.callerName = callerName.map(PersonalDataMask.name)
+        masked.callerPhone = callerPhone.map(PersonalDataMask.phone)
+        masked.text = PersonalDataMask.text(self.text, callerName: name)
+        masked.answerText = text(answerText)
+        masked.result = text(result)
+        masked.feedbackToCaller = text(feedbackToCaller)
+        masked.feedbackToCenter = text(feedbackToCenter)
+        masked.unreasonableReason = text(unreasonableReason)
+        masked.exclusionReason = text(exclusionReason)
+        masked.handDownPanel = text(handDownPanel)
+        masked.history = history?.map { entry in
+            var entry = entry
+            entry.payload = PersonalDataMask.json(entry.payload, callerName: name)
+            return entry
+        }
+        return masked
+    }
+}
