@@ -65,8 +65,9 @@ public enum WorkQueue {
             WHERE (t.unit_code = \(unit) OR \(unit) = ANY(t.co_unit_codes)
                    OR EXISTS (SELECT 1 FROM ticket_whistles w
                               WHERE w.ticket_id = t.id AND w.department_code = \(unit) AND w.reported_at IS NULL))
-              AND t.state = ANY(\(openStates.map(\.rawValue))) AND
+              AND t.state = ANY(\(openStates.map(\.rawValue)))
             """)
+        query.append(" AND ")
         query.append(scope.condition(on: "t"))
         query.append(
             """
