@@ -3,11 +3,11 @@ import Foundation
 import HotlineLab
 import HotlineRuntime
 
-/// `hotline-lab bench classifier|sla|assessment|pipeline`: benchmarks that print numbers.
+/// `hotline-lab bench classifier|sla|assessment|pipeline|reads`: benchmarks that print numbers.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).",
-        subcommands: [Classifier.self, SLA.self, Assessment.self, Pipeline.self])
+        subcommands: [Classifier.self, SLA.self, Assessment.self, Pipeline.self, Reads.self])
 
     /// Classification throughput on one core.
     struct Classifier: ParsableCommand {
@@ -91,6 +91,24 @@ struct Bench: AsyncParsableCommand {
                 throw ValidationError("--process takes name=pid, not '\(text)'")
             }
             return (String(parts[0]), pid)
+        }
+    }
+
+    /// The audit trail's cost on single-ticket reads through the running gateway.
+    struct Reads: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reads",
+            abstract:
+                "GET /tickets/{id} read whole and audited (operator) against masked (analyst), in alternating rounds, and the in-process cost of recording a read."
+        )
+
+        @Option(help: "Seconds of each side's reads per round.") var seconds = 5.0
+        @Option(help: "Rounds (each reads both sides, alternating which goes first).") var rounds = 4
+        @Option(help: "Connections reading at once.") var concurrency = 16
+
+        func run() async throws {
+            try await ReadsBench(seconds: seconds, rounds: rounds, concurrency: concurrency).run(
+                settings: HotlineSettings())
         }
     }
 }
