@@ -98,8 +98,8 @@ extension ServiceFlowTests {
                 == 422)
         #expect(try await action(desk.handler(Self.housing), id, "report_in").status == 200)
         #expect(
-            try await action(desk.handler(Self.housing), id, "report_in").status == 404,
-            "reported already: no longer summoned")
+            try await action(desk.handler(Self.housing), id, "report_in").status == 403,
+            "reported already: it still reads the ticket, but no whistle waits for it")
         #expect(try await action(desk.handler(Self.water), id, "report_in").status == 200)
         #expect(try await action(wangjing, id, "add_progress", ["note": "住建委与自来水公司已到场"]).status == 200)
         #expect(try await action(wangjing, id, "resolve", ["note": "已维修"]).status == 422)
@@ -165,11 +165,11 @@ extension ServiceFlowTests {
         #expect(named.status == 200, "\(named.text)")
         #expect(named.json["co_unit_codes"] as? [String] == [Self.housing])
         #expect(
-            try await action(subCenter, id, "redispatch", ["lead_unit": "nowhere"]).status == 404,
-            "no longer the sub-center's ticket")
+            try await action(subCenter, id, "redispatch", ["lead_unit": "nowhere"]).status == 422,
+            "the district's sub-center still re-dispatches its district's ticket, to units that exist")
         #expect(
-            try await action(desk.handler(Self.housing), id, "sign_for").status == 404,
-            "a co-unit does not sign for the lead")
+            try await action(desk.handler(Self.housing), id, "sign_for").status == 403,
+            "a co-unit reads the ticket but does not sign for the lead")
         let housingQueue =
             try await desk.handler(Self.housing).send("GET", "/units/\(Self.housing)/queue").json["items"]
             as? [[String: Any]] ?? []
