@@ -52,11 +52,10 @@ extension Principal {
         role == .handler ? unitCode : asked
     }
 
-    /// A caller's phone number as this caller may see it: analysts see the first three and
-    /// the last four digits, the rest as `*`.
+    /// A caller's phone number as this caller may see it: analysts see it masked
+    /// (`PersonalDataMask.phone`).
     public func visiblePhone(_ phone: String?) -> String? {
         guard role == .analyst, let phone else { return phone }
-        return String(phone.prefix(3)) + String(repeating: "*", count: max(phone.count - 7, 0))
-            + String(phone.suffix(4))
+        return PersonalDataMask.phone(phone)
     }
 }

@@ -9,10 +9,13 @@ public struct HandlingTicket: Sendable, Equatable {
     public var exclusionState: ExclusionState?
     /// Summoned departments that have not reported in yet.
     public var pendingWhistles: [String]
+    /// The caller's name, to mask it in the free text the handling event carries.
+    public var callerName: String?
 
     public init(
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
-        urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = []
+        urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
+        callerName: String? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -21,6 +24,7 @@ public struct HandlingTicket: Sendable, Equatable {
         self.urgency = urgency
         self.exclusionState = exclusionState
         self.pendingWhistles = pendingWhistles
+        self.callerName = callerName
     }
 
     /// Where a send-back goes: the district's sub-center, or the center when the ticket has

@@ -13,16 +13,18 @@ public enum HandlingStore {
         let rows = try await connection.query(
             """
             SELECT state, unit_code, co_unit_codes, district_code, urgency, exclusion_state,
-                   ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id AND w.reported_at IS NULL ORDER BY department_code)
+                   ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id AND w.reported_at IS NULL ORDER BY department_code),
+                   caller_name
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
-        for try await (state, unit, coUnits, district, urgency, exclusion, pending) in rows.decode(
-            (String, String?, [String], String?, String, String?, [String]).self)
+        for try await (state, unit, coUnits, district, urgency, exclusion, pending, callerName) in rows.decode(
+            (String, String?, [String], String?, String, String?, [String], String?).self)
         {
             return HandlingTicket(
                 state: try .stored(state, column: "state"), unitCode: unit, coUnitCodes: coUnits,
                 districtCode: district, urgency: try .stored(urgency, column: "urgency"),
-                exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending)
+                exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
+                callerName: callerName)
         }
         return nil
     }
