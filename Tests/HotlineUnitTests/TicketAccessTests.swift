@@ -118,7 +118,8 @@ struct TicketAccessTests {
     @Test("analysts see the caller's phone masked; everyone else sees it whole")
     func phoneMask() {
         #expect(Self.caller(.analyst).visiblePhone("13800138000") == "138****8000")
-        #expect(Self.caller(.analyst).visiblePhone("010-65123456") == "***-****3456", "a landline keeps its last 4 only")
+        #expect(
+            Self.caller(.analyst).visiblePhone("010-65123456") == "***-****3456", "a landline keeps its last 4 only")
         #expect(Self.caller(.analyst).visiblePhone(nil) == nil)
         for role in [Role.operator, .handler, .admin] {
             #expect(Self.caller(role, unit: Self.township).visiblePhone("13800138000") == "13800138000")
