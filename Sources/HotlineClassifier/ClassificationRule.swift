@@ -17,7 +17,7 @@ public struct ClassificationRule: Sendable {
         self.reviewThreshold = reviewThreshold
     }
 
-    public func decide(_ request: TicketRequest, classification: Classification) -> TicketClassified {
+    public func decide(_ request: ReceivedRequest, classification: Classification) -> TicketClassified {
         let place = classification.place
         if let chosen = request.categoryCode.flatMap({ catalog[$0] }), chosen.isLeaf {
             let path = catalog.path(to: chosen.code)

@@ -26,7 +26,7 @@ struct DeadLetterTests {
             id: UUID(), ticketId: UUID(), occurredAt: Date(), producer: "tests",
             payload: TicketReceived(
                 number: "20261122-000001",
-                request: TicketRequest(channel: .phone, type: .help, placeText: "东城区", text: "路灯不亮")))
+                request: ReceivedRequest(channel: .phone, type: .help, placeText: "东城区", text: "路灯不亮")))
         return (event.metadata.id, try EventCodec.encode(event))
     }
 

@@ -165,8 +165,8 @@ struct ClassificationRuleTests {
         ClassificationRule(catalog: reference.catalog, cues: reference.cues, reviewThreshold: threshold)
     }
 
-    func request(_ text: String, category: String? = nil, urgency: UrgencyTier? = nil) -> TicketRequest {
-        TicketRequest(
+    func request(_ text: String, category: String? = nil, urgency: UrgencyTier? = nil) -> ReceivedRequest {
+        ReceivedRequest(
             channel: .phone, type: .complaint, placeText: "朝阳区望京街道", text: text, categoryCode: category,
             urgency: urgency)
     }

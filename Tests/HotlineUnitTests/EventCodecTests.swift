@@ -12,7 +12,8 @@ struct EventCodecTests {
     static func event() -> Event<TicketReceived> {
         Event(
             id: UUID(), ticketId: UUID(), occurredAt: Date(timeIntervalSince1970: 1_795_000_000.123),
-            producer: "intake-gateway", payload: TicketReceived(number: "20261122-000001", request: request))
+            producer: "intake-gateway",
+            payload: TicketReceived(number: "20261122-000001", request: ReceivedRequest(masking: request)))
     }
 
     @Test("an event survives encoding and decoding, milliseconds included")
@@ -25,6 +26,21 @@ struct EventCodecTests {
         #expect(abs(decoded.metadata.occurredAt.timeIntervalSince(event.metadata.occurredAt)) < 0.000_5)
         #expect(decoded.payload(as: TicketReceived.self) == event.payload)
         #expect(decoded.payload(as: TicketClassified.self) == nil)
+    }
+
+    @Test("ticket.received carries no caller data, and the request text is masked")
+    func receivedCarriesNoCaller() throws {
+        var request = Self.request
+        request.text = "王女士说油烟太大，回电13800138000或010-12345678"
+        let event = Event(
+            id: UUID(), ticketId: UUID(), occurredAt: Date(timeIntervalSince1970: 1_795_000_000),
+            producer: "intake-gateway",
+            payload: TicketReceived(number: "20261122-000001", request: ReceivedRequest(masking: request)))
+        let json = String(decoding: try EventCodec.encode(event), as: UTF8.self)
+        for raw in ["王女士", "13800138000", "12345678", "caller_name", "caller_phone"] {
+            #expect(!json.contains(raw), "\(raw) in \(json)")
+        }
+        #expect(json.contains("王**说油烟太大，回电138****8000或***-****5678"))
     }
 
     @Test("the envelope carries id, type, schema version, ticket id, occurred-at, producer and payload")

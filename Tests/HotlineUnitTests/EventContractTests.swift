@@ -22,11 +22,12 @@ struct EventContractTests {
             )
         }
         return [
-            try event(TicketReceived(number: "20261122-000001", request: EventCodecTests.request)),
+            try event(
+                TicketReceived(number: "20261122-000001", request: ReceivedRequest(masking: EventCodecTests.request))),
             try event(
                 TicketReceived(
                     number: "20261122-000002",
-                    request: TicketRequest(channel: .gridWorker, type: .report, placeText: "平谷区", text: "路面塌陷"))),
+                    request: ReceivedRequest(channel: .gridWorker, type: .report, placeText: "平谷区", text: "路面塌陷"))),
             try event(
                 TicketClassified(
                     categoryCode: "MUN0301", level1Code: "MUN", level2Code: "MUN03", urgency: .emergency, confidence: 1,

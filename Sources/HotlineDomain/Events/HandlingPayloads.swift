@@ -80,3 +80,15 @@ public enum VisitSolved: String, Codable, Sendable, CaseIterable {
 public enum VisitSatisfaction: String, Codable, Sendable, CaseIterable {
     case satisfied, basically, dissatisfied
 }
+
+extension TicketHandled {
+    /// Masks the free text the event carries (reason, note, both feedbacks) with
+    /// `PersonalDataMask.text`: phone and ID card numbers always, the caller's name when known.
+    public mutating func maskFreeText(callerName: String?) {
+        func masked(_ text: String?) -> String? { text.map { PersonalDataMask.text($0, callerName: callerName) } }
+        reason = masked(reason)
+        note = masked(note)
+        feedbackToCaller = masked(feedbackToCaller)
+        feedbackToCenter = masked(feedbackToCenter)
+    }
+}

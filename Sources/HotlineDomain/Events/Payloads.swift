@@ -1,15 +1,16 @@
 public import Foundation
 
-/// `ticket.received`: an operator recorded a new request.
+/// `ticket.received`: an operator recorded a new request. It carries no caller data: consumers
+/// that need the caller read the ticket row.
 public struct TicketReceived: EventPayload, Equatable {
     public static let eventType = EventType.ticketReceived
     public static let schemaVersion = 1
 
     /// The human-readable ticket number, e.g. `20261122-000042`.
     public var number: String
-    public var request: TicketRequest
+    public var request: ReceivedRequest
 
-    public init(number: String, request: TicketRequest) {
+    public init(number: String, request: ReceivedRequest) {
         self.number = number
         self.request = request
     }

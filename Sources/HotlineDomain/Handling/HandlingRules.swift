@@ -19,7 +19,8 @@ public enum HandlingRules {
 
     /// What `action` by `actor` does to `ticket`, or why it is refused. `request` has passed
     /// `findings(for:now:)` (checked before the ticket is read); `unitKinds` holds the kinds of
-    /// the units `unitsNamed(by:in:)` lists that exist.
+    /// the units `unitsNamed(by:in:)` lists that exist. The events' free text is masked
+    /// (`PersonalDataMask.text`, with the ticket's caller name); the row's changes keep it whole.
     public static func decide(
         _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal,
         unitKinds: [String: OrgUnit.Kind], at now: Date
@@ -43,6 +44,10 @@ public enum HandlingRules {
                 satisfaction: request.satisfaction))
         try change(&decision, by: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
         decision.handled.unitCode = decision.unitCode
+        decision.handled.maskFreeText(callerName: ticket.callerName)
+        if let reason = decision.changes.dispatch?.reason {
+            decision.changes.dispatch?.reason = PersonalDataMask.text(reason, callerName: ticket.callerName)
+        }
         return decision
     }
 

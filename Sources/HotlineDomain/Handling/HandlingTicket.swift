@@ -11,11 +11,13 @@ public struct HandlingTicket: Sendable, Equatable {
     public var pendingWhistles: [String]
     /// Every department summoned, reported in or not (they keep reading the ticket).
     public var summonedUnitCodes: [String]
+    /// The caller's name, to mask it in the free text the handling event carries.
+    public var callerName: String?
 
     public init(
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
-        summonedUnitCodes: [String]? = nil
+        summonedUnitCodes: [String]? = nil, callerName: String? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -25,6 +27,7 @@ public struct HandlingTicket: Sendable, Equatable {
         self.exclusionState = exclusionState
         self.pendingWhistles = pendingWhistles
         self.summonedUnitCodes = summonedUnitCodes ?? pendingWhistles
+        self.callerName = callerName
     }
 
     /// Who the ticket concerns, for the scope rules.

@@ -25,7 +25,8 @@ enum BenchTickets {
             var request = ticket.request
             request.callerPhone = nil
             let decided = rule.decide(
-                request, classification: classifier.classify(text: request.text, location: request.placeText))
+                ReceivedRequest(masking: request),
+                classification: classifier.classify(text: request.text, location: request.placeText))
             guard !decided.reviewRequired, decided.townshipCode != nil else { continue }
             let json = String(decoding: try encoder.encode(request), as: UTF8.self)
             templates.append(String(json.dropLast()))

@@ -36,7 +36,7 @@ struct ClassificationHandler: EventBatchHandler {
             let classification = snapshot.model.classify(text: request.text, location: request.placeText)
             var decided = rule.decide(request, classification: classification)
             decided.repeatOf = try await TicketLinks.linkRepeats(
-                of: ticketId, callerPhone: request.callerPhone, leafCode: decided.categoryCode,
+                of: ticketId, leafCode: decided.categoryCode,
                 townshipCode: decided.townshipCode,
                 placeText: request.placeText, receivedAt: receivedAt, window: policy.repeatWindow, on: connection,
                 logger: logger)

@@ -80,11 +80,13 @@ public struct IntakeTicket: Sendable {
             }
             let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
             try await session.insertReceived(id: id, number: number, request: intake.request, at: now)
-            let received = TicketReceived(number: number.description, request: intake.request)
+            let received = TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request))
             try await session.record(stamp.event(about: id, received, at: now), trace: intake.trace)
             if let answer {
                 _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
-                try await session.record(stamp.event(about: id, answer, at: now), trace: intake.trace)
+                var published = answer
+                published.answer = PersonalDataMask.text(answer.answer, callerName: intake.request.callerName)
+                try await session.record(stamp.event(about: id, published, at: now), trace: intake.trace)
             }
             return .created(try await session.ticket(id))
         }

@@ -3,7 +3,8 @@ public import Logging
 public import PostgresNIO
 
 /// Applies the SQL files of `Schemas/migrations/` in order, each once, each in its own
-/// transaction, and records them in `schema_migrations`. Several migrators may run at once:
+/// transaction, and records them in `schema_migrations`; then masks the personal data of
+/// tickets recorded before the masked columns existed (`PersonalDataBackfill`). Several migrators may run at once:
 /// an advisory lock serializes them.
 public struct Migrator: Sendable {
     /// A migration file: `NNNN_name.sql`.
@@ -67,6 +68,9 @@ public struct Migrator: Sendable {
                     "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 applied.append(migration.version)
             }
+        }
+        if migrations.contains(where: { $0.version == PersonalDataBackfill.migrationVersion }) {
+            try await PersonalDataBackfill.run(client: client, logger: logger)
         }
         return applied
     }

@@ -14,17 +14,19 @@ public enum HandlingStore {
             """
             SELECT state, unit_code, co_unit_codes, district_code, urgency, exclusion_state,
                    ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id AND w.reported_at IS NULL ORDER BY department_code),
-                   ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id ORDER BY department_code)
+                   ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id ORDER BY department_code),
+                   caller_name
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
-        for try await (state, unit, coUnits, district, urgency, exclusion, pending, summoned) in rows.decode(
-            (String, String?, [String], String?, String, String?, [String], [String]).self)
+        for try await (state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName)
+            in rows.decode(
+                (String, String?, [String], String?, String, String?, [String], [String], String?).self)
         {
             return HandlingTicket(
                 state: try .stored(state, column: "state"), unitCode: unit, coUnitCodes: coUnits,
                 districtCode: district, urgency: try .stored(urgency, column: "urgency"),
                 exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
-                summonedUnitCodes: summoned)
+                summonedUnitCodes: summoned, callerName: callerName)
         }
         return nil
     }

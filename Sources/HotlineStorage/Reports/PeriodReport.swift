@@ -13,6 +13,14 @@ public struct PeriodReport: Sendable, Codable {
         public var count: Int
         public var previous: Int?
         public var district: String?
+
+        /// This count with its name, a place as callers said it, masked like free text
+        /// (`PersonalDataMask.text`: phone and ID card numbers).
+        var withPlaceMasked: Count {
+            var masked = self
+            masked.name = PersonalDataMask.text(name, callerName: nil)
+            return masked
+        }
     }
 
     /// One detected group request.
@@ -189,7 +197,8 @@ public enum ReportQueries {
                 SELECT COALESCE(t.township_code, ''), t.place_text, count(*), 0, t.district_code FROM tickets t
                 WHERE received_at >= \(start) AND received_at < \(end)
                 GROUP BY 1, 2, 5 HAVING count(*) > 1 ORDER BY 3 DESC, 2 LIMIT 10
-                """),
+                """
+            ).map(\.withPlaceMasked),
             overdue: try await counts(
                 """
                 SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d

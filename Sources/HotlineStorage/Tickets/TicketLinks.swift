@@ -5,24 +5,25 @@ public import PostgresNIO
 /// Links a classified ticket to the ones it belongs with: the earlier ticket it repeats, and
 /// the group request (群体诉求) its leaf and township have reached.
 public enum TicketLinks {
-    /// Links ticket `id` with the requests it repeats: same caller phone and leaf, same township
-    /// (or the same place text when the township is unknown), received from `window` before it
-    /// on. Returns the first ticket of the chain when an earlier one exists; when this ticket
+    /// Links ticket `id` with the requests it repeats: same caller phone (read from the ticket
+    /// rows: events carry no phone) and leaf, same township (or the same place text when the
+    /// township is unknown), received from `window` before it on; a ticket without a phone
+    /// repeats nothing. Returns the first ticket of the chain when an earlier one exists; when this ticket
     /// is the earliest, later ones already classified are linked to it instead, so the links do
     /// not depend on the order tickets are classified in.
     public static func linkRepeats(
-        of id: UUID, callerPhone: String?, leafCode: String?, townshipCode: String?, placeText: String,
+        of id: UUID, leafCode: String?, townshipCode: String?, placeText: String,
         receivedAt: Date,
         window: TimeInterval, on connection: PostgresConnection, logger: Logger
     ) async throws -> UUID? {
-        guard let callerPhone, let leafCode else { return nil }
+        guard let leafCode else { return nil }
         // One statement: the earliest earlier request of the chain if there is one; otherwise
         // the later ones already classified are linked to this ticket.
         let rows = try await connection.query(
             """
             WITH same AS (
                 SELECT id, repeat_of, received_at FROM tickets
-                WHERE caller_phone = \(callerPhone) AND category_code = \(leafCode) AND id <> \(id)
+                WHERE caller_phone = (SELECT caller_phone FROM tickets WHERE id = \(id)) AND category_code = \(leafCode) AND id <> \(id)
                   AND received_at >= \(receivedAt.addingTimeInterval(-window))
                   AND (township_code = \(townshipCode) OR (\(townshipCode)::text IS NULL AND place_text = \(placeText)))),
             earlier AS (

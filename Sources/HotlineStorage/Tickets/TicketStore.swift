@@ -30,19 +30,23 @@ public enum TicketStore {
     /// Session settings for the pool that `nextNumber` uses.
     public static let numberingSettings = [("synchronous_commit", "off")]
 
-    /// Inserts a new ticket in state `received`.
+    /// Inserts a new ticket in state `received`, with the masked copies of the caller and the
+    /// text that the analysts' schema shows (`PersonalDataMask`).
     public static func insertReceived(
         id: UUID, number: TicketNumber, request: TicketRequest, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
+        let masked = MaskedPersonalData(request)
         try await connection.query(
             """
             INSERT INTO tickets (id, number, channel, type, caller_name, caller_phone, place_text, latitude, longitude,
-                                 request_text, category_code, urgency, state, received_at, updated_at)
+                                 request_text, category_code, urgency, state, received_at, updated_at,
+                                 caller_name_masked, caller_phone_masked, request_text_masked)
             VALUES (\(id), \(number.description), \(request.channel.rawValue), \(request.type.rawValue), \(request.callerName),
                     \(request.callerPhone), \(request.placeText), \(request.coordinates?.latitude), \(request.coordinates?.longitude),
                     \(request.text), \(request.categoryCode), \((request.urgency ?? .general).rawValue),
-                    \(TicketState.received.rawValue), \(time), \(time))
+                    \(TicketState.received.rawValue), \(time), \(time),
+                    \(masked.callerName), \(masked.callerPhone), \(masked.requestText))
             """, logger: logger)
     }
 
