@@ -68,7 +68,7 @@ enum GatewayHarness {
 
     /// The tokens of `GatewayHarness.tokens`.
     struct FixedDirectory: PrincipalDirectory {
-        func principal(for secret: String) async throws -> Principal? { GatewayHarness.tokens[secret] }
+        func principal(for secret: String, at time: Date) async throws -> Principal? { GatewayHarness.tokens[secret] }
     }
 
     /// Reference data the routes under test never reach.

@@ -19,11 +19,14 @@ public struct Principal: Sendable, Equatable {
     public var role: Role
     /// The org unit a handler acts for; nil for other roles.
     public var unitCode: String?
+    /// When the token stops authenticating; nil when it does not expire.
+    public var expiresAt: Date?
 
-    public init(tokenId: UUID, name: String, role: Role, unitCode: String?) {
+    public init(tokenId: UUID, name: String, role: Role, unitCode: String?, expiresAt: Date? = nil) {
         self.tokenId = tokenId
         self.name = name
         self.role = role
         self.unitCode = unitCode
+        self.expiresAt = expiresAt
     }
 }
