@@ -4,7 +4,7 @@ public import HotlineServices
 public import HotlineStorage
 
 /// What the gateway's routes call: the ticket use cases, the reference data, the caller's
-/// authentication, and the API's own description.
+/// authentication and rate limit, and the API's own description.
 public struct GatewayServices: Sendable {
     public var intake: IntakeTicket
     public var handling: HandleTicket
@@ -12,13 +12,15 @@ public struct GatewayServices: Sendable {
     public var reading: ReadTickets
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
+    public var rateLimiter: TokenRateLimiter
     /// `Schemas/openapi.yaml`, served as it is.
     public var openAPIDocument: Data
 
     /// The use cases over `repository` and `reference`, their events stamped with `producer`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
-        clock: any HotlineClock, producer: String, timeZone: TimeZone, openAPIDocument: Data
+        rateLimiter: TokenRateLimiter, clock: any HotlineClock, producer: String, timeZone: TimeZone,
+        openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
         intake = IntakeTicket(
@@ -28,6 +30,7 @@ public struct GatewayServices: Sendable {
         reading = ReadTickets(repository: repository, clock: clock)
         self.reference = reference
         self.authenticator = authenticator
+        self.rateLimiter = rateLimiter
         self.openAPIDocument = openAPIDocument
     }
 }

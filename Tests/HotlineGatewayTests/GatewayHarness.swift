@@ -1,6 +1,7 @@
 import Foundation
 import HotlineDomain
 import HotlineGateway
+import HotlineRuntime
 import HotlineServices
 import HotlineStorage
 import Hummingbird
@@ -39,16 +40,18 @@ enum GatewayHarness {
                 state: .dispatched, unitCode: township, districtCode: "110105", urgency: .general))
     }
 
-    /// Runs `test` against the routes over `repository` (the fixture ticket when nil).
+    /// Runs `test` against the routes over `repository` (the fixture ticket when nil), each token
+    /// limited by `rateLimiter` (no limit when nil).
     static func test(
-        _ repository: InMemoryTicketRepository? = nil,
+        _ repository: InMemoryTicketRepository? = nil, rateLimiter: TokenRateLimiter? = nil,
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
         let clock = SystemClock()
         let services = GatewayServices(
             repository: repository, reference: NoReference(),
-            authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock), clock: clock,
+            authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
+            rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), clock: clock,
             producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!, openAPIDocument: Data())
         let router = Router()
         GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
