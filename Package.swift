@@ -119,6 +119,7 @@ let package = Package(
                 "HotlineDomain", "HotlineClassifier", "HotlineStorage", "HotlineRuntime", "HotlineServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
@@ -201,7 +202,7 @@ let package = Package(
         .testTarget(
             name: "HotlineGatewayTests",
             dependencies: [
-                "HotlineDomain", "HotlineStorage", "HotlineServices", "HotlineGateway",
+                "HotlineDomain", "HotlineStorage", "HotlineServices", "HotlineGateway", "HotlineRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,7 +4,7 @@ public import HotlineServices
 public import HotlineStorage
 
 /// What the gateway's routes call: the ticket use cases, the reference data, the caller's
-/// authentication, and the API's own description.
+/// authentication and rate limit, and the API's own description.
 public struct GatewayServices: Sendable {
     public var intake: IntakeTicket
     public var handling: HandleTicket
@@ -13,6 +13,7 @@ public struct GatewayServices: Sendable {
     public var auditTrail: ReadAuditTrail
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
+    public var rateLimiter: TokenRateLimiter
     /// `Schemas/openapi.yaml`, served as it is.
     public var openAPIDocument: Data
 
@@ -20,11 +21,11 @@ public struct GatewayServices: Sendable {
     /// unmasked reads recorded in `audit` and read back through `auditReader`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
-        audit: any AuditTrail, auditReader: any AuditReader, clock: any HotlineClock, producer: String,
-        timeZone: TimeZone, openAPIDocument: Data
+        rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, clock: any HotlineClock,
+        producer: String, timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
-        let disclosure = TicketDisclosure(audit: audit, clock: clock)
+        let disclosure = TicketDisclosure(audit: audit)
         intake = IntakeTicket(
             repository: repository, reference: reference, clock: clock, stamp: stamp, timeZone: timeZone)
         handling = HandleTicket(repository: repository, clock: clock, stamp: stamp, disclosure: disclosure)
@@ -34,6 +35,7 @@ public struct GatewayServices: Sendable {
         auditTrail = ReadAuditTrail(reader: auditReader)
         self.reference = reference
         self.authenticator = authenticator
+        self.rateLimiter = rateLimiter
         self.openAPIDocument = openAPIDocument
     }
 }

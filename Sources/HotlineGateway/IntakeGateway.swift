@@ -1,24 +1,31 @@
 import Foundation
+import HotlineDomain
 public import HotlineRuntime
 import HotlineServices
 import HotlineStorage
 
 /// The intake gateway service: the operators' HTTP API (`GatewayRouter`) over PostgreSQL, with
 /// a pool of its own for ticket numbers and the audit trail's writer. Every route but health and
-/// metrics needs a bearer token.
+/// metrics needs a bearer token and is rate-limited per token.
 public enum IntakeGateway {
     /// The gateway's workers and routes, for `ServiceRuntime.run(.intakeGateway)`.
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let numbering = resources.settings.database.makeClient(
             logger: resources.logger, settings: TicketStore.numberingSettings, maximumConnections: 4)
-        let audit = AuditTrailWriter(database: resources.database, logger: resources.logger)
+        // Tokens are created, revoked and expire in real time (`hotline tokens` stamps them with the
+        // machine's clock), the rate limit guards real capacity, and the audit trail says when a
+        // person looked: all read the machine's clock even when the tickets follow the shared
+        // simulated one.
+        let realTime = SystemClock()
+        let audit = AuditTrailWriter(database: resources.database, clock: realTime, logger: resources.logger)
         let services = GatewayServices(
             repository: PostgresTicketRepository(
                 database: resources.database, numbering: numbering, logger: resources.logger),
             reference: try resources.gatewayReference(),
             authenticator: TokenAuthenticator(
                 directory: PostgresPrincipalDirectory(database: resources.database, logger: resources.logger),
-                lifetime: resources.settings.tokenCacheLifetime, clock: resources.clock),
+                lifetime: resources.settings.tokenCacheLifetime, clock: realTime),
+            rateLimiter: TokenRateLimiter(policy: resources.settings.tokenRateLimit, clock: realTime),
             audit: audit, auditReader: PostgresAuditReader(database: resources.database, logger: resources.logger),
             clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
             openAPIDocument: try Data(

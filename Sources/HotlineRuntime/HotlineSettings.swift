@@ -43,6 +43,9 @@ public struct HotlineSettings: Sendable {
     public var usesSharedClock: Bool
     /// `HOTLINE_TOKEN_CACHE_SECONDS`: how long a checked token is trusted.
     public var tokenCacheLifetime: TimeInterval
+    /// `HOTLINE_RATE_LIMIT_PER_SECOND`, `HOTLINE_RATE_LIMIT_BURST`: how many requests one token
+    /// may send to the gateway.
+    public var tokenRateLimit: RateLimitPolicy
     /// Each service's HTTP port, from its own variable.
     private var ports: [HotlineServiceKind: Int]
 
@@ -71,6 +74,7 @@ public struct HotlineSettings: Sendable {
         subCenterConfidence = fraction(.subCenterConfidence)
         modelCheckInterval = fraction(.modelCheckSeconds)
         tokenCacheLifetime = fraction(.tokenCacheSeconds)
+        tokenRateLimit = RateLimitPolicy(perSecond: fraction(.rateLimitPerSecond), burst: number(.rateLimitBurst))
         slaTickInterval = .milliseconds(number(.slaTickMilliseconds))
         slaBatchSize = number(.slaBatch)
         reconciliation = ReconciliationPolicy(

@@ -28,6 +28,8 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case subCenterConfidence = "HOTLINE_SUB_CENTER_CONFIDENCE"
     case modelCheckSeconds = "HOTLINE_MODEL_CHECK_SECONDS"
     case tokenCacheSeconds = "HOTLINE_TOKEN_CACHE_SECONDS"
+    case rateLimitPerSecond = "HOTLINE_RATE_LIMIT_PER_SECOND"
+    case rateLimitBurst = "HOTLINE_RATE_LIMIT_BURST"
     case slaTickMilliseconds = "HOTLINE_SLA_TICK_MILLISECONDS"
     case slaBatch = "HOTLINE_SLA_BATCH"
     case reconcileSeconds = "HOTLINE_RECONCILE_SECONDS"
@@ -62,6 +64,8 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .groupWindowHours: "24"
         case .subCenterConfidence: "0.5"
         case .modelCheckSeconds, .tokenCacheSeconds: "30"
+        case .rateLimitPerSecond: "50"
+        case .rateLimitBurst: "100"
         case .slaTickMilliseconds: "500"
         case .slaBatch: "500"
         case .reconcileSeconds: "5"
@@ -112,6 +116,9 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .clock:
             "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
         case .tokenCacheSeconds: "how long the gateway trusts a checked token (a revocation takes at most this long)"
+        case .rateLimitPerSecond:
+            "requests per second one token may keep up at the gateway (beyond: 429 with Retry-After); 0 turns the limit off"
+        case .rateLimitBurst: "requests one token may send at once after a pause; 0 turns the limit off"
         }
     }
 

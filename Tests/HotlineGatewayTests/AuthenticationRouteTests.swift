@@ -22,7 +22,7 @@ struct AuthenticationRouteTests {
                 #expect(
                     problem.detail
                         == (token == "unknown"
-                            ? "the token is unknown or revoked"
+                            ? "the token is unknown, revoked or expired"
                             : "send 'Authorization: Bearer <token>'; tokens are made with 'hotline tokens create'"))
             }
         }

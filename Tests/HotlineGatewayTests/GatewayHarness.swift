@@ -1,6 +1,7 @@
 import Foundation
 import HotlineDomain
 import HotlineGateway
+import HotlineRuntime
 import HotlineServices
 import HotlineStorage
 import Hummingbird
@@ -64,17 +65,19 @@ enum GatewayHarness {
     }
 
     /// Runs `test` against the routes over `repository` (the fixture ticket when nil), recording
-    /// unmasked reads in `audit`.
+    /// unmasked reads in `audit`, each token limited by `rateLimiter` (no limit when nil).
     static func test(
         _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
+        rateLimiter: TokenRateLimiter? = nil,
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
         let clock = SystemClock()
         let services = GatewayServices(
             repository: repository, reference: NoReference(),
-            authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock), audit: audit,
-            auditReader: audit, clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
+            authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
+            rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
+            clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
         let router = Router()
         GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
@@ -94,7 +97,7 @@ enum GatewayHarness {
 
     /// The tokens of `GatewayHarness.tokens`.
     struct FixedDirectory: PrincipalDirectory {
-        func principal(for secret: String) async throws -> Principal? { GatewayHarness.tokens[secret] }
+        func principal(for secret: String, at time: Date) async throws -> Principal? { GatewayHarness.tokens[secret] }
     }
 
     /// Reference data the routes under test never reach.

@@ -12,8 +12,8 @@ final class RecordingAuditTrail: AuditTrail, AuditReader {
     /// Every entry recorded, oldest first.
     var recorded: [AuditEntry] { entries.withLock { $0 } }
 
-    func record(_ entry: AuditEntry) {
-        entries.withLock { $0.append(entry) }
+    func record(_ principal: Principal, read ticketId: UUID, purpose: String) {
+        entries.withLock { $0.append(AuditEntry(principal, read: ticketId, purpose: purpose, at: Date())) }
     }
 
     func records(

@@ -17,6 +17,11 @@ struct Tokens: AsyncParsableCommand {
         @Option(help: "Who or what holds the token.") var name: String
         @Option(help: "operator, handler, analyst or admin.") var role: String
         @Option(help: "The org unit a handler acts for (required for handlers).") var unit: String?
+        @Option(
+            help: ArgumentHelp(
+                "When the token stops working: 90d, 12h, a day (2027-06-30, as it begins in HOTLINE_TIME_ZONE) or a time with its offset (2027-06-30T18:00:00+08:00); never when left out.",
+                valueName: "expiry"))
+        var expires: String?
 
         func validate() throws {
             guard let role = Role(rawValue: role) else {
@@ -28,30 +33,59 @@ struct Tokens: AsyncParsableCommand {
         func run() async throws {
             let role = Role(rawValue: role)!
             let unit = role == .handler ? unit : nil
+            let now = Date()
+            let expiresAt = try expires.map { text in
+                do {
+                    return try TokenExpiry.parse(text, now: now, timeZone: HotlineSettings().timeZone)
+                } catch {
+                    throw ValidationError("--expires: \(error)")
+                }
+            }
             let token = try await withAdminConnection { connection, logger in
                 try await TokenStore.create(
-                    name: name, role: role, unitCode: unit, at: Date(), on: connection, logger: logger)
+                    name: name, role: role, unitCode: unit, expiresAt: expiresAt, at: now, on: connection,
+                    logger: logger)
             }
             print(token.secret)
+            let expiry = expiresAt.map { "expires \($0.formatted(.iso8601))" } ?? "does not expire"
             FileHandle.standardError.write(
-                Data("token \(token.id) for \(name) (\(role.rawValue)); keep the secret above, it is not stored\n".utf8)
-            )
+                Data(
+                    "token \(token.id) for \(name) (\(role.rawValue)), \(expiry); keep the secret above, it is not stored\n"
+                        .utf8))
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        static let configuration = CommandConfiguration(
+            abstract: "List tokens (never their secrets): live, revoked or expired, their expiry and last use.",
+            discussion:
+                "The last use is the latest one that reached PostgreSQL: the gateway trusts a checked token for HOTLINE_TOKEN_CACHE_SECONDS, so a token in use may have been used up to that long after it."
+        )
 
         func run() async throws {
             let tokens = try await withAdminConnection { connection, logger in
                 try await TokenStore.list(on: connection, logger: logger)
             }
+            let now = Date()
             for token in tokens {
-                let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "live"
+                let state = "\(Self.validity(of: token, at: now)), \(Self.lastUse(of: token))"
                 print(
                     "\(token.id.uuidString.lowercased())  \(token.role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(token.unitCode ?? "-")  \(token.name)  \(state)"
                 )
             }
+        }
+
+        /// `revoked TIME`, `expired TIME`, `live, expires TIME` or `live`.
+        static func validity(of token: TokenStore.Listing, at now: Date) -> String {
+            if let revoked = token.revokedAt { return "revoked \(revoked.formatted(.iso8601))" }
+            guard let expires = token.expiresAt else { return "live" }
+            return token.isExpired(at: now)
+                ? "expired \(expires.formatted(.iso8601))" : "live, expires \(expires.formatted(.iso8601))"
+        }
+
+        /// `last used TIME` or `never used`.
+        static func lastUse(of token: TokenStore.Listing) -> String {
+            token.lastUsedAt.map { "last used \($0.formatted(.iso8601))" } ?? "never used"
         }
     }
 

@@ -24,10 +24,12 @@ public struct Principal: Sendable, Equatable {
     public var unitKind: OrgUnit.Kind?
     /// The district `unitCode` serves (nil for city-level units).
     public var districtCode: String?
+    /// When the token stops authenticating; nil when it does not expire.
+    public var expiresAt: Date?
 
     public init(
         tokenId: UUID, name: String, role: Role, unitCode: String?, unitKind: OrgUnit.Kind? = nil,
-        districtCode: String? = nil
+        districtCode: String? = nil, expiresAt: Date? = nil
     ) {
         self.tokenId = tokenId
         self.name = name
@@ -35,5 +37,6 @@ public struct Principal: Sendable, Equatable {
         self.unitCode = unitCode
         self.unitKind = unitKind
         self.districtCode = districtCode
+        self.expiresAt = expiresAt
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 public import Hummingbird
 
 /// Authenticates every request of the routes it wraps: `Authorization: Bearer <token>` must
-/// name a live token (else a 401 problem with `WWW-Authenticate: Bearer`); its holder goes into
+/// name a live token, neither revoked nor expired (else a 401 problem with `WWW-Authenticate: Bearer`); its holder goes into
 /// the context for the routes' role checks.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = HotlineRequestContext
@@ -24,7 +24,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
                 "send 'Authorization: Bearer <token>'; tokens are made with 'hotline tokens create'")
         }
         guard let principal = try await authenticator.principal(for: secret) else {
-            throw Self.unauthorized("the token is unknown or revoked")
+            throw Self.unauthorized("the token is unknown, revoked or expired")
         }
         var context = context
         context.principal = principal

@@ -4,11 +4,13 @@ public import HotlineStorage
 import Synchronization
 
 /// Finds the holder of a bearer token in a `PrincipalDirectory`, remembering each answer for
-/// `lifetime` so a busy gateway does not ask on every request.
+/// `lifetime` so a busy gateway does not ask on every request. A remembered holder is never
+/// trusted past its token's expiry; a revocation takes at most `lifetime` to apply.
 public final class TokenAuthenticator: Sendable {
     private struct Remembered {
         var principal: Principal?
-        var checkedAt: Date
+        /// The answer's end: `lifetime` after it was checked, or the token's expiry if sooner.
+        var trustedUntil: Date
     }
 
     /// Past this many remembered tokens, the memory starts over (unknown tokens are remembered too).
@@ -25,16 +27,17 @@ public final class TokenAuthenticator: Sendable {
         self.clock = clock
     }
 
-    /// The holder of `secret`, or nil when the token is unknown or revoked.
+    /// The holder of `secret`, or nil when the token is unknown, revoked or expired.
     public func principal(for secret: String) async throws -> Principal? {
         let now = clock.now()
-        if let known = remembered.withLock({ $0[secret] }), now.timeIntervalSince(known.checkedAt) < lifetime {
+        if let known = remembered.withLock({ $0[secret] }), now < known.trustedUntil {
             return known.principal
         }
-        let principal = try await directory.principal(for: secret)
+        let principal = try await directory.principal(for: secret, at: now)
+        let trustedUntil = min(now.addingTimeInterval(lifetime), principal?.expiresAt ?? .distantFuture)
         remembered.withLock { memory in
             if memory.count >= Self.capacity { memory.removeAll(keepingCapacity: true) }
-            memory[secret] = Remembered(principal: principal, checkedAt: now)
+            memory[secret] = Remembered(principal: principal, trustedUntil: trustedUntil)
         }
         return principal
     }

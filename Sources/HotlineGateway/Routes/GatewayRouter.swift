@@ -3,7 +3,7 @@ public import Hummingbird
 public import Logging
 
 /// The operators' HTTP API on a router: problem documents for every error, then, behind bearer
-/// token authentication, tickets (create, read, list and search), handling, classification
+/// token authentication and the per-token rate limit, tickets (create, read, list and search), handling, classification
 /// review, direct answers, reference data, and the OpenAPI document that describes all of it
 /// (`Schemas/openapi.yaml`).
 public enum GatewayRouter {
@@ -12,6 +12,7 @@ public enum GatewayRouter {
         router.add(middleware: ProblemMiddleware(logger: logger))
         let routes = router.group(context: HotlineRequestContext.self)
             .add(middleware: AuthenticationMiddleware(authenticator: services.authenticator))
+            .add(middleware: RateLimitMiddleware(limiter: services.rateLimiter))
         TicketRoutes.add(to: routes, services)
         ReviewRoutes.add(to: routes, services)
         ReferenceRoutes.add(to: routes, services)

@@ -103,14 +103,13 @@ public struct ReadsBench {
 
     /// The time `AuditTrail.record` takes on the read path (a lock and an append), on one core.
     private func recordingCost(database: PostgresClient, logger: Logger) {
-        let writer = AuditTrailWriter(database: database, logger: logger)
+        let writer = AuditTrailWriter(database: database, clock: SystemClock(), logger: logger)
         let principal = Principal(tokenId: UUID(), name: "bench", role: .operator, unitCode: nil)
         let ticket = UUID()
         let count = 1_000_000
-        let now = Date()
         let start = ContinuousClock.now
         for _ in 0..<count {
-            writer.record(AuditEntry(principal, read: ticket, purpose: "GET /tickets/{id}", at: now))
+            writer.record(principal, read: ticket, purpose: "GET /tickets/{id}")
         }
         let perRecord = (ContinuousClock.now - start).seconds / Double(count)
         print(String(format: "  recording one read in process: %.0f ns (%d records)", perRecord * 1e9, count))

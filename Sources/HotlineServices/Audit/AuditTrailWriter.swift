@@ -15,17 +15,23 @@ public final class AuditTrailWriter: AuditTrail, Service {
     private let pending = Mutex([AuditEntry]())
     private let database: PostgresClient
     private let interval: Duration
+    private let clock: any HotlineClock
     private let logger: Logger
     private let written = Counter(label: "hotline_audit_reads_written_total")
     private let failures = Counter(label: "hotline_audit_write_failures_total")
 
-    public init(database: PostgresClient, interval: Duration = .milliseconds(200), logger: Logger) {
+    /// A writer to `database` every `interval`, stamping reads with `clock`.
+    public init(
+        database: PostgresClient, interval: Duration = .milliseconds(200), clock: any HotlineClock, logger: Logger
+    ) {
         self.database = database
         self.interval = interval
+        self.clock = clock
         self.logger = logger
     }
 
-    public func record(_ entry: AuditEntry) {
+    public func record(_ principal: Principal, read ticketId: UUID, purpose: String) {
+        let entry = AuditEntry(principal, read: ticketId, purpose: purpose, at: clock.now())
         pending.withLock { $0.append(entry) }
     }
 

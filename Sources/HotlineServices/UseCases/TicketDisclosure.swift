@@ -6,18 +6,16 @@ public import HotlineStorage
 /// read is recorded in the audit trail; everyone else, and every list, gets it masked.
 public struct TicketDisclosure: Sendable {
     private let audit: any AuditTrail
-    private let clock: any HotlineClock
 
-    public init(audit: any AuditTrail, clock: any HotlineClock) {
+    public init(audit: any AuditTrail) {
         self.audit = audit
-        self.clock = clock
     }
 
     /// `record` as `principal` may see it, read through `purpose` (the route); a whole read is
     /// recorded.
     public func single(_ record: TicketRecord, to principal: Principal, purpose: String) -> TicketRecord {
         guard principal.callerData(on: record.parties) == .whole else { return record.maskingCallerData() }
-        audit.record(AuditEntry(principal, read: record.id, purpose: purpose, at: clock.now()))
+        audit.record(principal, read: record.id, purpose: purpose)
         return record
     }
 
