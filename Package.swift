@@ -211,8 +211,8 @@ let package = Package(
         .testTarget(
             name: "HotlineIntegrationTests",
             dependencies: [
-                "HotlineDomain", "HotlineKafka", "HotlineStorage", "HotlineRuntime", "HotlineServices",
-                "HotlineGateway",
+                "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
+                "HotlineServices", "HotlineGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

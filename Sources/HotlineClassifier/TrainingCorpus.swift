@@ -22,19 +22,10 @@ struct TrainingCorpus: Sendable {
     static let catalogWeight: Float = 1
     static let parentNameWeight: Float = 0.5
 
-    /// A catalog example's tier: by the labelling rules' order (E, then L, then C, then G), the
-    /// first of the tiers its cues point to and its leaf's default.
-    static func tier(of example: String, leafDefault: UrgencyTier, cues: PhraseIndex<UrgencyTier>) -> UrgencyTier {
-        var found: Set<UrgencyTier> = [leafDefault]
-        cues.forEachMatch(in: TextFeatures.normalized(Array(example.unicodeScalars))) { found.insert($0) }
-        return [UrgencyTier.emergency, .livelihood, .complex].first { found.contains($0) } ?? .general
-    }
-
     init(
         catalog: Catalog, cues: UrgencyCues, data: ClassifierData, corrections: [LabelledExample],
         leafIndex: [String: Int]
     ) {
-        let cueIndex = PhraseIndex(cues.phrases.map { (phrase: $0.phrase, value: $0.tier) })
         for (index, leaf) in catalog.leaves.enumerated() {
             let defaultUrgency = leaf.defaultUrgency ?? .general
             add(leaf.name, leaf: index, weight: Self.catalogWeight)
@@ -45,7 +36,7 @@ struct TrainingCorpus: Sendable {
             for example in leaf.examples {
                 add(
                     example, leaf: index, weight: Self.catalogWeight,
-                    urgency: Self.tier(of: example, leafDefault: defaultUrgency, cues: cueIndex))
+                    urgency: cues.tier(of: example, leafDefault: defaultUrgency))
             }
         }
         for request in data.requests {

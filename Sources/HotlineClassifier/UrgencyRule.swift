@@ -10,7 +10,9 @@ public enum UrgencyRule {
     /// - an emergency needs danger to life or property: a utility failure without an emergency
     ///   cue is basic living (L);
     /// - a request the model finds general is basic living when it names a utility failure, and
-    ///   complex when it names a long-standing problem or several departments (E before L before C).
+    ///   complex when it names a long-standing problem or several departments, by the labelling
+    ///   rules' order (`UrgencyCues.tier(found:leafDefault:)`: L before C). Danger cues are left to
+    ///   the model, which weighs them itself: a general prediction over one stands.
     public static func tier(predicted: UrgencyTier, cues: Set<UrgencyTier>, type: TicketType?) -> UrgencyTier {
         if type == .consultation || type == .praise {
             return predicted == .emergency ? .emergency : .general
@@ -18,10 +20,8 @@ public enum UrgencyRule {
         switch predicted {
         case .emergency where !cues.contains(.emergency) && cues.contains(.livelihood):
             return .livelihood
-        case .general where cues.contains(.livelihood):
-            return .livelihood
-        case .general where cues.contains(.complex):
-            return .complex
+        case .general:
+            return UrgencyCues.tier(found: cues.subtracting([.emergency]), leafDefault: .general)
         default:
             return predicted
         }

@@ -225,11 +225,36 @@ struct UrgencyCueTests {
         #expect(cues.tier(of: "多次反映", leafDefault: .emergency) == .emergency)
     }
 
-    @Test("a long-standing problem is complex; an outage lifts a general leaf to living support")
+    @Test("a long-standing problem is complex; an outage is living support, before complex")
     func complexAndLivelihood() {
-        #expect(cues.tier(of: "多次反映没人管", leafDefault: .livelihood) == .complex)
+        #expect(cues.tier(of: "多次反映没人管", leafDefault: .general) == .complex)
+        #expect(cues.tier(of: "多次反映没人管", leafDefault: .livelihood) == .livelihood)
         #expect(cues.tier(of: "停水两天了", leafDefault: .general) == .livelihood)
-        #expect(cues.tier(of: "停水两天了", leafDefault: .complex) == .complex)
+        #expect(cues.tier(of: "停水两天了", leafDefault: .complex) == .livelihood)
+        #expect(cues.tier(of: "停水的事多次反映了", leafDefault: .general) == .livelihood)
         #expect(cues.tier(of: "普通问题", leafDefault: .general) == .general)
+        #expect(cues.tier(of: "普通问题", leafDefault: .complex) == .complex)
+    }
+
+    @Test("the labelling rules' order: E, then L, then C, then G, over the cues and the leaf's default")
+    func labellingOrder() {
+        #expect(UrgencyCues.precedence == [.emergency, .livelihood, .complex, .general])
+        #expect(UrgencyCues.tier(found: [.complex], leafDefault: .livelihood) == .livelihood)
+        #expect(UrgencyCues.tier(found: [.livelihood], leafDefault: .complex) == .livelihood)
+        #expect(UrgencyCues.tier(found: [.complex], leafDefault: .general) == .complex)
+        #expect(UrgencyCues.tier(found: [.livelihood, .complex], leafDefault: .emergency) == .emergency)
+        #expect(UrgencyCues.tier(found: [], leafDefault: .general) == .general)
+        let sets: [Set<UrgencyTier>] = [
+            [], [.emergency], [.livelihood], [.complex], [.livelihood, .complex], [.general],
+        ]
+        for leafDefault in UrgencyTier.allCases {
+            for found in sets {
+                let applying = found.union([leafDefault])
+                let expected = UrgencyCues.precedence.first { applying.contains($0) }
+                #expect(
+                    UrgencyCues.tier(found: found, leafDefault: leafDefault) == expected,
+                    "found \(found.map { $0.rawValue }.sorted()), leaf default \(leafDefault.rawValue)")
+            }
+        }
     }
 }

@@ -28,4 +28,11 @@ struct UrgencyRuleTests {
         #expect(UrgencyRule.tier(predicted: .general, cues: [], type: .complaint) == .general)
         #expect(UrgencyRule.tier(predicted: .complex, cues: [.livelihood], type: .complaint) == .complex)
     }
+
+    @Test("danger cues alone do not overturn a general prediction; with outage cues, living support")
+    func dangerCuesLeftToTheModel() {
+        #expect(UrgencyRule.tier(predicted: .general, cues: [.emergency], type: .complaint) == .general)
+        #expect(UrgencyRule.tier(predicted: .general, cues: [.emergency, .complex], type: .report) == .complex)
+        #expect(UrgencyRule.tier(predicted: .general, cues: [.emergency, .livelihood], type: .help) == .livelihood)
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HotlineClassifier
 import HotlineDomain
 import HotlineRuntime
+import HotlineServices
 import HotlineStorage
 import Logging
 import PostgresNIO
@@ -26,20 +27,12 @@ struct Classifier: AsyncParsableCommand {
         func run() async throws {
             let folds = folds
             let data = try ClassifierData(schemaDirectory: HotlineSettings().schemaDirectory)
-            let (run, corrections, evaluation) = try await withAdminConnection { connection, logger in
-                let reference = try await ReferenceStore.load(on: connection, logger: logger)
-                let (corrections, lastId) = try await ClassifierTraining.examples(
-                    through: nil, on: connection, logger: logger)
-                let evaluation = Evaluation.crossValidated(
-                    reference: reference, data: data, corrections: corrections, folds: folds)
-                let run = try await ClassifierTraining.recordRun(
-                    examplesThrough: lastId, exampleCount: corrections.count,
-                    level1Accuracy: evaluation?.level1Accuracy,
-                    leafAccuracy: evaluation?.leafAccuracy, at: Date(), on: connection, logger: logger)
-                return (run, corrections.count, evaluation)
+            let outcome = try await withAdminConnection { connection, logger in
+                try await ClassifierRetraining.retrain(
+                    data: data, folds: folds, at: Date(), on: connection, logger: logger)
             }
-            print("training run \(run): catalog plus \(corrections) corrections")
-            if let evaluation {
+            print("training run \(outcome.runId): catalog plus \(outcome.correctionCount) corrections")
+            if let evaluation = outcome.evaluation {
                 print(
                     String(
                         format: "cross-validated on corrections (%d folds): first level %.1f%%, leaf %.1f%%", folds,

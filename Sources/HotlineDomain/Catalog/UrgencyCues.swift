@@ -7,6 +7,7 @@ public struct UrgencyCues: Sendable {
     /// The phrases as scalars, by their first scalar, for one pass over a request.
     private let phrasesByFirstScalar: [Unicode.Scalar: [(tier: UrgencyTier, scalars: [Unicode.Scalar])]]
 
+    /// Cues from phrases, each with the tier it points to.
     public init(_ phrases: [(tier: UrgencyTier, phrase: String)]) {
         self.phrases = phrases
         phrasesByFirstScalar = Dictionary(
@@ -30,15 +31,30 @@ public struct UrgencyCues: Sendable {
         self.init(phrases)
     }
 
-    /// The tier of a request of a leaf whose default is `leafDefault`: an emergency cue or an
-    /// emergency leaf gives E; else a complex cue gives C; else a living-support cue lifts a
-    /// general leaf to L; else the leaf's default stands.
+    /// The order of the labelling rules (`docs/classification-labelling.md`) when several tiers
+    /// apply to one request: emergency, then basic living, then complex, then general.
+    public static let precedence: [UrgencyTier] = [.emergency, .livelihood, .complex, .general]
+
+    /// The tier of a request whose cues point to `found`, of a leaf whose default is
+    /// `leafDefault`: the first of them in `precedence`. The one rule every caller of the cues
+    /// (the ticket's classification, the training examples' labels, the urgency overlay) follows.
+    public static func tier(found: Set<UrgencyTier>, leafDefault: UrgencyTier) -> UrgencyTier {
+        precedence.first { $0 == leafDefault || found.contains($0) } ?? .general
+    }
+
+    /// The tier of a request of a leaf whose default is `leafDefault`, by `tier(found:leafDefault:)`
+    /// over the cues found in `text`.
     public func tier(of text: String, leafDefault: UrgencyTier) -> UrgencyTier {
         tier(of: Array(text.unicodeScalars), leafDefault: leafDefault)
     }
 
     /// `tier(of:leafDefault:)` for a request already split into scalars.
     public func tier(of text: [Unicode.Scalar], leafDefault: UrgencyTier) -> UrgencyTier {
+        Self.tier(found: tiers(in: text), leafDefault: leafDefault)
+    }
+
+    /// The tiers the cue phrases found in `text` point to.
+    public func tiers(in text: [Unicode.Scalar]) -> Set<UrgencyTier> {
         var found = Set<UrgencyTier>()
         for position in text.indices {
             guard let candidates = phrasesByFirstScalar[text[position]] else { continue }
@@ -49,9 +65,6 @@ public struct UrgencyCues: Sendable {
                 found.insert(candidate.tier)
             }
         }
-        if leafDefault == .emergency || found.contains(.emergency) { return .emergency }
-        if found.contains(.complex) { return .complex }
-        if leafDefault == .general, found.contains(.livelihood) { return .livelihood }
-        return leafDefault
+        return found
     }
 }
