@@ -42,7 +42,7 @@ public struct ReadsBench {
         try await settings.database.withRunningClient(logger: logger) { database in
             var sides = [
                 Side(label: "operator, whole, audited", token: try await Self.token(.operator, database, logger)),
-                Side(label: "analyst, masked, not audited", token: try await Self.token(.analyst, database, logger)),
+                Side(label: "analyst, masked, no audit", token: try await Self.token(.analyst, database, logger)),
             ]
             let ticket = try await Self.someTicket(host: host, port: port, token: sides[0].token, group: group)
             print(
@@ -60,8 +60,8 @@ public struct ReadsBench {
             for side in sides {
                 let summary = LatencySummary(seconds: side.latencies)
                 print(
-                    String(format: "  %-30@ %8.0f reads/s, ", side.label as NSString, Double(side.reads) / side.elapsed)
-                        + summary.line)
+                    "  " + side.label.padding(toLength: 28, withPad: " ", startingAt: 0)
+                        + String(format: "%6.0f reads/s, ", Double(side.reads) / side.elapsed) + summary.line)
             }
             let audited = Double(sides[0].reads) / sides[0].elapsed
             let masked = Double(sides[1].reads) / sides[1].elapsed
