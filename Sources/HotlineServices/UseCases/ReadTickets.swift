@@ -60,11 +60,6 @@ public struct ReadTickets: Sendable {
         let items = try await repository.read {
             try await $0.workQueue(of: unit, within: scope, now: now, limit: limit)
         }
-        return items.map { item in
-            var item = item
-            item.text = PersonalDataMask.text(item.text, callerName: item.callerName)
-            item.callerName = nil
-            return item
-        }
+        return disclosure.listed(items)
     }
 }

@@ -24,4 +24,15 @@ public struct TicketDisclosure: Sendable {
     public func listed(_ records: [TicketRecord]) -> [TicketRecord] {
         records.map { $0.maskingCallerData() }
     }
+
+    /// A work queue's tickets, masked like every list: the text the queue shows, with the caller's
+    /// name the query read only for this, which the queue then forgets.
+    public func listed(_ items: [WorkQueue.Item]) -> [WorkQueue.Item] {
+        items.map { item in
+            var item = item
+            item.text = PersonalDataMask.text(item.text, callerName: item.callerName)
+            item.callerName = nil
+            return item
+        }
+    }
 }

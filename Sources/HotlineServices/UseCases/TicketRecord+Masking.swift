@@ -9,9 +9,10 @@ extension TicketRecord {
         var masked = self
         let name = callerName
         func text(_ value: String?) -> String? { value.map { PersonalDataMask.text($0, callerName: name) } }
-        masked.callerName = callerName.map(PersonalDataMask.name)
-        masked.callerPhone = callerPhone.map(PersonalDataMask.phone)
-        masked.text = PersonalDataMask.text(self.text, callerName: name)
+        let masks = MaskedPersonalData(callerName: callerName, callerPhone: callerPhone, requestText: self.text)
+        masked.callerName = masks.callerName
+        masked.callerPhone = masks.callerPhone
+        masked.text = masks.requestText
         masked.answerText = text(answerText)
         masked.result = text(result)
         masked.feedbackToCaller = text(feedbackToCaller)
