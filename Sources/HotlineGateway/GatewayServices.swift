@@ -11,6 +11,7 @@ public struct GatewayServices: Sendable {
     public var review: ReviewTicket
     public var reading: ReadTickets
     public var auditTrail: ReadAuditTrail
+    public var inbox: ReadInbox
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
     public var rateLimiter: TokenRateLimiter
@@ -18,10 +19,11 @@ public struct GatewayServices: Sendable {
     public var openAPIDocument: Data
 
     /// The use cases over `repository` and `reference`, their events stamped with `producer`,
-    /// unmasked reads recorded in `audit` and read back through `auditReader`.
+    /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
-        rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, clock: any HotlineClock,
+        rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, inbox: any InboxRepository,
+        clock: any HotlineClock,
         producer: String, timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
@@ -33,6 +35,7 @@ public struct GatewayServices: Sendable {
             repository: repository, reference: reference, clock: clock, stamp: stamp, disclosure: disclosure)
         reading = ReadTickets(repository: repository, clock: clock, disclosure: disclosure)
         auditTrail = ReadAuditTrail(reader: auditReader)
+        self.inbox = ReadInbox(inbox: inbox, clock: clock)
         self.reference = reference
         self.authenticator = authenticator
         self.rateLimiter = rateLimiter

@@ -68,7 +68,7 @@ enum GatewayHarness {
     /// unmasked reads in `audit`, each token limited by `rateLimiter` (no limit when nil).
     static func test(
         _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
-        rateLimiter: TokenRateLimiter? = nil,
+        rateLimiter: TokenRateLimiter? = nil, inbox: InMemoryInbox = GatewayHarness.inbox(),
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
@@ -77,11 +77,36 @@ enum GatewayHarness {
             repository: repository, reference: NoReference(),
             authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
+            inbox: inbox,
             clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
         let router = Router()
         GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
         try await Application(router: router).test(.router, test)
+    }
+
+    /// The units around the fixture ticket, with one inbox item for each: the lead township's
+    /// dispatch notice (id 1), the co-unit's (id 2) and the summoned department's (id 3).
+    static func inbox() -> InMemoryInbox {
+        let units = [
+            OrgUnit(code: OrgUnitCode.center, name: "中心", kind: .center),
+            OrgUnit(code: district, name: "分中心", kind: .subCenter, districtCode: district),
+            OrgUnit(code: "110101", name: "另一分中心", kind: .subCenter, districtCode: "110101"),
+            OrgUnit(code: township, name: "街道", kind: .township, districtCode: district),
+            OrgUnit(code: "110101001", name: "另一街道", kind: .township, districtCode: "110101"),
+            OrgUnit(code: coUnit, name: "住建委", kind: .department, districtCode: district),
+            OrgUnit(code: summoned, name: "交通委", kind: .department, districtCode: district),
+        ]
+        let event = UUID()
+        func item(_ id: Int64, _ unit: String, _ kind: InboxKind) -> InboxItem {
+            InboxItem(
+                id: id, position: InboxPosition(transaction: 100, item: id), unitCode: unit, kind: kind,
+                ticketId: ticketId, ticketNumber: "20261122-0001", eventId: event, dueAt: nil, note: nil,
+                createdAt: Date(timeIntervalSince1970: 1_795_000_000))
+        }
+        return InMemoryInbox(
+            units: units,
+            items: [item(1, township, .dispatched), item(2, coUnit, .coDispatched), item(3, summoned, .summoned)])
     }
 
     /// The headers of a request with `token`, and a JSON body.

@@ -65,13 +65,19 @@ public struct GroupRequestDetected: EventPayload, Equatable {
     public var townshipCode: String
     public var ticketCount: Int
     public var firstAt: Date
+    /// The township's district, whose sub-center is told too.
+    public var districtCode: String?
 
-    public init(groupRequestId: UUID, leafCode: String, townshipCode: String, ticketCount: Int, firstAt: Date) {
+    public init(
+        groupRequestId: UUID, leafCode: String, townshipCode: String, ticketCount: Int, firstAt: Date,
+        districtCode: String? = nil
+    ) {
         self.groupRequestId = groupRequestId
         self.leafCode = leafCode
         self.townshipCode = townshipCode
         self.ticketCount = ticketCount
         self.firstAt = firstAt
+        self.districtCode = districtCode
     }
 
     enum CodingKeys: String, CodingKey {
@@ -80,5 +86,6 @@ public struct GroupRequestDetected: EventPayload, Equatable {
         case townshipCode = "township_code"
         case ticketCount = "ticket_count"
         case firstAt = "first_at"
+        case districtCode = "district_code"
     }
 }

@@ -94,17 +94,38 @@ public struct TicketDispatched: EventPayload, Equatable {
     public var urgency: UrgencyTier
     /// Why this unit was chosen, in words an operator can check.
     public var reason: String
+    /// What made this dispatch when it is not a ticket's first: a re-dispatch, a reopening, or
+    /// a repeat request sent to the original's unit.
+    public var occasion: DispatchOccasion?
+    /// For a repeat request: the earlier ticket it repeats.
+    public var repeatOf: UUID?
 
-    public init(unitCode: String, coUnitCodes: [String] = [], urgency: UrgencyTier, reason: String) {
+    public init(
+        unitCode: String, coUnitCodes: [String] = [], urgency: UrgencyTier, reason: String,
+        occasion: DispatchOccasion? = nil, repeatOf: UUID? = nil
+    ) {
         self.unitCode = unitCode
         self.coUnitCodes = coUnitCodes
         self.urgency = urgency
         self.reason = reason
+        self.occasion = occasion
+        self.repeatOf = repeatOf
     }
 
     enum CodingKeys: String, CodingKey {
-        case urgency, reason
+        case urgency, reason, occasion
         case unitCode = "unit_code"
         case coUnitCodes = "co_unit_codes"
+        case repeatOf = "repeat_of"
     }
+}
+
+/// Why a ticket is dispatched again, or to a unit chosen by its history.
+public enum DispatchOccasion: String, Codable, Sendable {
+    /// The center or a sub-center named another lead unit.
+    case redispatch
+    /// The caller was not satisfied: the ticket goes back to its unit (重办).
+    case reopen
+    /// A repeat request goes to the unit that handled the original.
+    case repeatRequest = "repeat"
 }

@@ -77,13 +77,14 @@ public enum HandlingRules {
             decision.changes.dispatch = TicketDispatched(
                 unitCode: units.lead, coUnitCodes: units.coUnits, urgency: ticket.urgency,
                 reason:
-                    "re-dispatched by \(actor.name) (\(actor.unitCode ?? actor.role.rawValue)): \(request.reason ?? "lead unit named")"
-            )
+                    "re-dispatched by \(actor.name) (\(actor.unitCode ?? actor.role.rawValue)): \(request.reason ?? "lead unit named")",
+                occasion: .redispatch)
         case .reopen:
             decision.changes.reopened = true
             decision.changes.dispatch = TicketDispatched(
                 unitCode: ticket.unitCode ?? OrgUnitCode.center, coUnitCodes: ticket.coUnitCodes,
-                urgency: ticket.urgency, reason: "reopened by \(actor.name): \(request.reason ?? "")")
+                urgency: ticket.urgency, reason: "reopened by \(actor.name): \(request.reason ?? "")", occasion: .reopen
+            )
         case .assign: decision.changes.assignee = request.person
         case .whistle:
             let named = summoned(request)

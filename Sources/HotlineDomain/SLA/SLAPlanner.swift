@@ -178,6 +178,8 @@ public struct SLAPlanner: Sendable {
 /// The kinds of event the SLA timer publishes.
 public enum SLAEventKind: String, Codable, Sendable {
     case reminder, checkpoint, overdue, escalated
+    /// A township's ticket still unsolved is put on its leadership meeting's agenda.
+    case meeting
 }
 
 /// Who supervises (督办) an overdue ticket.

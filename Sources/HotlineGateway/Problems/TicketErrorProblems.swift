@@ -29,6 +29,14 @@ extension ProblemDetails {
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not your unit's queue",
                 detail: "handlers read only their own unit's queue")
+        case .notYourInbox:
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not your unit's inbox",
+                detail: "an inbox is read by its unit and the levels above it, and worked only by its own handlers")
+        case .noSuchUnit(let code):
+            self.init(
+                .notFound, type: "/problems/unit-not-found", title: "No such unit",
+                detail: "no org unit has code '\(code.prefix(40))'")
         case .handlingRefused(let id, let action, let refusal):
             self.init(refusal, of: action, on: id)
         }

@@ -18,6 +18,7 @@ public enum GatewayRouter {
         ReferenceRoutes.add(to: routes, services)
         HandlingRoutes.add(to: routes, services)
         UnitRoutes.add(to: routes, services)
+        InboxRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
     }
 }

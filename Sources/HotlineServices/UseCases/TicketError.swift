@@ -15,6 +15,10 @@ public enum TicketError: Error, Sendable, Equatable {
     case idempotencyKeyReused
     /// A handler asked for another unit's work queue.
     case notYourQueue
+    /// A caller asked for (or tried to mark) the inbox of a unit outside its scope.
+    case notYourInbox
+    /// No org unit has this code.
+    case noSuchUnit(String)
     /// A handling action refused by `HandlingRules` (or its request's findings).
     case handlingRefused(UUID, HandlingAction, HandlingRefusal)
 

@@ -1,0 +1,34 @@
+/// What an inbox item tells a unit. The raw value is stored in `inbox_items.kind` and shown by
+/// the API.
+public enum InboxKind: String, Codable, Sendable, CaseIterable {
+    /// A new ticket for the unit to lead (first dispatch or re-dispatch).
+    case dispatched
+    /// The unit helps the lead unit on a ticket (协办).
+    case coDispatched = "co_dispatched"
+    /// A repeat request (重复诉求), sent back to the unit that handled the original.
+    case repeatRequest = "repeat"
+    /// An unsolved ticket came back to the unit (重办).
+    case reopened
+    /// A whistle summoned the department (吹哨), to report in by the due time.
+    case summoned
+    /// A unit sent a ticket back (退单): the center or sub-center must re-dispatch it.
+    case sentBack = "sent_back"
+    /// The center decided the unit's request to exclude a ticket from its assessment.
+    case exclusionDecided = "exclusion_decided"
+    /// The center's return visit (回访) to the caller of the unit's ticket, with its result.
+    case returnVisit = "return_visit"
+    /// A 一三五七 checkpoint came due.
+    case checkpoint
+    /// A time limit is near (a reminder before the deadline).
+    case deadlineWarning = "deadline_warning"
+    /// A time limit passed with the step still open.
+    case overdue
+    /// The ticket came under the center's supervision against the unit (督办).
+    case escalated
+    /// A ticket came under this unit's supervision (for sub-centers and the center).
+    case supervision
+    /// A ticket is on the township's leadership meeting's agenda (unsolved after 3 days).
+    case meetingAgenda = "meeting_agenda"
+    /// A group request (群体诉求) case was opened in the unit's area.
+    case groupCase = "group_case"
+}
