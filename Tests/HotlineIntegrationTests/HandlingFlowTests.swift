@@ -66,9 +66,39 @@ extension ServiceFlowTests {
                     on: client
                 )
                 #expect(deadlines == 3, "the SLA timer read the dispatches among the handling events")
+                try await Self.expectInboxes(
+                    whistled: whistled, sentBack: sentBack, viaSubCenter: viaSubCenter, desk, client)
             }
             await lifecycle.close()
         }
+    }
+
+    /// Each notice of the three flows is in the right unit's inbox exactly once, and in no other.
+    static func expectInboxes(
+        whistled: UUID, sentBack: UUID, viaSubCenter: UUID, _ desk: Desk, _ client: PostgresClient
+    ) async throws {
+        let rows = try await client.query(
+            """
+            SELECT ticket_id, unit_code, kind FROM inbox_items
+            WHERE ticket_id = ANY(\([whistled, sentBack, viaSubCenter])) ORDER BY ticket_id, unit_code, kind
+            """, logger: TestEnvironment.logger)
+        var found: [String] = []
+        for try await (ticket, unit, kind) in rows.decode((UUID, String, String).self) {
+            let name = ticket == whistled ? "whistled" : ticket == sentBack ? "sentBack" : "viaSubCenter"
+            found.append("\(name) \(unit) \(kind)")
+        }
+        let expected = [
+            "whistled \(wangjing) dispatched", "whistled \(housing) summoned", "whistled \(water) summoned",
+            "whistled \(wangjing) return_visit", "whistled \(wangjing) reopened",
+            "sentBack \(wangjing) dispatched", "sentBack \(chaoyang) sent_back", "sentBack \(jiangtai) dispatched",
+            "viaSubCenter \(chaoyang) dispatched", "viaSubCenter \(wangjing) dispatched",
+            "viaSubCenter \(housing) co_dispatched", "viaSubCenter \(wangjing) exclusion_decided",
+        ]
+        #expect(found.sorted() == expected.sorted())
+        let page = try await desk.handler(Self.housing).send("GET", "/units/\(Self.housing)/inbox").json
+        let kinds = (page["items"] as? [[String: Any]] ?? []).map { $0["kind"] as? String ?? "" }
+        #expect(kinds.sorted() == ["co_dispatched", "summoned"])
+        #expect(try await desk.handler(Self.housing).send("GET", "/units/\(Self.wangjing)/inbox").status == 403)
     }
 
     /// Creation, classification, dispatch to the township, sign-for, whistle with two
