@@ -68,6 +68,19 @@ struct SLATimerTests {
                     on: client)
                     == 300)
             #expect(try await first.tickOnce() == SLATicker.Outcome())
+            let inbox = try await all(
+                client.query(
+                    """
+                    SELECT unit_code || ' ' || kind || ' ' || coalesce(note, ''), count(*)::bigint,
+                           count(DISTINCT ticket_id)::bigint FROM inbox_items GROUP BY 1 ORDER BY 1
+                    """, logger: TestEnvironment.logger
+                ).decode((String, Int, Int).self)
+            ).map { "\($0.0) \($0.1)/\($0.2)" }
+            #expect(
+                inbox == [
+                    "110105 supervision sub_center 300/300", "110105026 checkpoint day 1 300/300",
+                    "110105026 checkpoint day 3 300/300", "110105026 overdue finish 300/300",
+                ], "each fired timer told its units once, whichever instance fired it")
         }
     }
 
@@ -131,6 +144,19 @@ struct SLATimerTests {
             #expect(
                 kinds.prefix(4) == ["reminder:assign", "reminder:sign_for", "deadline:assign", "deadline:sign_for"])
             #expect(kinds.contains("deadline:finish") && kinds.contains("escalation"))
+            let inbox = try await all(
+                client.query(
+                    "SELECT unit_code || ' ' || kind, count(*)::bigint FROM inbox_items GROUP BY 1 ORDER BY 1",
+                    logger: TestEnvironment.logger
+                ).decode((String, Int).self)
+            ).map { "\($0.0) \($0.1)" }
+            #expect(
+                inbox == [
+                    "110000 supervision 1", "110105 supervision 3", "110105026 checkpoint 4",
+                    "110105026 deadline_warning 3", "110105026 escalated 1", "110105026 overdue 3",
+                ],
+                "reminders, checkpoints, each overdue step (told to the supervising sub-center too) and the center's escalation reach their inboxes"
+            )
         }
     }
 
