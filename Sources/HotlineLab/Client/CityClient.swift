@@ -28,12 +28,15 @@ struct CityClient: Sendable {
         var description: String { "gateway answered \(status): \(body.prefix(300))" }
     }
 
-    /// Sends a request with `token`; retries when the gateway is briefly unavailable.
+    /// Sends a request with `token` (and `query` parameters); retries when the gateway is briefly unavailable.
     @discardableResult
     func send(
-        _ method: String, _ path: String, token: String, body: Any? = nil, headers: [String: String] = [:]
+        _ method: String, _ path: String, token: String, body: Any? = nil, headers: [String: String] = [:],
+        query: [URLQueryItem] = []
     ) async throws -> (status: Int, data: Data) {
-        var request = URLRequest(url: base.appendingPathComponent(path))
+        var url = base.appendingPathComponent(path)
+        if !query.isEmpty { url.append(queryItems: query) }
+        var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         if let body {

@@ -5,7 +5,8 @@ import Logging
 import PostgresNIO
 
 /// What must hold once the fault suite's cluster is quiet again: every accepted ticket exists
-/// once, was dispatched once, has its deadlines and was scored, and no timer fired twice.
+/// once, was dispatched once, has its deadlines and was scored, no timer fired twice, every
+/// dispatch and every due checkpoint told its unit exactly once.
 package struct FaultSuiteCheck: Sendable {
     /// The file of accepted ticket ids the load wrote.
     package var acceptedFile: URL
@@ -30,6 +31,8 @@ package struct FaultSuiteCheck: Sendable {
                 try await Task.sleep(for: .seconds(1))
                 found = try await Self.violations(of: ids, on: database, logger: logger)
             }
+            let items = try await database.withConnection { try await InboxStore.countsByKind(on: $0, logger: logger) }
+            print("inbox items: " + items.map { "\($0.count) \($0.kind)" }.joined(separator: ", "))
             return found
         }
         print("tickets accepted: \(ids.count)")

@@ -114,6 +114,8 @@ struct CitySimulation: Sendable {
             }
             let handler = try await tokens.token(for: unit)
             let limits = planner.policy.limits(record.urgency, district: record.districtCode)
+            // The unit learns of the ticket from its inbox, and signs for it in its own time.
+            try await heed([.dispatched, .reopened, .repeatRequest], of: id, unit: unit, token: handler, progress)
             try await clock.sleep(
                 until: dispatchedAt.addingTimeInterval(limits.signFor * ticket.handling.signForFraction))
             try await act(progress) {
@@ -145,6 +147,7 @@ struct CitySimulation: Sendable {
                 }
                 for department in departments {
                     let token = try await tokens.token(for: department)
+                    try await heed([.summoned], of: id, unit: department, token: token, progress)
                     try await act(progress) {
                         try await client.send("POST", "tickets/\(id)/actions/report_in", token: token, body: [:])
                     }
@@ -154,6 +157,8 @@ struct CitySimulation: Sendable {
             let finish = limits.finish ?? 5 * 86_400
             let resolvedAt = dispatchedAt.addingTimeInterval(finish * ticket.handling.resolveFraction)
             try await clock.sleep(until: resolvedAt)
+            // Checkpoints, deadline warnings and supervision that came meanwhile are read and answered by resolving.
+            try await heed([], of: id, unit: unit, token: handler, progress)
             try await act(progress) {
                 try await client.send(
                     "POST", "tickets/\(id)/actions/resolve", token: handler,
@@ -179,6 +184,39 @@ struct CitySimulation: Sendable {
             let record = try await client.ticket(id, token: operatorToken)
             if [.dispatched, .needsReview, .sentBack].contains(record.state) || Date() > deadline { return record }
             try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// The handler of `unit` reads its inbox for ticket `id` until a notice of one of `kinds` is
+    /// there (at once when `kinds` is empty), then acknowledges the ticket's open notices.
+    func heed(_ kinds: Set<InboxKind>, of id: UUID, unit: String, token: String, _ progress: Progress) async throws {
+        let deadline = Date().addingTimeInterval(120)
+        var notices: [(id: Int, kind: InboxKind)] = []
+        while true {
+            let (status, data) = try await client.send(
+                "GET", "units/\(unit)/inbox", token: token,
+                query: [
+                    URLQueryItem(name: "ticket_id", value: id.uuidString),
+                    URLQueryItem(name: "state", value: "unacknowledged"),
+                ])
+            guard status == 200 else {
+                throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self))
+            }
+            let items =
+                (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["items"] as? [[String: Any]] ?? []
+            notices = items.compactMap { item in
+                guard let id = item["id"] as? Int, let kind = (item["kind"] as? String).flatMap(InboxKind.init) else {
+                    return nil
+                }
+                return (id, kind)
+            }
+            if kinds.isEmpty || notices.contains(where: { kinds.contains($0.kind) }) || Date() > deadline { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard !notices.isEmpty else { return }
+        try await act(progress) {
+            try await client.send(
+                "POST", "units/\(unit)/inbox/acknowledge", token: token, body: ["ids": notices.map(\.id)])
         }
     }
 

@@ -6,7 +6,8 @@ import Logging
 import PostgresNIO
 
 /// What the demo prints after the simulated month: the township ranking (top 15, bottom 10),
-/// the four classes, the top categories, group requests, overdue tickets per district, and
+/// the four classes, the top categories, group requests, overdue tickets per district, the
+/// inbox items the month produced by kind, and
 /// where the HTML report is.
 enum SimulationSummary {
     /// Waits until the pipeline has settled, computes and stores the month's assessment, prints
@@ -57,6 +58,8 @@ enum SimulationSummary {
             ["", "group requests: \(report.groupRequests.count)"]
             + report.groupRequests.prefix(10).map { "  \($0.townshipName) \($0.leafName): \($0.tickets)" }
         lines += ["", "overdue tickets per district"] + report.overdue.map { "  \($0.name) \($0.count)" }
+        let inbox = try await database.withConnection { try await InboxStore.countsByKind(on: $0, logger: logger) }
+        lines += ["", "inbox items by kind"] + inbox.map { "  \($0.kind) \($0.count)" }
         try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)
         let file = reportDirectory.appendingPathComponent("month-\(month.isoDescription.prefix(7)).html")
         try ReportRendering.html(report, zone: zone).write(to: file, atomically: true, encoding: .utf8)

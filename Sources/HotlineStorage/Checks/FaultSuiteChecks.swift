@@ -3,7 +3,7 @@ package import Logging
 package import PostgresNIO
 
 /// What must hold once the fault suite's storm is over and the cluster is quiet again, checked
-/// with SQL over the tickets the load saw accepted.
+/// with SQL over the tickets the load saw accepted (and, for timers and inboxes, over the run).
 package enum FaultSuiteChecks {
     /// Each rule that does not hold, with how many tickets break it. `ids` are the accepted
     /// tickets; `loadKeyPrefix` starts every idempotency key the load sent; `scorer` is the
@@ -56,6 +56,29 @@ package enum FaultSuiteChecks {
                   GROUP BY ticket_id, body->'payload'->>'timer', body->'payload'->>'due_at' HAVING count(*) > 1) AS repeated
                 """
             ),
+            (
+                "dispatches without exactly one inbox item for their lead unit",
+                """
+                SELECT count(*) FROM ticket_history h WHERE h.ticket_id = ANY(\(ids)::uuid[]) AND h.event_type = 'ticket.dispatched'
+                  AND (SELECT count(*) FROM inbox_items i
+                       WHERE i.event_id = h.event_id AND i.unit_code = h.body->'payload'->>'unit_code') <> 1
+                """
+            ),
+            (
+                "fired checkpoints without exactly one inbox item",
+                """
+                SELECT count(*) FROM ticket_history h
+                WHERE h.event_type = 'sla.timer_fired' AND h.body->'payload'->>'kind' = 'checkpoint'
+                  AND (SELECT count(*) FROM inbox_items i WHERE i.event_id = h.event_id AND i.kind = 'checkpoint') <> 1
+                """
+            ),
+            (
+                "checkpoints due more than six simulated hours ago and not fired",
+                """
+                SELECT count(*) FROM sla_timers
+                WHERE state = 'pending' AND kind LIKE 'checkpoint:%' AND due_at < \(unescaped: simulatedNow) - interval '6 hours'
+                """
+            ),
         ]
         var violations: [String] = []
         for (rule, query) in checks {
@@ -65,4 +88,10 @@ package enum FaultSuiteChecks {
         }
         return violations
     }
+
+    /// The services' time in SQL: the shared simulated clock when one is set, else the database's.
+    private static let simulatedNow = """
+        (SELECT COALESCE(max(simulated_anchor + (now() - real_anchor) * speed), now()) FROM simulation_clock)
+        """
+
 }

@@ -137,6 +137,21 @@ public enum InboxStore {
         return try await decode(try await connection.query(query.query, logger: logger))
     }
 
+    /// How many items every inbox holds together, by kind, most first.
+    public static func countsByKind(
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> [(
+        kind: String, count: Int
+    )] {
+        var counts: [(kind: String, count: Int)] = []
+        for try await row in try await connection.query(
+            "SELECT kind, count(*) FROM inbox_items GROUP BY kind ORDER BY count(*) DESC, kind", logger: logger
+        ).decode((String, Int).self) {
+            counts.append(row)
+        }
+        return counts
+    }
+
     /// The org unit `code`, or nil when there is none.
     public static func unit(_ code: String, on connection: PostgresConnection, logger: Logger) async throws -> OrgUnit?
     {
