@@ -8,6 +8,8 @@ extension Role {
     public static let readers: Set<Role> = [.operator, .analyst, .admin]
     /// Handling actions.
     public static let handling: Set<Role> = [.handler, .operator, .admin]
+    /// Marking a unit's inbox read or acknowledged: the unit's own handlers.
+    public static let unitHandlers: Set<Role> = [.handler]
     /// The audit trail of unmasked reads.
     public static let administration: Set<Role> = [.admin]
 }
