@@ -126,7 +126,7 @@ struct HandlingRulesTests {
             decision.dispatched
                 == TicketDispatched(
                     unitCode: Self.housing, coUnitCodes: [Self.traffic], urgency: .livelihood,
-                    reason: "re-dispatched by op (operator): better fit"))
+                    reason: "re-dispatched by op (operator): better fit", occasion: .redispatch))
     }
 
     @Test("a re-dispatch to units that do not exist is refused with a finding per unit")
@@ -151,6 +151,7 @@ struct HandlingRulesTests {
         #expect(decision.dispatched?.unitCode == Self.township)
         #expect(decision.dispatched?.coUnitCodes == [Self.housing])
         #expect(decision.dispatched?.reason == "reopened by op: not fixed")
+        #expect(decision.dispatched?.occasion == .reopen)
     }
 
     @Test("a whistle summons departments or enterprises, by the unit, until the deadline")
