@@ -32,3 +32,18 @@ END
 $$;
 CREATE TRIGGER inbox_items_notify AFTER INSERT ON inbox_items
     FOR EACH STATEMENT EXECUTE FUNCTION inbox_items_notify();
+
+-- For analysts: who was told what and when, and how fast units acknowledged (no note: it may
+-- quote a send-back's reason).
+CREATE VIEW analytics.inbox_items AS
+SELECT id, unit_code, kind, ticket_id, event_id, due_at, created_at, read_at, acknowledged_at
+FROM public.inbox_items;
+COMMENT ON VIEW analytics.inbox_items IS 'Every notice put in a unit''s inbox: kind, ticket, due time, when it was written, read and acknowledged.';
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotline_analyst') THEN
+        GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO hotline_analyst;
+    END IF;
+END
+$$;
