@@ -114,13 +114,16 @@ struct CitySimulation: Sendable {
             }
             let handler = try await tokens.token(for: unit)
             let limits = planner.policy.limits(record.urgency, district: record.districtCode)
-            // The unit learns of the ticket from its inbox, and signs for it in its own time.
-            try await heed([.dispatched, .reopened, .repeatRequest], of: id, unit: unit, token: handler, progress)
+            // The unit learns of the ticket from its inbox while its sign-for time comes; reading
+            // the inbox never moves the handling's simulated times, which the ranking depends on.
+            async let noticed: Void = heed(
+                [.dispatched, .reopened, .repeatRequest], of: id, unit: unit, token: handler, progress)
             try await clock.sleep(
                 until: dispatchedAt.addingTimeInterval(limits.signFor * ticket.handling.signForFraction))
             try await act(progress) {
                 try await client.send("POST", "tickets/\(id)/actions/sign_for", token: handler, body: [:])
             }
+            try await noticed
             try await act(progress) {
                 try await client.send(
                     "POST", "tickets/\(id)/actions/assign", token: handler,
@@ -147,23 +150,23 @@ struct CitySimulation: Sendable {
                 }
                 for department in departments {
                     let token = try await tokens.token(for: department)
-                    try await heed([.summoned], of: id, unit: department, token: token, progress)
                     try await act(progress) {
                         try await client.send("POST", "tickets/\(id)/actions/report_in", token: token, body: [:])
                     }
+                    try await heed([.summoned], of: id, unit: department, token: token, progress)
                 }
             }
             // A complex ticket's deadline is set at its consultation; the simulated city gives it five days.
             let finish = limits.finish ?? 5 * 86_400
             let resolvedAt = dispatchedAt.addingTimeInterval(finish * ticket.handling.resolveFraction)
             try await clock.sleep(until: resolvedAt)
-            // Checkpoints, deadline warnings and supervision that came meanwhile are read and answered by resolving.
-            try await heed([], of: id, unit: unit, token: handler, progress)
             try await act(progress) {
                 try await client.send(
                     "POST", "tickets/\(id)/actions/resolve", token: handler,
                     body: ["note": "已处理", "feedback_to_caller": "已电话告知市民", "feedback_to_center": "已办结"])
             }
+            // The checkpoints, deadline warnings and supervision the ticket collected are answered by resolving it.
+            try await heed([], of: id, unit: unit, token: handler, progress)
             try await clock.sleep(until: resolvedAt.addingTimeInterval(86_400))
             try await act(progress) {
                 try await client.send(
