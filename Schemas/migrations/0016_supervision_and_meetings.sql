@@ -5,8 +5,8 @@ ALTER TABLE sla_policies ADD COLUMN meeting_days double precision DEFAULT 3;
 -- Each township's leadership-meeting agenda: a ticket put on it by the SLA timer (the meeting
 -- timer fired with the ticket unresolved), in the transaction that fires the timer, and the
 -- meeting's decision once the township records it (the meeting_decision handling action).
--- `measure` is kept masked, as the handling event carries it. A ticket is on at most one open
--- agenda at a time.
+-- `measure` is kept masked, as the handling event carries it. A ticket waits for a decision at
+-- most once on each unit's agenda.
 CREATE TABLE meeting_agenda_items (
     id            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     ticket_id     uuid        NOT NULL REFERENCES tickets (id),
@@ -21,7 +21,7 @@ CREATE TABLE meeting_agenda_items (
     target_date   timestamptz,
     CHECK ((decided_at IS NULL) = (owner IS NULL))
 );
-CREATE UNIQUE INDEX meeting_agenda_items_open ON meeting_agenda_items (ticket_id) WHERE decided_at IS NULL;
+CREATE UNIQUE INDEX meeting_agenda_items_open ON meeting_agenda_items (ticket_id, unit_code) WHERE decided_at IS NULL;
 CREATE INDEX meeting_agenda_items_unit ON meeting_agenda_items (unit_code, placed_at DESC, id DESC);
 CREATE INDEX meeting_agenda_items_placed ON meeting_agenda_items (placed_at);
 CREATE INDEX meeting_agenda_items_decided ON meeting_agenda_items (decided_at) WHERE decided_at IS NOT NULL;

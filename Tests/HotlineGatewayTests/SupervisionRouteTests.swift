@@ -2,6 +2,7 @@ import Foundation
 import HotlineDomain
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// `GET /supervision` and `GET /units/{code}/meeting` through the router: who reads which
@@ -37,16 +38,17 @@ struct SupervisionRouteTests {
         ])
 
     static func numbers(_ token: String, query: String = "") async throws -> (status: HTTPResponse.Status, [String]) {
-        var result: (HTTPResponse.Status, [String]) = (.ok, [])
+        let result = Mutex<(HTTPResponse.Status, [String])>((.ok, []))
         try await GatewayHarness.test(supervision: supervision) { client in
             try await client.execute(
                 uri: "/supervision\(query)", method: .get, headers: GatewayHarness.headers(token)
             ) { response in
                 let items = try response.json()["items"] as? [[String: Any]] ?? []
-                result = (response.status, items.compactMap { $0["number"] as? String })
+                let numbers = items.compactMap { $0["number"] as? String }
+                result.withLock { $0 = (response.status, numbers) }
             }
         }
-        return result
+        return result.withLock { $0 }
     }
 
     @Test("the center sees every district's, most overdue first; a sub-center only its district's")

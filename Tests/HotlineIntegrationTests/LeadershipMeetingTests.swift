@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDomain
+import HotlineRuntime
 import HotlineServices
 import HotlineStorage
 import PostgresNIO
@@ -37,27 +38,76 @@ struct LeadershipMeetingTests {
         let dispatched = Event(
             id: UUID(), ticketId: id, occurredAt: start, producer: "dispatcher",
             payload: TicketDispatched(unitCode: township, urgency: .general, reason: "township leaf"))
+        // As the SLA timer's consumer gets it: through the wire format.
+        let consumed = ConsumedEvent(
+            event: try EventCodec.decode(try EventCodec.encode(dispatched), accepting: [.ticketDispatched]).get(),
+            trace: nil)
         let planning = TimerPlanning(planner: { _, _ in SLAPlanner(policy: .beijing) })
         try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-            try await planning.apply(
-                [
-                    ConsumedEvent(
-                        event: DecodedEvent(metadata: dispatched.metadata, payload: dispatched.payload), trace: nil)
-                ],
-                on: connection, logger: TestEnvironment.logger)
+            try await planning.apply([consumed], on: connection, logger: TestEnvironment.logger)
         }
         return id
+    }
+
+    /// Loads the reference data (org units, time limits) from `Schemas/`.
+    static func loadReference(on client: PostgresClient) async throws {
+        try await client.withTransaction(logger: TestEnvironment.logger) {
+            try await ReferenceStore.replace(
+                with: try ReferenceData(schemaDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Schemas")),
+                on: $0, logger: TestEnvironment.logger)
+        }
+    }
+
+    /// Fires every timer due at `time`.
+    static func fireTimers(until time: Date, on client: PostgresClient) async throws {
+        let ticker = SLATicker(
+            producerName: "sla-timer", database: client, clock: StoppedClock(time: time),
+            planner: { _, _ in SLAPlanner(policy: .beijing) }, batchSize: 500, interval: .milliseconds(10),
+            logger: TestEnvironment.logger)
+        while try await ticker.tickOnce().claimed > 0 {}
+    }
+
+    @Test(
+        "the supervision list: the sub-center's own district's overdue tickets, the late step, the center's take-over")
+    func supervisionList() async throws {
+        try await TestDatabase.with { client, _ in
+            try await Self.loadReference(on: client)
+            let late = try await Self.dispatchedTicket("S-1", on: client)
+            let dayOne = Self.start.addingTimeInterval(86_400)
+            try await Self.fireTimers(until: dayOne, on: client)
+            func list(
+                _ scope: TicketScope, _ filter: SupervisionStore.Filter = SupervisionStore.Filter()
+            )
+                async throws -> [SupervisedTicket]
+            {
+                try await client.withConnection {
+                    try await SupervisionStore.tickets(
+                        within: scope, matching: filter, after: nil, limit: 10, on: $0, logger: TestEnvironment.logger)
+                }
+            }
+            let chaoyang = try await list(.district("110105"))
+            #expect(chaoyang.map(\.id) == [late])
+            let entry = try #require(chaoyang.first)
+            #expect(entry.level == .subCenter && entry.supervisingUnitCode == "110105")
+            #expect(entry.lateSteps == [.assign], "signed for in time, no handler assigned within 2 hours")
+            #expect(entry.overdueAt == Self.start.addingTimeInterval(86_400))
+            #expect(entry.centerEscalationAt == dayOne.addingTimeInterval(86_400))
+            #expect(entry.nextStep(at: dayOne) == .centerTakesOver(at: dayOne.addingTimeInterval(86_400)))
+            #expect(try await list(.district("110101")).isEmpty)
+            #expect(try await list(.city, SupervisionStore.Filter(level: .center)).isEmpty)
+            #expect(try await list(.city, SupervisionStore.Filter(unitCode: Self.township)).map(\.id) == [late])
+
+            try await Self.fireTimers(until: dayOne.addingTimeInterval(86_400 + 1), on: client)
+            let taken = try #require(try await list(.city).first)
+            #expect(taken.level == .center && taken.supervisingUnitCode == OrgUnitCode.center)
+            #expect(taken.nextStep(at: dayOne) == .centerSupervises)
+        }
     }
 
     @Test("unresolved on day 3: on the agenda with one inbox item; resolved before: not; the decision in the history")
     func meetingAgenda() async throws {
         try await TestDatabase.with { client, _ in
-            try await client.withTransaction(logger: TestEnvironment.logger) {
-                try await ReferenceStore.replace(
-                    with: try ReferenceData(
-                        schemaDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Schemas")),
-                    on: $0, logger: TestEnvironment.logger)
-            }
+            try await Self.loadReference(on: client)
             let open = try await Self.dispatchedTicket("M-1", on: client)
             let resolved = try await Self.dispatchedTicket("M-2", on: client)
             #expect(
@@ -68,11 +118,7 @@ struct LeadershipMeetingTests {
                 "UPDATE tickets SET state = 'resolved' WHERE id = \(resolved)", logger: TestEnvironment.logger)
 
             let dayThree = Self.start.addingTimeInterval(3 * 86_400 + 60)
-            let ticker = SLATicker(
-                producerName: "sla-timer", database: client, clock: StoppedClock(time: dayThree),
-                planner: { _, _ in SLAPlanner(policy: .beijing) }, batchSize: 500, interval: .milliseconds(10),
-                logger: TestEnvironment.logger)
-            while try await ticker.tickOnce().claimed > 0 {}
+            try await Self.fireTimers(until: dayThree, on: client)
 
             let agenda = try await all(
                 client.query(

@@ -37,7 +37,7 @@ struct MeetingAndSupervisionTests {
                     header, ",G,120,120,10080,80,1|3|5|7,,24,3", "110105,G,120,120,10080,80,1|3|5|7,,24,2",
                     "110101,G,120,120,10080,80,1|3|5|7,,24,",
                 ].joined(separator: "\n")))
-        #expect(policy.limits(.general, district: nil).meetingAfter == 3 * 86_400)
+        #expect(policy.limits(.general, district: nil).meetingAfter == TimeInterval(3 * 86_400))
         #expect(Self.meetingTimers(.township, policy: policy).map(\.dueAt) == [Self.start + 2 * 86_400])
         #expect(policy.limits(.general, district: "110101").meetingAfter == nil)
         #expect(try TimeLimitPolicy(records: policy.records) == policy)
@@ -71,7 +71,7 @@ struct MeetingAndSupervisionTests {
     }
 
     static func decide(
-        _ ticket: HandlingTicket, by actor: Principal = lead, _ request: HandlingRequest = decisionRequest
+        _ ticket: HandlingTicket, by actor: Principal = Self.lead, _ request: HandlingRequest = Self.decisionRequest
     ) throws(HandlingRefusal) -> HandlingDecision {
         try HandlingRules.decide(.meetingDecision, request, on: ticket, by: actor, unitKinds: [:], at: start)
     }
@@ -91,7 +91,7 @@ struct MeetingAndSupervisionTests {
     @Test("a decision is refused off the agenda, after resolution, to other units and without its fields")
     func decisionRefused() {
         func refusal(
-            _ ticket: HandlingTicket, by actor: Principal = lead, _ request: HandlingRequest = decisionRequest
+            _ ticket: HandlingTicket, by actor: Principal = Self.lead, _ request: HandlingRequest = Self.decisionRequest
         )
             -> HandlingRefusal?
         {

@@ -1,5 +1,6 @@
 import HotlineDomain
 import HotlineServices
+import HotlineStorage
 import Hummingbird
 
 /// `GET /supervision`: the supervision list (督办) of the caller's scope for the center, the

@@ -81,7 +81,7 @@ public struct SLATicker: Service {
                     let placed = try await MeetingAgendaStore.place(
                         claimed.ticket.id, unit: claimed.timer.unitCode, at: now, on: connection, logger: logger)
                     guard placed else {
-                        // Already on the unit's open agenda (an earlier dispatch's meeting has not decided yet).
+                        // Already waiting on the unit's agenda (an earlier dispatch's meeting has not decided yet).
                         cancelled.append(claimed.id)
                         continue
                     }

@@ -6,7 +6,7 @@ public import PostgresNIO
 /// Townships' leadership-meeting agendas (`meeting_agenda_items`), inside the caller's
 /// transaction: tickets put on them by the SLA timer, the meetings' decisions, and the lists.
 public enum MeetingAgendaStore {
-    /// Puts the ticket on the agenda of `unit` at `time`, unless it is already on an open one;
+    /// Puts the ticket on the agenda of `unit` at `time`, unless it already waits there for a decision;
     /// returns whether it was added.
     @discardableResult
     public static func place(
@@ -18,7 +18,7 @@ public enum MeetingAgendaStore {
             SELECT t.id, \(unit), t.district_code, \(time), d.dispatched_at
             FROM tickets t LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
             WHERE t.id = \(ticketId)
-            ON CONFLICT (ticket_id) WHERE decided_at IS NULL DO NOTHING
+            ON CONFLICT (ticket_id, unit_code) WHERE decided_at IS NULL DO NOTHING
             RETURNING id
             """, logger: logger)
         return try await rows.collect().count == 1
