@@ -28,6 +28,7 @@ public enum IntakeGateway {
             rateLimiter: TokenRateLimiter(policy: resources.settings.tokenRateLimit, clock: realTime),
             audit: audit, auditReader: PostgresAuditReader(database: resources.database, logger: resources.logger),
             inbox: PostgresInboxRepository(database: resources.database, logger: resources.logger),
+            supervision: PostgresSupervisionRepository(database: resources.database, logger: resources.logger),
             clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
             openAPIDocument: try Data(
                 contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))

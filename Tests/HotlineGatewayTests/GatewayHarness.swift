@@ -65,10 +65,12 @@ enum GatewayHarness {
     }
 
     /// Runs `test` against the routes over `repository` (the fixture ticket when nil), recording
-    /// unmasked reads in `audit`, each token limited by `rateLimiter` (no limit when nil).
+    /// unmasked reads in `audit`, each token limited by `rateLimiter` (no limit when nil), with the
+    /// inboxes of `inbox` and the supervision lists and agendas of `supervision`.
     static func test(
         _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
         rateLimiter: TokenRateLimiter? = nil, inbox: InMemoryInbox = GatewayHarness.inbox(),
+        supervision: InMemorySupervision = InMemorySupervision(tickets: [], agenda: []),
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
@@ -77,7 +79,7 @@ enum GatewayHarness {
             repository: repository, reference: NoReference(),
             authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
-            inbox: inbox,
+            inbox: inbox, supervision: supervision,
             clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
         let router = Router()

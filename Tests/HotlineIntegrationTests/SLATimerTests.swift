@@ -110,7 +110,7 @@ struct SLATimerTests {
                     VALUES (\(ticket.id), 'S-1', 'phone', 'complaint', '望京', '路灯不亮', 'G', 'dispatched', '110105026', '110105', \(start), \(start))
                     """, logger: TestEnvironment.logger)
                 let timers = SLAPlanner(policy: .beijing).timers(
-                    dispatchedTo: "110105026", tier: .general, district: "110105", at: start)
+                    dispatchedTo: "110105026", unitKind: .township, tier: .general, district: "110105", at: start)
                 try await SLATimerStore.add(
                     timers, for: ticket, at: start, on: connection, logger: TestEnvironment.logger)
                 // Four simulated days per real second, starting at the dispatch.

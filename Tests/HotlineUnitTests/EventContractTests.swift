@@ -73,6 +73,9 @@ struct EventContractTests {
                     supervisionLevel: .subCenter,
                     supervisingUnitCode: "110105")),
             try event(
+                SLATimerFired(
+                    kind: .meeting, timer: SLATimerKind.meeting.code, step: nil, unitCode: "110105026", dueAt: when)),
+            try event(
                 GroupRequestDetected(
                     groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10,
                     firstAt: when)

@@ -9,17 +9,20 @@ struct TicketLifecycleTests {
     /// The whole machine written out: every allowed (state, action) and where it leads.
     /// Anything not listed is refused.
     static let allowed: [S: [A: S]] = [
-        .dispatched: [.signFor: .inProgress, .sendBack: .sentBack, .redispatch: .dispatched],
+        .dispatched: [
+            .signFor: .inProgress, .sendBack: .sentBack, .redispatch: .dispatched, .meetingDecision: .dispatched,
+        ],
         .inProgress: [
             .sendBack: .sentBack, .redispatch: .dispatched, .assign: .inProgress, .addProgress: .inProgress,
             .whistle: .inProgress,
             .reportIn: .inProgress, .handUp: .handedUp, .handDown: .inProgress, .markUnreasonable: .inProgress,
             .requestExclusion: .inProgress, .decideExclusion: .inProgress, .resolve: .resolved,
+            .meetingDecision: .inProgress,
         ],
         .sentBack: [.redispatch: .dispatched],
         .handedUp: [
             .addProgress: .handedUp, .reportIn: .handedUp, .requestExclusion: .handedUp, .decideExclusion: .handedUp,
-            .resolve: .resolved,
+            .resolve: .resolved, .meetingDecision: .handedUp,
         ],
         .resolved: [
             .requestExclusion: .resolved, .decideExclusion: .resolved, .returnVisit: .closed, .reopen: .dispatched,

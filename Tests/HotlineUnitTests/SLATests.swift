@@ -27,7 +27,7 @@ struct TimerSimulation {
         self.clock = clock
         self.tier = tier
         facts = TicketFacts(state: .dispatched, unitCode: unit, signed: false, assigned: false, districtCode: "110105")
-        pending = planner.timers(dispatchedTo: unit, tier: tier, district: district, at: clock.now())
+        pending = planner.timers(dispatchedTo: unit, unitKind: nil, tier: tier, district: district, at: clock.now())
     }
 
     mutating func act(_ action: HandlingAction, departments: [String] = [], deadline: Date? = nil) {
@@ -49,7 +49,7 @@ struct TimerSimulation {
 
     mutating func redispatch(to unit: String) {
         facts = TicketFacts(state: .dispatched, unitCode: unit, signed: false, assigned: false, districtCode: "110105")
-        pending = planner.timers(dispatchedTo: unit, tier: tier, district: district, at: clock.now())
+        pending = planner.timers(dispatchedTo: unit, unitKind: nil, tier: tier, district: district, at: clock.now())
     }
 
     /// Adds timers, at most one pending of each kind (as the unique index of `sla_timers` does).
@@ -138,7 +138,7 @@ struct SLATests {
     @Test("each tier's timers at dispatch", arguments: tiers)
     func timersPerTier(tier: UrgencyTier, expected: [(String, TimeInterval)]) {
         let timers = SLAPlanner(policy: .beijing).timers(
-            dispatchedTo: "110105026", tier: tier, district: "110105", at: Self.start)
+            dispatchedTo: "110105026", unitKind: nil, tier: tier, district: "110105", at: Self.start)
         #expect(timers.map(\.kind.code) == expected.map(\.0))
         #expect(timers.map { $0.dueAt.timeIntervalSince(Self.start) } == expected.map(\.1))
         #expect(timers.allSatisfy { $0.unitCode == "110105026" })

@@ -30,4 +30,7 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     case returnVisit = "return_visit"
     /// 重办: an unsolved ticket goes back to its unit.
     case reopen
+    /// The township's leadership meeting decides on a ticket on its agenda: who owns it
+    /// (`person`), the measure (`note`) and the new target date (`deadline`).
+    case meetingDecision = "meeting_decision"
 }

@@ -24,6 +24,8 @@ public struct HandlingDecision: Sendable, Equatable {
     public var summons: Summons?
     /// Set by a report-in: the department that reported.
     public var reportingDepartment: String?
+    /// Set by a meeting decision: what the lead unit's leadership meeting decided.
+    public var meetingDecision: MeetingDecision?
     /// The `ticket.handled` event.
     public var handled: TicketHandled
     /// The `ticket.dispatched` event, for a re-dispatch or a reopening.

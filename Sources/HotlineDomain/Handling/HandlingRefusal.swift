@@ -23,4 +23,6 @@ public enum HandlingRefusal: Error, Sendable, Equatable {
     case exclusionAlreadyApproved
     /// An exclusion decision without a pending request.
     case noExclusionRequest
+    /// A meeting decision on a ticket that is on no open leadership-meeting agenda of its lead unit.
+    case notOnMeetingAgenda
 }

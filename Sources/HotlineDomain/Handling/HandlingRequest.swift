@@ -85,6 +85,10 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             future("deadline", deadline)
         case .handUp:
             future("deadline", deadline)
+        case .meetingDecision:
+            text("person", person)
+            text("note", note)
+            future("deadline", deadline)
         case .decideExclusion:
             if approved == nil {
                 findings.append(FieldFinding(field: "approved", detail: "required for decide_exclusion"))

@@ -38,13 +38,17 @@ public enum HandlingRules {
             handled: TicketHandled(
                 action: action, state: next, unitCode: ticket.unitCode, actor: actor.name, actorRole: actor.role,
                 actorUnitCode: actor.unitCode, reason: request.reason, person: request.person, note: request.note,
-                deadline: action == .whistle || action == .handUp ? request.deadline : nil,
+                deadline: [.whistle, .handUp, .meetingDecision].contains(action) ? request.deadline : nil,
                 approved: request.approved, feedbackToCaller: request.feedbackToCaller,
                 feedbackToCenter: request.feedbackToCenter, solved: request.solved,
                 satisfaction: request.satisfaction))
         try change(&decision, by: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
         decision.handled.unitCode = decision.unitCode
         decision.handled.maskFreeText(callerName: ticket.callerName)
+        if decision.meetingDecision != nil {
+            // The agenda keeps the measure as the event carries it: masked.
+            decision.meetingDecision?.measure = decision.handled.note ?? ""
+        }
         if let reason = decision.changes.dispatch?.reason {
             decision.changes.dispatch?.reason = PersonalDataMask.text(reason, callerName: ticket.callerName)
         }
@@ -124,6 +128,11 @@ public enum HandlingRules {
         case .returnVisit:
             decision.changes.visitSolved = request.solved
             decision.changes.visitSatisfaction = request.satisfaction
+        case .meetingDecision:
+            guard ticket.onOpenMeetingAgenda, let unit = ticket.unitCode else { throw .notOnMeetingAgenda }
+            decision.meetingDecision = MeetingDecision(
+                unitCode: unit, owner: request.person ?? "", measure: request.note ?? "",
+                targetDate: request.deadline ?? now, decidedBy: actor.name)
         case .addProgress: break
         }
     }

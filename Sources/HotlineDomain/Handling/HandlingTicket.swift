@@ -13,11 +13,13 @@ public struct HandlingTicket: Sendable, Equatable {
     public var summonedUnitCodes: [String]
     /// The caller's name, to mask it in the free text the handling event carries.
     public var callerName: String?
+    /// Whether the ticket waits on its lead unit's leadership-meeting agenda for a decision.
+    public var onOpenMeetingAgenda: Bool
 
     public init(
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
-        summonedUnitCodes: [String]? = nil, callerName: String? = nil
+        summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -28,6 +30,7 @@ public struct HandlingTicket: Sendable, Equatable {
         self.pendingWhistles = pendingWhistles
         self.summonedUnitCodes = summonedUnitCodes ?? pendingWhistles
         self.callerName = callerName
+        self.onOpenMeetingAgenda = onOpenMeetingAgenda
     }
 
     /// Who the ticket concerns, for the scope rules.

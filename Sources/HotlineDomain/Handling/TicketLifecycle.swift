@@ -18,6 +18,7 @@ public enum TicketLifecycle {
             (.decideExclusion, .closed):
             state
         case (.resolve, .inProgress), (.resolve, .handedUp): .resolved
+        case (.meetingDecision, .dispatched), (.meetingDecision, .inProgress), (.meetingDecision, .handedUp): state
         case (.returnVisit, .resolved): .closed
         case (.reopen, .resolved), (.reopen, .closed): .dispatched
         default: nil

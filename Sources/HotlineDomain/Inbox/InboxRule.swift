@@ -46,7 +46,7 @@ public enum InboxRule {
             let result = [handled.solved?.rawValue, handled.satisfaction?.rawValue].compactMap { $0 }
             return [InboxNotice(unitCode: unit, kind: .returnVisit, note: result.joined(separator: ","))]
         case .signFor, .redispatch, .assign, .addProgress, .reportIn, .handUp, .handDown, .markUnreasonable,
-            .requestExclusion, .resolve, .reopen:
+            .requestExclusion, .resolve, .reopen, .meetingDecision:
             // A re-dispatch and a reopening notify through the `ticket.dispatched` that follows them.
             return []
         }

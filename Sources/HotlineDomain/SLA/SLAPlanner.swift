@@ -25,10 +25,12 @@ public struct SLAPlanner: Sendable {
             finishBy: limits.finish.map { dispatchedAt.addingTimeInterval($0) })
     }
 
-    /// Every timer of a ticket dispatched (or re-dispatched, or reopened) at `time` to `unit`;
-    /// they replace all its earlier timers.
-    public func timers(dispatchedTo unit: String, tier: UrgencyTier, district: String?, at time: Date) -> [PlannedTimer]
-    {
+    /// Every timer of a ticket dispatched (or re-dispatched, or reopened) at `time` to `unit`, of
+    /// kind `unitKind` (nil when the unit is unknown); they replace all its earlier timers. A
+    /// township also gets the leadership meeting's timer, when the policy sets one.
+    public func timers(
+        dispatchedTo unit: String, unitKind: OrgUnit.Kind?, tier: UrgencyTier, district: String?, at time: Date
+    ) -> [PlannedTimer] {
         let limits = policy.limits(tier, district: district)
         var timers: [PlannedTimer] = []
         func step(_ step: SLAStep, within interval: TimeInterval) {
@@ -49,6 +51,9 @@ public struct SLAPlanner: Sendable {
             timers.append(
                 PlannedTimer(
                     kind: .checkpoint(day: day), dueAt: time.addingTimeInterval(Double(day) * 86_400), unitCode: unit))
+        }
+        if unitKind == .township, let meetingAfter = limits.meetingAfter {
+            timers.append(PlannedTimer(kind: .meeting, dueAt: time.addingTimeInterval(meetingAfter), unitCode: unit))
         }
         return timers
     }
@@ -104,7 +109,8 @@ public struct SLAPlanner: Sendable {
                 ])
         case .resolve, .sendBack:
             return TimerChange(cancelAll: true)
-        case .redispatch, .reopen, .handDown, .markUnreasonable, .requestExclusion, .decideExclusion, .returnVisit:
+        case .redispatch, .reopen, .handDown, .markUnreasonable, .requestExclusion, .decideExclusion, .returnVisit,
+            .meetingDecision:
             return TimerChange()
         }
     }
@@ -120,7 +126,7 @@ public struct SLAPlanner: Sendable {
             return !ticket.assigned && ticket.unitCode == timer.unitCode
         case .whistle:
             return !ticket.reportedIn
-        case .reminder, .deadline, .checkpoint:
+        case .reminder, .deadline, .checkpoint, .meeting:
             return ticket.unitCode == timer.unitCode
         case .escalation:
             return true
@@ -134,12 +140,16 @@ public struct SLAPlanner: Sendable {
         public var supervision: Supervision?
         /// Timers that follow (the center's escalation after an overdue deadline).
         public var followUps: [PlannedTimer]
+
+        /// Whether the ticket goes on its unit's leadership meeting's agenda.
+        public var putsOnMeetingAgenda: Bool { event == .meeting }
     }
 
     public func firing(_ timer: PlannedTimer, tier: UrgencyTier, district: String?, at time: Date) -> Firing {
         switch timer.kind {
         case .reminder: return Firing(event: .reminder, supervision: nil, followUps: [])
         case .checkpoint: return Firing(event: .checkpoint, supervision: nil, followUps: [])
+        case .meeting: return Firing(event: .meeting, supervision: nil, followUps: [])
         case .whistle: return Firing(event: .overdue, supervision: nil, followUps: [])
         case .escalation:
             return Firing(
@@ -183,7 +193,7 @@ public enum SLAEventKind: String, Codable, Sendable {
 }
 
 /// Who supervises (督办) an overdue ticket.
-public enum SupervisionLevel: String, Codable, Sendable {
+public enum SupervisionLevel: String, Codable, Sendable, CaseIterable {
     case subCenter = "sub_center"
     case center
 }

@@ -26,9 +26,12 @@ public enum SLATimerKind: Hashable, Sendable {
     case whistle(department: String)
     /// An overdue ticket still open after the district's supervision: the center takes over.
     case escalation
+    /// A township's ticket still unresolved this long after dispatch goes on its leadership
+    /// meeting's agenda.
+    case meeting
 
     /// The text form stored in `sla_timers.kind`: `reminder:finish`, `deadline:sign_for`,
-    /// `checkpoint:3`, `whistle:<unit>`, `escalation`.
+    /// `checkpoint:3`, `whistle:<unit>`, `escalation`, `meeting`.
     public var code: String {
         switch self {
         case .reminder(let step): "reminder:\(step.rawValue)"
@@ -36,6 +39,7 @@ public enum SLATimerKind: Hashable, Sendable {
         case .checkpoint(let day): "checkpoint:\(day)"
         case .whistle(let department): "whistle:\(department)"
         case .escalation: "escalation"
+        case .meeting: "meeting"
         }
     }
 
@@ -43,6 +47,7 @@ public enum SLATimerKind: Hashable, Sendable {
         let parts = code.split(separator: ":", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count) {
         case ("escalation", 1): self = .escalation
+        case ("meeting", 1): self = .meeting
         case ("reminder", 2): guard let step = SLAStep(rawValue: parts[1]) else { return nil }; self = .reminder(step)
         case ("deadline", 2): guard let step = SLAStep(rawValue: parts[1]) else { return nil }; self = .deadline(step)
         case ("checkpoint", 2): guard let day = Int(parts[1]) else { return nil }; self = .checkpoint(day: day)
@@ -56,7 +61,7 @@ public enum SLATimerKind: Hashable, Sendable {
         switch self {
         case .reminder(let step), .deadline(let step): step
         case .whistle: .whistle
-        case .checkpoint, .escalation: nil
+        case .checkpoint, .escalation, .meeting: nil
         }
     }
 }

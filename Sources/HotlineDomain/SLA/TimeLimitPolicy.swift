@@ -18,11 +18,14 @@ public struct TierLimits: Sendable, Equatable {
     /// How long an overdue ticket stays with the district's supervision before the municipal
     /// center takes it over.
     public var centerEscalationAfter: TimeInterval
+    /// From dispatch to a township until a ticket still unresolved goes on the township's
+    /// leadership meeting's agenda (3 days in Beijing); nil for no meeting.
+    public var meetingAfter: TimeInterval?
 
     public init(
         signFor: TimeInterval, assign: TimeInterval, finish: TimeInterval?, reminderFraction: Double = 0.8,
         checkpointDays: [Int] = [],
-        progressEvery: TimeInterval? = nil, centerEscalationAfter: TimeInterval
+        progressEvery: TimeInterval? = nil, centerEscalationAfter: TimeInterval, meetingAfter: TimeInterval? = nil
     ) {
         self.signFor = signFor
         self.assign = assign
@@ -31,6 +34,7 @@ public struct TierLimits: Sendable, Equatable {
         self.checkpointDays = checkpointDays
         self.progressEvery = progressEvery
         self.centerEscalationAfter = centerEscalationAfter
+        self.meetingAfter = meetingAfter
     }
 }
 
@@ -47,14 +51,19 @@ public struct TimeLimitPolicy: Sendable, Equatable {
 
     /// Beijing's limits: E and L assigned in 15 minutes, others in 2 hours; E finished in 2
     /// hours, L in 24 hours, G in 7 days with checkpoints on days 1, 3, 5 and 7; C set at the
-    /// consultation with weekly progress.
+    /// consultation with weekly progress; a township's ticket unresolved 3 days after dispatch
+    /// goes to its leadership meeting, whatever the tier.
     public static let beijing = TimeLimitPolicy(defaults: [
-        .emergency: TierLimits(signFor: 900, assign: 900, finish: 7_200, centerEscalationAfter: 7_200),
-        .livelihood: TierLimits(signFor: 900, assign: 900, finish: 86_400, centerEscalationAfter: 43_200),
+        .emergency: TierLimits(
+            signFor: 900, assign: 900, finish: 7_200, centerEscalationAfter: 7_200, meetingAfter: 259_200),
+        .livelihood: TierLimits(
+            signFor: 900, assign: 900, finish: 86_400, centerEscalationAfter: 43_200, meetingAfter: 259_200),
         .general: TierLimits(
-            signFor: 7_200, assign: 7_200, finish: 604_800, checkpointDays: [1, 3, 5, 7], centerEscalationAfter: 86_400),
+            signFor: 7_200, assign: 7_200, finish: 604_800, checkpointDays: [1, 3, 5, 7], centerEscalationAfter: 86_400,
+            meetingAfter: 259_200),
         .complex: TierLimits(
-            signFor: 7_200, assign: 7_200, finish: nil, progressEvery: 604_800, centerEscalationAfter: 259_200),
+            signFor: 7_200, assign: 7_200, finish: nil, progressEvery: 604_800, centerEscalationAfter: 259_200,
+            meetingAfter: 259_200),
     ])
 
     /// The limits for `tier` in `district` (the district's own, else the default, else Beijing's).
@@ -63,7 +72,8 @@ public struct TimeLimitPolicy: Sendable, Equatable {
     }
 
     /// Reads `district_code,tier,sign_for_minutes,assign_minutes,finish_minutes,reminder_percent,
-    /// checkpoint_days,progress_days,escalate_center_hours` rows; an empty district is the default.
+    /// checkpoint_days,progress_days,escalate_center_hours,meeting_days` rows; an empty district is
+    /// the default, an empty `meeting_days` means no leadership meeting.
     public init(csv table: CSVTable) throws(CSVError) {
         try self.init(records: table.namedRecords)
     }
@@ -86,7 +96,8 @@ public struct TimeLimitPolicy: Sendable, Equatable {
                 signFor: signFor * 60, assign: assign * 60, finish: number("finish_minutes").map { $0 * 60 },
                 reminderFraction: (number("reminder_percent") ?? 80) / 100,
                 checkpointDays: record["checkpoint_days", default: ""].split(separator: "|").compactMap { Int($0) },
-                progressEvery: number("progress_days").map { $0 * 86_400 }, centerEscalationAfter: escalation * 3600)
+                progressEvery: number("progress_days").map { $0 * 86_400 }, centerEscalationAfter: escalation * 3600,
+                meetingAfter: number("meeting_days").map { $0 * 86_400 })
             let district = record["district_code", default: ""]
             if district.isEmpty { defaults[tier] = limits } else { districts[district, default: [:]][tier] = limits }
         }
@@ -106,6 +117,7 @@ extension TimeLimitPolicy {
                 "checkpoint_days": limits.checkpointDays.map(String.init).joined(separator: "|"),
                 "progress_days": limits.progressEvery.map { String($0 / 86_400) } ?? "",
                 "escalate_center_hours": String(limits.centerEscalationAfter / 3600),
+                "meeting_days": limits.meetingAfter.map { String($0 / 86_400) } ?? "",
             ]
         }
         let tiers = UrgencyTier.allCases

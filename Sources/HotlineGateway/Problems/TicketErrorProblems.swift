@@ -29,6 +29,10 @@ extension ProblemDetails {
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not your unit's queue",
                 detail: "handlers read only their own unit's queue")
+        case .notSupervisor:
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not a supervising unit",
+                detail: "the supervision list is for the center, the district sub-centers and the city's desks")
         case .notYourInbox:
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not your unit's inbox",
@@ -83,6 +87,10 @@ extension ProblemDetails {
             self.init(
                 .conflict, type: "/problems/no-exclusion-request", title: "No exclusion request to decide",
                 detail: "ticket \(id) has no pending request")
+        case .notOnMeetingAgenda:
+            self.init(
+                .conflict, type: "/problems/not-on-meeting-agenda", title: "Not on a leadership meeting's agenda",
+                detail: "ticket \(id) waits on no open agenda of its lead unit's leadership meeting")
         }
     }
 }

@@ -19,6 +19,8 @@ public enum GatewayRouter {
         HandlingRoutes.add(to: routes, services)
         UnitRoutes.add(to: routes, services)
         InboxRoutes.add(to: routes, services)
+        SupervisionRoutes.add(to: routes, services)
+        MeetingRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
     }
 }

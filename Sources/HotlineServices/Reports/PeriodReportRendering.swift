@@ -31,6 +31,8 @@ package enum ReportRendering {
         section("top 3 townships per district", report.topTownshipsPerDistrict)
         section("hot spots", report.hotSpots)
         section("overdue tickets by district", report.overdue.filter { $0.count > 0 })
+        section("put on leadership-meeting agendas, by district", report.meetingAgenda.filter { $0.count > 0 })
+        section("leadership-meeting decisions, by district", report.meetingDecisions.filter { $0.count > 0 })
         if !report.groupRequests.isEmpty {
             lines.append("group requests")
             for group in report.groupRequests {
@@ -81,6 +83,8 @@ package enum ReportRendering {
         chart("Top 3 townships per district", report.topTownshipsPerDistrict)
         chart("Hot spots", report.hotSpots)
         chart("Overdue tickets by district", report.overdue.filter { $0.count > 0 })
+        chart("Put on leadership-meeting agendas, by district", report.meetingAgenda.filter { $0.count > 0 })
+        chart("Leadership-meeting decisions, by district", report.meetingDecisions.filter { $0.count > 0 })
         if !report.groupRequests.isEmpty {
             body +=
                 "<h2>Group requests</h2><table><tr><th>township</th><th>category</th><th>tickets</th><th>since</th></tr>"

@@ -7,8 +7,9 @@ public import ServiceLifecycle
 
 /// Fires due timers: every `interval` it claims due timers in batches (`FOR UPDATE SKIP
 /// LOCKED`, so instances never share one), and in the same transaction either fires each
-/// (an `sla.timer_fired` event in the outbox, the ticket marked overdue and under supervision,
-/// follow-up timers) or cancels it when its step is already done.
+/// (an `sla.timer_fired` event in the outbox, the ticket marked overdue and under supervision or
+/// put on its township's leadership-meeting agenda, follow-up timers) or cancels it when its
+/// step is already done.
 public struct SLATicker: Service {
     /// The rules in force, read on the tick's connection.
     public typealias PlannerSource = @Sendable (PostgresConnection, Logger) async throws -> SLAPlanner
@@ -76,6 +77,15 @@ public struct SLATicker: Service {
                 }
                 let firing = planner.firing(
                     claimed.timer, tier: claimed.ticket.tier, district: claimed.ticket.districtCode, at: now)
+                if firing.putsOnMeetingAgenda {
+                    let placed = try await MeetingAgendaStore.place(
+                        claimed.ticket.id, unit: claimed.timer.unitCode, at: now, on: connection, logger: logger)
+                    guard placed else {
+                        // Already waiting on the unit's agenda (an earlier dispatch's meeting has not decided yet).
+                        cancelled.append(claimed.id)
+                        continue
+                    }
+                }
                 if let supervision = firing.supervision {
                     try await SLATimerStore.supervise(
                         claimed.ticket.id, supervision, at: now, on: connection, logger: logger)

@@ -1,9 +1,9 @@
 import Foundation
-import HotlineDomain
+public import HotlineDomain
 public import HotlineRuntime
 import HotlineStorage
-import Logging
-import PostgresNIO
+public import Logging
+public import PostgresNIO
 
 /// The SLA timer: keeps each ticket's durable timers in step with its lifecycle (a consumer of
 /// `ticket.dispatched` and `ticket.handled`) and fires the due ones (`SLATicker`), publishing
@@ -21,7 +21,7 @@ public enum SLATimerWorker {
             logger: resources.logger)
         let settings = resources.settings
         return ServiceParts(workers: [
-            try resources.consumer(handler: TimerPlanning(resources: resources, planner: planner)), ticker,
+            try resources.consumer(handler: TimerPlanning(planner: planner)), ticker,
             Reconciler(
                 database: resources.database, policy: settings.reconciliation, limit: settings.relayBatchSize * 10,
                 logger: resources.logger
@@ -38,13 +38,18 @@ public enum SLATimerWorker {
 /// Sets and cancels a ticket's timers as its lifecycle events arrive: a dispatch (first,
 /// re-dispatch, reopening) replaces them all; a handling action cancels the timers of the step
 /// it completes and adds those it starts (whistles, hand-up deadlines, the next progress duty).
-struct TimerPlanning: EventBatchHandler {
-    let resources: ServiceResources
+/// A dispatch to a township also plans its leadership meeting.
+public struct TimerPlanning: EventBatchHandler {
     let planner: SLATicker.PlannerSource
 
-    var acceptedTypes: Set<EventType> { HotlineServiceKind.slaTimer.appliedTypes }
+    /// Plans with the rules `planner` reads.
+    public init(planner: @escaping SLATicker.PlannerSource) {
+        self.planner = planner
+    }
 
-    func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
+    public var acceptedTypes: Set<EventType> { HotlineServiceKind.slaTimer.appliedTypes }
+
+    public func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let planner = try await planner(connection, logger)
         for consumed in events {
             let metadata = consumed.event.metadata
@@ -55,12 +60,14 @@ struct TimerPlanning: EventBatchHandler {
             if let dispatched = consumed.event.payload(as: TicketDispatched.self) {
                 let tier = dispatched.urgency
                 let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
+                let unitKind = try await HandlingStore.units(
+                    [dispatched.unitCode], on: connection, logger: logger)[dispatched.unitCode]
                 try await SLATimerStore.cancel(
                     nil, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
                 try await SLATimerStore.add(
                     planner.timers(
-                        dispatchedTo: dispatched.unitCode, tier: tier, district: ticket.districtCode,
-                        at: metadata.occurredAt),
+                        dispatchedTo: dispatched.unitCode, unitKind: unitKind, tier: tier,
+                        district: ticket.districtCode, at: metadata.occurredAt),
                     for: reference, at: metadata.occurredAt, on: connection, logger: logger)
                 try await TicketDeadlineStore.replace(
                     for: ticket.id, unitCode: dispatched.unitCode, tier: tier, dispatchedAt: metadata.occurredAt,

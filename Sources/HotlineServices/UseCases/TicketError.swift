@@ -13,8 +13,11 @@ public enum TicketError: Error, Sendable, Equatable {
     case invalidIdempotencyKey(maximumLength: Int)
     /// An `Idempotency-Key` used before with a different body.
     case idempotencyKeyReused
-    /// A handler asked for another unit's work queue.
+    /// A handler asked for another unit's work queue (or leadership-meeting agenda).
     case notYourQueue
+    /// A caller that does not supervise (a township, department or enterprise) asked for the
+    /// supervision list.
+    case notSupervisor
     /// A caller asked for (or tried to mark) the inbox of a unit outside its scope.
     case notYourInbox
     /// No org unit has this code.

@@ -15,18 +15,20 @@ public enum HandlingStore {
             SELECT state, unit_code, co_unit_codes, district_code, urgency, exclusion_state,
                    ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id AND w.reported_at IS NULL ORDER BY department_code),
                    ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id ORDER BY department_code),
-                   caller_name
+                   caller_name,
+                   EXISTS (SELECT 1 FROM meeting_agenda_items m
+                           WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL)
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
-        for try await (state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName)
+        for try await (state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda)
             in rows.decode(
-                (String, String?, [String], String?, String, String?, [String], [String], String?).self)
+                (String, String?, [String], String?, String, String?, [String], [String], String?, Bool).self)
         {
             return HandlingTicket(
                 state: try .stored(state, column: "state"), unitCode: unit, coUnitCodes: coUnits,
                 districtCode: district, urgency: try .stored(urgency, column: "urgency"),
                 exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
-                summonedUnitCodes: summoned, callerName: callerName)
+                summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda)
         }
         return nil
     }

@@ -64,13 +64,14 @@ public enum ReferenceStore {
         try await connection.query(
             """
             INSERT INTO sla_policies (district_code, tier, sign_for_minutes, assign_minutes, finish_minutes, reminder_percent,
-                                      checkpoint_days, progress_days, escalate_center_hours)
+                                      checkpoint_days, progress_days, escalate_center_hours, meeting_days)
             SELECT district, tier, sign_for::float8, assign::float8, NULLIF(finish, '')::float8, reminder::float8,
-                   COALESCE(string_to_array(NULLIF(checkpoints, ''), '|')::int[], '{}'), NULLIF(progress, '')::float8, escalate::float8
+                   COALESCE(string_to_array(NULLIF(checkpoints, ''), '|')::int[], '{}'), NULLIF(progress, '')::float8, escalate::float8,
+                   NULLIF(meeting, '')::float8
             FROM unnest(\(column("district_code")), \(column("tier")), \(column("sign_for_minutes")), \(column("assign_minutes")),
                         \(column("finish_minutes")), \(column("reminder_percent")), \(column("checkpoint_days")), \(column("progress_days")),
-                        \(column("escalate_center_hours")))
-                 AS rows(district, tier, sign_for, assign, finish, reminder, checkpoints, progress, escalate)
+                        \(column("escalate_center_hours")), \(column("meeting_days")))
+                 AS rows(district, tier, sign_for, assign, finish, reminder, checkpoints, progress, escalate, meeting)
             """, logger: logger)
         try await replaceAssessmentPolicy(of: data, on: connection, logger: logger)
     }
@@ -91,18 +92,19 @@ public enum ReferenceStore {
         let rows = try await connection.query(
             """
             SELECT district_code, tier, sign_for_minutes::text, assign_minutes::text, COALESCE(finish_minutes::text, ''),
-                   reminder_percent::text, array_to_string(checkpoint_days, '|'), COALESCE(progress_days::text, ''), escalate_center_hours::text
+                   reminder_percent::text, array_to_string(checkpoint_days, '|'), COALESCE(progress_days::text, ''), escalate_center_hours::text,
+                   COALESCE(meeting_days::text, '')
             FROM sla_policies
             """, logger: logger)
-        for try await (district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate)
+        for try await (district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate, meeting)
             in rows.decode(
-                (String, String, String, String, String, String, String, String, String).self)
+                (String, String, String, String, String, String, String, String, String, String).self)
         {
             records.append([
                 "district_code": district, "tier": tier, "sign_for_minutes": signFor, "assign_minutes": assign,
                 "finish_minutes": finish,
                 "reminder_percent": reminder, "checkpoint_days": checkpoints, "progress_days": progress,
-                "escalate_center_hours": escalate,
+                "escalate_center_hours": escalate, "meeting_days": meeting,
             ])
         }
         return try TimeLimitPolicy(records: records)

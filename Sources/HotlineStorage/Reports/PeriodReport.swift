@@ -107,6 +107,10 @@ public struct PeriodReport: Sendable, Codable {
     public var groupRequests: [GroupRequest]
     public var hotSpots: [Count]
     public var overdue: [Count]
+    /// Tickets put on townships' leadership-meeting agendas in the period, by district.
+    public var meetingAgenda: [Count]
+    /// Leadership-meeting decisions recorded in the period, by district.
+    public var meetingDecisions: [Count]
     /// For a month: every assessed unit, township ranking first.
     public var ranking: [RankingEntry]?
 
@@ -121,6 +125,8 @@ public struct PeriodReport: Sendable, Codable {
         case topTownshipsPerDistrict = "top_townships_per_district"
         case groupRequests = "group_requests"
         case hotSpots = "hot_spots"
+        case meetingAgenda = "meeting_agenda"
+        case meetingDecisions = "meeting_decisions"
     }
 }
 
@@ -203,6 +209,18 @@ public enum ReportQueries {
                 """
                 SELECT d.code, d.name, count(t.id), 0, NULL::text FROM divisions d
                 LEFT JOIN tickets t ON t.district_code = d.code AND t.overdue_at >= \(start) AND t.overdue_at < \(end)
+                WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1
+                """),
+            meetingAgenda: try await counts(
+                """
+                SELECT d.code, d.name, count(m.id), 0, NULL::text FROM divisions d
+                LEFT JOIN meeting_agenda_items m ON m.district_code = d.code AND m.placed_at >= \(start) AND m.placed_at < \(end)
+                WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1
+                """),
+            meetingDecisions: try await counts(
+                """
+                SELECT d.code, d.name, count(m.id), 0, NULL::text FROM divisions d
+                LEFT JOIN meeting_agenda_items m ON m.district_code = d.code AND m.decided_at >= \(start) AND m.decided_at < \(end)
                 WHERE d.tier = 'district' GROUP BY 1, 2 ORDER BY 3 DESC, 1
                 """),
             ranking: ranking.map { $0.map(PeriodReport.RankingEntry.init) })

@@ -124,6 +124,9 @@ struct PostgresTicketSession: TicketSession {
         if let department = decision.reportingDepartment {
             try await HandlingStore.reportIn(id, department: department, at: time, on: connection, logger: logger)
         }
+        if let meetingDecision = decision.meetingDecision {
+            try await MeetingAgendaStore.decide(id, meetingDecision, at: time, on: connection, logger: logger)
+        }
         try await HandlingStore.update(
             id, state: decision.state, unitCode: decision.unitCode, changes: decision.changes, at: time,
             on: connection, logger: logger)
