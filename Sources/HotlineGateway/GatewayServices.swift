@@ -12,6 +12,8 @@ public struct GatewayServices: Sendable {
     public var reading: ReadTickets
     public var auditTrail: ReadAuditTrail
     public var inbox: ReadInbox
+    /// Units' inboxes followed live, from the process's one `InboxFeed`.
+    public var following: FollowInbox
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
     public var rateLimiter: TokenRateLimiter
@@ -19,11 +21,12 @@ public struct GatewayServices: Sendable {
     public var openAPIDocument: Data
 
     /// The use cases over `repository` and `reference`, their events stamped with `producer`,
-    /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`.
+    /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`,
+    /// followed live through `feed`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
         rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, inbox: any InboxRepository,
-        clock: any HotlineClock,
+        feed: InboxFeed, clock: any HotlineClock,
         producer: String, timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
@@ -36,6 +39,7 @@ public struct GatewayServices: Sendable {
         reading = ReadTickets(repository: repository, clock: clock, disclosure: disclosure)
         auditTrail = ReadAuditTrail(reader: auditReader)
         self.inbox = ReadInbox(inbox: inbox, clock: clock)
+        following = FollowInbox(reading: self.inbox, inbox: inbox, feed: feed)
         self.reference = reference
         self.authenticator = authenticator
         self.rateLimiter = rateLimiter

@@ -78,6 +78,7 @@ enum GatewayHarness {
             authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
             inbox: inbox,
+            feed: InboxFeed(inbox: inbox, signal: NoCommitSignal(), logger: Logger(label: "gateway-tests")),
             clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
         let router = Router()

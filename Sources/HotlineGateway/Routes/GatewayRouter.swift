@@ -19,6 +19,7 @@ public enum GatewayRouter {
         HandlingRoutes.add(to: routes, services)
         UnitRoutes.add(to: routes, services)
         InboxRoutes.add(to: routes, services)
+        InboxStreamRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
     }
 }
