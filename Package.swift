@@ -150,7 +150,7 @@ let package = Package(
             name: "HotlineLab",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineKafka", "HotlineStorage",
-                "HotlineRuntime", "HotlineServices",
+                "HotlineRuntime", "HotlineServices", "HotlineGateway",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -212,7 +212,7 @@ let package = Package(
             name: "HotlineIntegrationTests",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                "HotlineServices", "HotlineGateway",
+                "HotlineServices", "HotlineGateway", "HotlineLab",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
