@@ -44,7 +44,7 @@ struct InboxStreamRouteTests {
         "a malformed Last-Event-ID (header or query) or live value: 400 problem",
         arguments: [
             (nil, "?last_event_id=abc"), ("12", ""), ("1-2-3", ""), ("-1-2", ""), (nil, "?live=maybe"),
-        ])
+        ] as [(String?, String)])
     func malformed(header: String?, query: String) async throws {
         try await GatewayHarness.test { client in
             let response = try await Self.stream(client, Self.path + query, token: "lead", lastEventId: header)

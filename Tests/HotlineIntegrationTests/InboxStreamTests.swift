@@ -96,8 +96,8 @@ struct InboxStreamTests {
     }
 
     /// The `event_id` in an event's data.
-    static func eventId(_ event: ServerSentEvent) -> String? {
-        (try? JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any])?["event_id"] as? String
+    static func eventId(_ event: ServerSentEvent) -> String {
+        (try? JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any])?["event_id"] as? String ?? ""
     }
 
     @Test(

@@ -11,8 +11,15 @@ enum InboxStreamRoutes {
         routes.on("units/{code}/inbox/stream", .get, roles: Role.everyone) { request, context, principal in
             let unit = context.parameters.get("code") ?? ""
             let query = try InboxStreamQuery(request)
-            let following = try await services.following.open(
-                unit, after: query.after, live: query.live, for: principal)
+            let following: FollowInbox.Following
+            do {
+                following = try await services.following.open(
+                    unit, after: query.after, live: query.live, for: principal)
+            } catch is InboxFeed.NotStarted {
+                throw ProblemDetails(
+                    .serviceUnavailable, type: "/problems/database-unavailable",
+                    title: "The live inbox is not available yet", detail: "retry shortly", retryAfter: 2)
+            }
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-cache"

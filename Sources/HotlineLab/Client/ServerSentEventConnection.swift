@@ -114,7 +114,8 @@ package struct ServerSentEventConnection: Sendable {
                 case "id": event.id = String(value)
                 case "event": event.event = String(value)
                 case "data":
-                    event.data += (hasData ? "\n" : "") + value
+                    if hasData { event.data += "\n" }
+                    event.data += value
                     hasData = true
                 default: continue
                 }

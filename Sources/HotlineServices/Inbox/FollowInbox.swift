@@ -23,13 +23,13 @@ public struct FollowInbox: Sendable {
 
     /// The inbox of `unit` for `principal` from after `position` (from now when nil); live unless
     /// `live` is false (then only the catch-up). Fails, before anything is sent, unless
-    /// `principal` may read that inbox.
+    /// `principal` may read that inbox, or with `InboxFeed.NotStarted` while the feed cannot start.
     public func open(
         _ unit: String, after position: InboxPosition?, live: Bool, for principal: Principal
     ) async throws -> Following {
         try await reading.checkReadable(unit, by: principal)
         return Following(
-            unit: unit, after: position, inbox: inbox, live: live ? feed.follow(unit) : nil)
+            unit: unit, after: position, inbox: inbox, live: live ? try await feed.follow(unit) : nil)
     }
 
     /// One client's following of one inbox, subscribed to the feed when live.
@@ -56,7 +56,7 @@ public struct FollowInbox: Sendable {
                 }
             }
             guard let live else { return }
-            for await event in live.cancelOnGracefulShutdown() {
+            for try await event in live.cancelOnGracefulShutdown() {
                 if case .item(let item) = event, let sent, item.position <= sent { continue }
                 try await send(event)
                 if case .item(let item) = event { sent = item.position }

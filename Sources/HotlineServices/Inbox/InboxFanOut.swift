@@ -10,7 +10,8 @@ struct InboxFanOut {
     private(set) var position: InboxPosition?
     private var followers: [String: [Int: Follower]] = [:]
     private var nextFollower = 0
-    private var closed = false
+    /// Whether the feed has stopped (it accepts no followers then).
+    private(set) var closed = false
 
     /// How many followers there are, over every unit.
     var count: Int { followers.values.reduce(0) { $0 + $1.count } }

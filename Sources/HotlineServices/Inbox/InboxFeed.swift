@@ -31,14 +31,16 @@ public final class InboxFeed: Service, Sendable {
     private let sweep: Duration
     private let heartbeat: Duration
     private let pageSize: Int
+    private let startWait: Duration
     private let state = Mutex(InboxFanOut())
 
     /// A feed over `inbox`, woken by `signal` and every `sweep`, sending keep-alives every
-    /// `heartbeat`, with buffers of `bufferLimit` events per follower.
+    /// `heartbeat`, with buffers of `bufferLimit` events per follower, reading `pageSize` items
+    /// per query; followers wait at most `startWait` for the feed's first read.
     public init(
         inbox: any InboxRepository, signal: any InboxCommitSignal, logger: Logger,
         bufferLimit: Int = InboxFeed.defaultBufferLimit, sweep: Duration = .seconds(1),
-        heartbeat: Duration = .seconds(15), pageSize: Int = 500
+        heartbeat: Duration = .seconds(15), pageSize: Int = 500, startWait: Duration = .seconds(10)
     ) {
         self.inbox = inbox
         self.signal = signal
@@ -47,12 +49,23 @@ public final class InboxFeed: Service, Sendable {
         self.sweep = sweep
         self.heartbeat = heartbeat
         self.pageSize = pageSize
+        self.startWait = startWait
     }
+
+    /// Raised when the feed has not read where it starts within `startWait` (PostgreSQL was
+    /// unreachable since the process started).
+    public struct NotStarted: Error {}
 
     /// The live events of `unit` from now on: items the feed reads after this call, and
     /// keep-alives. The stream ends when the follower falls `bufferLimit` events behind or the
-    /// feed stops; ending the iteration unsubscribes.
-    public func follow(_ unit: String) -> AsyncStream<Event> {
+    /// feed stops; ending the iteration unsubscribes. Waits until the feed knows where it starts,
+    /// so that a follower's catch-up and the feed's first items meet without a gap.
+    public func follow(_ unit: String) async throws -> AsyncStream<Event> {
+        let deadline = ContinuousClock.now + startWait
+        while state.withLock({ $0.position == nil && !$0.closed }) {
+            guard ContinuousClock.now < deadline else { throw NotStarted() }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let (events, follower) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingOldest(bufferLimit))
         guard let key = state.withLock({ $0.add(follower, of: unit) }) else {
             follower.finish()
@@ -68,21 +81,21 @@ public final class InboxFeed: Service, Sendable {
     public var followerCount: Int { state.withLock { $0.count } }
 
     /// Reads and hands out items until cancelled or shut down gracefully; then ends every follower's stream.
-    public func run() async {
+    public func run() async throws {
+        defer { finish(state.withLock { $0.close() }) }
         let (wakes, waker) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        await withDiscardingTaskGroup { group in
+        try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await self.listen(waking: waker) }
             group.addTask { await self.repeatEvery(self.sweep) { waker.yield() } }
             group.addTask {
                 await self.repeatEvery(self.heartbeat) { self.finish(self.state.withLock { $0.heartbeat() }) }
             }
             waker.yield()
-            for await _ in wakes.cancelOnGracefulShutdown() {
+            for try await _ in wakes.cancelOnGracefulShutdown() {
                 await catchUp()
             }
             group.cancelAll()
         }
-        finish(state.withLock { $0.close() })
     }
 
     /// Reads every committed item after the feed's position, page by page, and hands them out.
