@@ -15,7 +15,7 @@ struct InboxStreamRouteTests {
         _ client: some TestClientProtocol, _ uri: String = path, token: String?, lastEventId: String? = nil
     ) async throws -> TestResponse {
         var headers = GatewayHarness.headers(token)
-        if let lastEventId { headers[HTTPField.Name("Last-Event-ID")!] = lastEventId }
+        if let lastEventId { headers[.init("Last-Event-ID")!] = lastEventId }
         return try await client.execute(uri: uri, method: .get, headers: headers)
     }
 

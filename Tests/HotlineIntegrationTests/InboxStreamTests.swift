@@ -78,7 +78,7 @@ struct InboxStreamTests {
     }
 
     /// Runs `body` with a gateway on a fresh database (ports from `port` up).
-    static func withGateway(port: Int, _ body: @Sendable (Setup) async throws -> Void) async throws {
+    static func withGateway<T: Sendable>(port: Int, _ body: @Sendable (Setup) async throws -> T) async throws -> T {
         try await TestDatabase.with { client, database in
             try await RunningServices.prepare(client)
             let setup = Setup(
@@ -87,10 +87,11 @@ struct InboxStreamTests {
                     10, of: Self.township, prefix: "S", on: client, logger: TestEnvironment.logger),
                 port: port)
             let settings = RunningServices.settings(database: database, basePort: port)
-            try await RunningServices.with([.intakeGateway], settings: settings, build: { try IntakeGateway.parts($1) })
-            {
+            return try await RunningServices.with(
+                [.intakeGateway], settings: settings, build: { try IntakeGateway.parts($1) }
+            ) {
                 try await APIClient(base: URL(string: "http://127.0.0.1:\(port)")!).waitUntilUp()
-                try await body(setup)
+                return try await body(setup)
             }
         }
     }
@@ -136,10 +137,10 @@ struct InboxStreamTests {
             let before = try await setup.catchUp(after: "0-0").last ?? "0-0"
             let live = Received()
             let connection = try await setup.follow(into: live)
-            let (release, released) = AsyncStream.makeStream(of: Void.self)
-            let (opened, hasOpened) = AsyncStream.makeStream(of: Void.self)
-            // The slow transaction takes its id first, then the fast one commits, then the slow
-            // one writes its item (a higher item id, a lower transaction id) and waits.
+            let (released, release) = AsyncStream.makeStream(of: Void.self)
+            let (hasOpened, opened) = AsyncStream.makeStream(of: Void.self)
+            // The slow transaction takes its id first and waits; the fast one commits; then the
+            // slow one writes its item (a higher item id, a lower transaction id) and commits.
             let slow = Task {
                 try await setup.client.withTransaction(logger: TestEnvironment.logger) { connection in
                     _ = try await InboxBenchFixtures.transaction(on: connection, logger: TestEnvironment.logger)
@@ -172,5 +173,17 @@ struct InboxStreamTests {
             try await connection.ended()
             #expect(received.all.isEmpty)
         }
+    }
+
+    @Test("a graceful shutdown of the gateway ends the streams still open")
+    func shutdownEndsStreams() async throws {
+        let open = try await Self.withGateway(port: Self.port + 30) { setup in
+            let received = Received()
+            let connection = try await setup.follow(into: received)
+            #expect(connection.status == 200)
+            return connection
+        }
+        // The gateway stopped, so the stream it served has ended rather than held the shutdown.
+        try await open.ended()
     }
 }

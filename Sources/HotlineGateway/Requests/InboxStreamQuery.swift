@@ -5,9 +5,6 @@ import Hummingbird
 /// `Last-Event-ID` header, else the `last_event_id` query parameter for clients that cannot set
 /// headers) and whether to stay open for live items (`live`, default true).
 struct InboxStreamQuery {
-    /// The name of the header an `EventSource` sends when it reconnects.
-    static let lastEventIdHeader = HTTPField.Name("Last-Event-ID")!
-
     var after: InboxPosition?
     var live: Bool
 
@@ -15,7 +12,7 @@ struct InboxStreamQuery {
     /// parameter: a reconnecting `EventSource` repeats its first URL and sends the newer id as the header.
     init(_ request: Request) throws {
         let query = QueryReader(request)
-        if let header = request.headers[Self.lastEventIdHeader] {
+        if let header = request.headers[.init("Last-Event-ID")!] {
             after = try Self.position(header, named: "Last-Event-ID")
         } else {
             after = try query.text("last_event_id").map { try Self.position($0, named: "last_event_id") }

@@ -24,7 +24,7 @@ enum InboxStreamRoutes {
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-cache"
             // Proxies that buffer responses (nginx) pass this one through as it is written.
-            headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
+            headers[.init("X-Accel-Buffering")!] = "no"
             return Response(
                 status: .ok, headers: headers,
                 body: ResponseBody { writer in

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineDomain
 import HotlineServices
 import Hummingbird
 

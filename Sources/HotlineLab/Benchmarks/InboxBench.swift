@@ -5,6 +5,7 @@ import HotlineRuntime
 import HotlineServices
 import HotlineStorage
 import Logging
+import NIOHTTP1
 import NIOPosix
 import PostgresNIO
 import ServiceLifecycle
@@ -14,7 +15,7 @@ import Synchronization
 /// writes (in batched transactions), and the live stream's fan-out: a gateway in this process
 /// with `clients` SSE connections following one unit, and the time from each commit that adds
 /// an item to its arrival at every client.
-public struct InboxBench {
+public struct InboxBench: Sendable {
     var clients: Int
     var commits: Int
     var items: Int
@@ -79,6 +80,8 @@ public struct InboxBench {
         environment[HotlineVariable.pgDatabase.name] = BenchDatabase.name
         environment[HotlineServiceKind.intakeGateway.portVariable.name] = String(port)
         environment[HotlineVariable.logLevel.name] = "error"
+        // One token opens every client's stream: the per-token rate limit would refuse most of them.
+        environment[HotlineVariable.rateLimitPerSecond.name] = "0"
         let gatewaySettings = HotlineSettings(environment: environment)
         let token = try await database.withConnection {
             try await TokenStore.create(
