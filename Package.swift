@@ -150,9 +150,10 @@ let package = Package(
             name: "HotlineLab",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineKafka", "HotlineStorage",
-                "HotlineRuntime", "HotlineServices",
+                "HotlineRuntime", "HotlineServices", "HotlineGateway",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -212,7 +213,7 @@ let package = Package(
             name: "HotlineIntegrationTests",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                "HotlineServices", "HotlineGateway",
+                "HotlineServices", "HotlineGateway", "HotlineLab",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -14,6 +14,8 @@ public struct GatewayServices: Sendable {
     public var inbox: ReadInbox
     public var supervision: SupervisionBoard
     public var meetingAgenda: ReadMeetingAgenda
+    /// Units' inboxes followed live, from the process's one `InboxFeed`.
+    public var following: FollowInbox
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
     public var rateLimiter: TokenRateLimiter
@@ -22,11 +24,11 @@ public struct GatewayServices: Sendable {
 
     /// The use cases over `repository` and `reference`, their events stamped with `producer`,
     /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`,
-    /// supervision lists and meeting agendas in `supervision`.
+    /// followed live through `feed`, supervision lists and meeting agendas in `supervision`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
         rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, inbox: any InboxRepository,
-        supervision: any SupervisionRepository, clock: any HotlineClock,
+        feed: InboxFeed, supervision: any SupervisionRepository, clock: any HotlineClock,
         producer: String, timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
@@ -41,6 +43,7 @@ public struct GatewayServices: Sendable {
         self.inbox = ReadInbox(inbox: inbox, clock: clock)
         self.supervision = SupervisionBoard(repository: supervision, clock: clock)
         meetingAgenda = ReadMeetingAgenda(repository: supervision)
+        following = FollowInbox(reading: self.inbox, inbox: inbox, feed: feed)
         self.reference = reference
         self.authenticator = authenticator
         self.rateLimiter = rateLimiter

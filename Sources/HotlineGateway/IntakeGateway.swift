@@ -18,6 +18,11 @@ public enum IntakeGateway {
         // simulated one.
         let realTime = SystemClock()
         let audit = AuditTrailWriter(database: resources.database, clock: realTime, logger: resources.logger)
+        let inbox = PostgresInboxRepository(database: resources.database, logger: resources.logger)
+        let feed = InboxFeed(
+            inbox: inbox,
+            signal: PostgresInboxCommitSignal(configuration: resources.settings.database, logger: resources.logger),
+            logger: resources.logger)
         let services = GatewayServices(
             repository: PostgresTicketRepository(
                 database: resources.database, numbering: numbering, logger: resources.logger),
@@ -27,14 +32,15 @@ public enum IntakeGateway {
                 lifetime: resources.settings.tokenCacheLifetime, clock: realTime),
             rateLimiter: TokenRateLimiter(policy: resources.settings.tokenRateLimit, clock: realTime),
             audit: audit, auditReader: PostgresAuditReader(database: resources.database, logger: resources.logger),
-            inbox: PostgresInboxRepository(database: resources.database, logger: resources.logger),
+            inbox: inbox, feed: feed,
             supervision: PostgresSupervisionRepository(database: resources.database, logger: resources.logger),
             clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
             openAPIDocument: try Data(
                 contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
         // The audit writer after the numbering pool: shutdown runs in reverse, so it writes its
-        // last entries after the HTTP server has answered its last request.
-        return ServiceParts(workers: [numbering, audit]) { router in
+        // last entries after the HTTP server has answered its last request. The inbox feed last:
+        // the live streams end with the HTTP server (on its graceful shutdown), then the feed stops.
+        return ServiceParts(workers: [numbering, audit, feed]) { router in
             GatewayRouter.add(to: router, services, logger: resources.logger)
         }
     }

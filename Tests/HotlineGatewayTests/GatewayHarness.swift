@@ -79,7 +79,9 @@ enum GatewayHarness {
             repository: repository, reference: NoReference(),
             authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
-            inbox: inbox, supervision: supervision,
+            inbox: inbox,
+            feed: InboxFeed(inbox: inbox, signal: NoCommitSignal(), logger: Logger(label: "gateway-tests")),
+            supervision: supervision,
             clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
         let router = Router()

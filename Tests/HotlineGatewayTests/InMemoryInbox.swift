@@ -65,6 +65,10 @@ final class InMemoryInbox: InboxRepository {
             .sorted { $0.position < $1.position }.prefix(limit))
     }
 
+    func latestPosition() async throws -> InboxPosition {
+        stored.withLock { $0 }.map(\.position).max() ?? .start
+    }
+
     private static func matches(_ state: InboxStore.StateFilter, _ item: InboxItem) -> Bool {
         switch state {
         case .all: true

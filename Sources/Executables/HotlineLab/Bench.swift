@@ -3,11 +3,11 @@ import Foundation
 import HotlineLab
 import HotlineRuntime
 
-/// `hotline-lab bench classifier|sla|assessment|pipeline|reads`: benchmarks that print numbers.
+/// `hotline-lab bench classifier|sla|assessment|pipeline|reads|inbox`: benchmarks that print numbers.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).",
-        subcommands: [Classifier.self, SLA.self, Assessment.self, Pipeline.self, Reads.self])
+        subcommands: [Classifier.self, SLA.self, Assessment.self, Pipeline.self, Reads.self, Inbox.self])
 
     /// Classification throughput on one core.
     struct Classifier: ParsableCommand {
@@ -108,6 +108,26 @@ struct Bench: AsyncParsableCommand {
 
         func run() async throws {
             try await ReadsBench(seconds: seconds, rounds: rounds, concurrency: concurrency).run(
+                settings: HotlineSettings())
+        }
+    }
+
+    /// The unit inbox: items written per second, and the live stream's fan-out latency.
+    struct Inbox: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "inbox",
+            abstract:
+                "Inbox items written per second, and SSE fan-out to many clients of a gateway in this process (cause to delivery), on the scratch database hotline_bench."
+        )
+
+        @Option(help: "SSE clients following one unit's inbox.") var clients = 1_000
+        @Option(help: "Commits of one item each whose delivery is timed.") var commits = 100
+        @Option(help: "Items written for the write rate.") var items = 20_000
+        @Option(help: "Items recorded per transaction for the write rate.") var batch = 100
+        @Option(help: "HTTP port of the gateway the benchmark starts.") var port = 18_790
+
+        func run() async throws {
+            try await InboxBench(clients: clients, commits: commits, items: items, batch: batch, port: port).run(
                 settings: HotlineSettings())
         }
     }

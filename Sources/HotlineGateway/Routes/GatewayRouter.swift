@@ -21,6 +21,7 @@ public enum GatewayRouter {
         InboxRoutes.add(to: routes, services)
         SupervisionRoutes.add(to: routes, services)
         MeetingRoutes.add(to: routes, services)
+        InboxStreamRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
     }
 }

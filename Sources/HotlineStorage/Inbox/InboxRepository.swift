@@ -22,6 +22,8 @@ public protocol InboxRepository: Sendable {
         -> [Int64]
     /// Committed items after `position`, of `unit` or of every unit, in commit order (`InboxStore.committed`).
     func committed(after position: InboxPosition, unit: String?, limit: Int) async throws -> [InboxItem]
+    /// The position of the newest committed item of every unit (`InboxStore.latestPosition`).
+    func latestPosition() async throws -> InboxPosition
 }
 
 /// Every unit's inbox in PostgreSQL (`InboxStore`).
@@ -62,5 +64,9 @@ public struct PostgresInboxRepository: InboxRepository {
         try await database.withConnection {
             try await InboxStore.committed(after: position, unit: unit, limit: limit, on: $0, logger: logger)
         }
+    }
+
+    public func latestPosition() async throws -> InboxPosition {
+        try await database.withConnection { try await InboxStore.latestPosition(on: $0, logger: logger) }
     }
 }
