@@ -3,7 +3,7 @@ public import HotlineDomain
 public import HotlineServices
 public import HotlineStorage
 
-/// What the gateway's routes call: the ticket use cases, the reference data, the caller's
+/// What the gateway's routes call: the ticket and group case use cases, the reference data, the caller's
 /// authentication and rate limit, and the API's own description.
 public struct GatewayServices: Sendable {
     public var intake: IntakeTicket
@@ -12,6 +12,8 @@ public struct GatewayServices: Sendable {
     public var reading: ReadTickets
     public var auditTrail: ReadAuditTrail
     public var inbox: ReadInbox
+    public var groupCases: ReadGroupCases
+    public var groupResolution: ResolveGroupCase
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
     public var rateLimiter: TokenRateLimiter
@@ -36,6 +38,8 @@ public struct GatewayServices: Sendable {
         reading = ReadTickets(repository: repository, clock: clock, disclosure: disclosure)
         auditTrail = ReadAuditTrail(reader: auditReader)
         self.inbox = ReadInbox(inbox: inbox, clock: clock)
+        groupCases = ReadGroupCases(repository: repository)
+        groupResolution = ResolveGroupCase(repository: repository, clock: clock, stamp: stamp)
         self.reference = reference
         self.authenticator = authenticator
         self.rateLimiter = rateLimiter

@@ -4,7 +4,7 @@ public import Logging
 
 /// The operators' HTTP API on a router: problem documents for every error, then, behind bearer
 /// token authentication and the per-token rate limit, tickets (create, read, list and search), handling, classification
-/// review, direct answers, reference data, and the OpenAPI document that describes all of it
+/// review, direct answers, reference data, inboxes, group cases, and the OpenAPI document that describes all of it
 /// (`Schemas/openapi.yaml`).
 public enum GatewayRouter {
     /// Adds the API's routes to `router`, served by `services`.
@@ -19,6 +19,7 @@ public enum GatewayRouter {
         HandlingRoutes.add(to: routes, services)
         UnitRoutes.add(to: routes, services)
         InboxRoutes.add(to: routes, services)
+        GroupCaseRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
     }
 }
