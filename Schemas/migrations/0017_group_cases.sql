@@ -14,3 +14,7 @@ CREATE INDEX group_requests_open_cases ON group_requests (leaf_code, township_co
 CREATE INDEX group_requests_listing ON group_requests (detected_at DESC, id DESC);
 CREATE INDEX tickets_group_request ON tickets (group_request_id) WHERE group_request_id IS NOT NULL;
 COMMENT ON COLUMN group_requests.state IS 'open while a linked ticket is unresolved; resolved when none is.';
+CREATE OR REPLACE VIEW analytics.group_requests AS
+SELECT id, leaf_code, township_code, first_at, last_at, ticket_count, detected_at, state, district_code, resolved_at
+FROM public.group_requests;
+COMMENT ON VIEW analytics.group_requests IS 'Group cases (10+ on one leaf in one township within 24 hours, joined by later ones while open), open or resolved.';

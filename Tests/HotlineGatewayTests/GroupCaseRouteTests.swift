@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDomain
+import HotlineStorage
 import Hummingbird
 import HummingbirdTesting
 import Testing

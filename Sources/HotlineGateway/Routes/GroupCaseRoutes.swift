@@ -1,5 +1,6 @@
 import HotlineDomain
 import HotlineServices
+import HotlineStorage
 import Hummingbird
 
 /// Group cases (群体诉求): `GET /group-cases` (cursor pages of the caller's scope), `GET

@@ -1,7 +1,7 @@
 public import Foundation
 public import HotlineDomain
 public import HotlineRuntime
-public import HotlineStorage
+import HotlineStorage
 public import Logging
 public import PostgresNIO
 

@@ -1,6 +1,6 @@
-public import Foundation
-public import HotlineDomain
-public import HotlineStorage
+import Foundation
+import HotlineDomain
+import HotlineStorage
 
 extension TicketSession {
     /// Carries out `decision` on the locked ticket `id`: its changes, then its `ticket.handled`
