@@ -11,17 +11,12 @@ public struct GroupCaseCursor: Sendable, Equatable {
         self.id = id
     }
 
-    /// The opaque text form used as `next_cursor`: microseconds (PostgreSQL's precision) and id.
-    public var token: String {
-        "\(Int64((detectedAt.timeIntervalSince1970 * 1_000_000).rounded()))_\(id.uuidString.lowercased())"
-    }
+    /// The opaque text form used as `next_cursor` (`TimeAndIdToken`).
+    public var token: String { TimeAndIdToken.text(detectedAt, id) }
 
     /// Reads the text form; nil for anything else.
     public init?(token: String) {
-        let parts = token.split(separator: "_")
-        guard parts.count == 2, let microseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else {
-            return nil
-        }
-        self.init(detectedAt: Date(timeIntervalSince1970: Double(microseconds) / 1_000_000), id: id)
+        guard let parsed = TimeAndIdToken.parse(token) else { return nil }
+        self.init(detectedAt: parsed.time, id: parsed.id)
     }
 }
