@@ -3,7 +3,7 @@ public import HotlineDomain
 public import HotlineServices
 public import HotlineStorage
 
-/// What the gateway's routes call: the ticket use cases, the reference data, the caller's
+/// What the gateway's routes call: the ticket and group case use cases, the reference data, the caller's
 /// authentication and rate limit, and the API's own description.
 public struct GatewayServices: Sendable {
     public var intake: IntakeTicket
@@ -16,6 +16,8 @@ public struct GatewayServices: Sendable {
     public var meetingAgenda: ReadMeetingAgenda
     /// Units' inboxes followed live, from the process's one `InboxFeed`.
     public var following: FollowInbox
+    public var groupCases: ReadGroupCases
+    public var groupResolution: ResolveGroupCase
     public var reference: any ReferenceSource
     public var authenticator: TokenAuthenticator
     public var rateLimiter: TokenRateLimiter
@@ -44,6 +46,8 @@ public struct GatewayServices: Sendable {
         self.supervision = SupervisionBoard(repository: supervision, clock: clock)
         meetingAgenda = ReadMeetingAgenda(repository: supervision)
         following = FollowInbox(reading: self.inbox, inbox: inbox, feed: feed)
+        groupCases = ReadGroupCases(repository: repository)
+        groupResolution = ResolveGroupCase(repository: repository, clock: clock, stamp: stamp)
         self.reference = reference
         self.authenticator = authenticator
         self.rateLimiter = rateLimiter

@@ -4,8 +4,9 @@ import HotlineStorage
 import Synchronization
 
 /// The ticket storage in memory, for router tests: tickets as stored rows with what a handling
-/// decision reads, the org units' kinds, and what the use cases applied and recorded. Intake and
-/// review writes are not modelled (those routes are covered against PostgreSQL).
+/// decision reads, the org units' kinds, group cases, and what the use cases applied and
+/// recorded. Intake and review writes and settling a group case are not modelled (those are
+/// covered against PostgreSQL).
 final class InMemoryTicketRepository: TicketRepository, TicketSession {
     struct Stored {
         var record: TicketRecord
@@ -19,10 +20,12 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
     private let applied = Mutex<[HandlingDecision]>([])
     private let recorded = Mutex<[EventType]>([])
     private let units: [String: OrgUnit.Kind]
+    private let cases: [GroupCase]
 
-    init(_ tickets: [Stored], units: [String: OrgUnit.Kind] = [:]) {
+    init(_ tickets: [Stored], units: [String: OrgUnit.Kind] = [:], groupCases: [GroupCase] = []) {
         self.tickets = Mutex(Dictionary(uniqueKeysWithValues: tickets.map { ($0.record.id, $0) }))
         self.units = units
+        self.cases = groupCases
     }
 
     /// The handling decisions applied, oldest first.
@@ -111,4 +114,31 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
             stored[id]?.handling.unitCode = decision.unitCode
         }
     }
+
+    func groupCases(within scope: TicketScope, after cursor: GroupCaseCursor?, limit: Int) async throws -> [GroupCase] {
+        let visible = cases.filter { groupCase in
+            switch scope {
+            case .city: true
+            case .district(let district): groupCase.districtCode == district
+            case .unit(let unit): groupCase.townshipCode == unit
+            case .nothing: false
+            }
+        }
+        return Array(
+            visible.sorted { ($0.detectedAt, $0.id.uuidString) > ($1.detectedAt, $1.id.uuidString) }.prefix(limit))
+    }
+
+    func groupCase(_ id: UUID, locking: Bool) async throws -> GroupCase? { cases.first { $0.id == id } }
+
+    func groupCaseTickets(_ id: UUID) async throws -> [GroupCaseTicket] {
+        tickets.withLock { stored in
+            stored.values.filter { $0.record.groupRequestId == id }.map {
+                GroupCaseTicket(
+                    id: $0.record.id, number: $0.record.number, state: $0.record.state, unitCode: $0.record.unitCode,
+                    townshipCode: $0.record.townshipCode, receivedAt: $0.record.receivedAt)
+            }
+        }
+    }
+
+    func settleGroupCase(_ id: UUID, at time: Date) async throws -> GroupCase? { throw NotModelled() }
 }

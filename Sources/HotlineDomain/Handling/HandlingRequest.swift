@@ -51,13 +51,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public func findings(for action: HandlingAction, now: Date) -> [FieldFinding] {
         var findings: [FieldFinding] = []
         func text(_ field: String, _ value: String?) {
-            guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                return findings.append(FieldFinding(field: field, detail: "required for \(action.rawValue)"))
-            }
-            if value.count > Self.maximumTextLength {
-                findings.append(FieldFinding(field: field, detail: "at most \(Self.maximumTextLength) characters"))
-            }
-            plain(field, value)
+            findings += Self.textFindings(field, value, requiredFor: action)
         }
         func plain(_ field: String, _ value: String?) {
             if let value, PlainText.hasControlCharacters(value) {
@@ -103,6 +97,22 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
                 findings.append(
                     FieldFinding(field: "satisfaction", detail: "one of satisfied, basically, dissatisfied"))
             }
+        }
+        return findings
+    }
+
+    /// What is wrong with the text `value` of `field`, which `action` requires: missing or
+    /// blank, too long, or holding control characters.
+    static func textFindings(_ field: String, _ value: String?, requiredFor action: HandlingAction) -> [FieldFinding] {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return [FieldFinding(field: field, detail: "required for \(action.rawValue)")]
+        }
+        var findings: [FieldFinding] = []
+        if value.count > maximumTextLength {
+            findings.append(FieldFinding(field: field, detail: "at most \(maximumTextLength) characters"))
+        }
+        if PlainText.hasControlCharacters(value) {
+            findings.append(FieldFinding(field: field, detail: "must not contain control characters"))
         }
         return findings
     }

@@ -30,6 +30,16 @@ public enum HandlingRules {
         if centerActions.contains(action), !actor.actsForCenter(action, ticket: ticket) {
             throw .centerOnly(action)
         }
+        return try outcome(of: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
+    }
+
+    /// What `action` by `actor` does to `ticket` once `actor`'s right to take it is established
+    /// (by `decide`, or for a group case's joint resolution by `GroupResolution.decide`): the
+    /// state machine's check and the changes, with the events' free text masked.
+    public static func outcome(
+        of action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal,
+        unitKinds: [String: OrgUnit.Kind], at now: Date
+    ) throws(HandlingRefusal) -> HandlingDecision {
         guard let next = TicketLifecycle.next(after: action, from: ticket.state) else {
             throw .illegalTransition(from: ticket.state)
         }

@@ -4,7 +4,9 @@
 ///   else the city's;
 /// - the district sub-center when the place is known only to the district, the ticket is
 ///   complex, or the confidence is below `subCenterConfidence`;
-/// - the municipal center's queue when nothing is known.
+/// - the municipal center's queue when nothing is known;
+/// - a repeat request (重复诉求) to the unit that handles or handled the original, unless that
+///   unit disowned it (`RepeatOriginal.disowned`); complex tickets keep the route above.
 public struct DispatchRule: Sendable {
     public let catalog: Catalog
     /// Below this confidence a model's classification goes to a sub-center (or the center)
@@ -16,9 +18,24 @@ public struct DispatchRule: Sendable {
         self.subCenterConfidence = subCenterConfidence
     }
 
-    /// The dispatch of `classification`; nil while it waits for an operator's review.
-    public func decide(_ classification: TicketClassified) -> TicketDispatched? {
+    /// The dispatch of `classification`; nil while it waits for an operator's review. `original`
+    /// describes the ticket `classification.repeatOf` names, when it repeats one.
+    public func decide(_ classification: TicketClassified, original: RepeatOriginal? = nil) -> TicketDispatched? {
         guard !classification.reviewRequired else { return nil }
+        if classification.urgency != .complex, let original, original.ticketId == classification.repeatOf,
+            let unit = original.unitCode, !original.disowned
+        {
+            return TicketDispatched(
+                unitCode: unit, urgency: classification.urgency,
+                reason:
+                    "repeat request of ticket \(original.ticketId): back to unit \(unit), which handles the original",
+                occasion: .repeatRequest, repeatOf: original.ticketId)
+        }
+        return route(classification)
+    }
+
+    /// The catalog's route for `classification`, regardless of any earlier ticket.
+    private func route(_ classification: TicketClassified) -> TicketDispatched {
         func to(_ unit: String, _ reason: String) -> TicketDispatched {
             TicketDispatched(unitCode: unit, urgency: classification.urgency, reason: reason)
         }

@@ -43,6 +43,14 @@ extension ProblemDetails {
                 detail: "no org unit has code '\(code.prefix(40))'")
         case .handlingRefused(let id, let action, let refusal):
             self.init(refusal, of: action, on: id)
+        case .noSuchGroupCase(let id):
+            self.init(
+                .notFound, type: "/problems/group-case-not-found", title: "No such group case",
+                detail: "no group case has id \(id)")
+        case .notYourGroupCase:
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not yours to resolve",
+                detail: "a group case is resolved by its township, its district's sub-center or the center")
         }
     }
 

@@ -5,11 +5,21 @@ import Hummingbird
 extension HotlineRequestContext {
     /// The ticket id in the path, or a 400 problem.
     func ticketId() throws -> UUID {
+        try pathId(of: "ticket")
+    }
+
+    /// The group case id in the path, or a 400 problem.
+    func groupCaseId() throws -> UUID {
+        try pathId(of: "group case")
+    }
+
+    /// The path parameter `id`, naming a `thing` by its UUID, or a 400 problem.
+    private func pathId(of thing: String) throws -> UUID {
         let text = parameters.get("id") ?? ""
         guard let id = UUID(uuidString: text) else {
             throw ProblemDetails(
-                .badRequest, type: "/problems/invalid-ticket-id", title: "Invalid ticket id",
-                detail: "'\(text.prefix(64))' is not a UUID")
+                .badRequest, type: "/problems/invalid-\(thing.replacingOccurrences(of: " ", with: "-"))-id",
+                title: "Invalid \(thing) id", detail: "'\(text.prefix(64))' is not a UUID")
         }
         return id
     }

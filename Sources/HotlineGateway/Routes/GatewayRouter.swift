@@ -4,7 +4,7 @@ public import Logging
 
 /// The operators' HTTP API on a router: problem documents for every error, then, behind bearer
 /// token authentication and the per-token rate limit, tickets (create, read, list and search), handling, classification
-/// review, direct answers, reference data, and the OpenAPI document that describes all of it
+/// review, direct answers, reference data, inboxes, group cases, and the OpenAPI document that describes all of it
 /// (`Schemas/openapi.yaml`).
 public enum GatewayRouter {
     /// Adds the API's routes to `router`, served by `services`.
@@ -22,6 +22,7 @@ public enum GatewayRouter {
         SupervisionRoutes.add(to: routes, services)
         MeetingRoutes.add(to: routes, services)
         InboxStreamRoutes.add(to: routes, services)
+        GroupCaseRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
     }
 }

@@ -7,8 +7,8 @@ import Logging
 import PostgresNIO
 
 /// Reads `ticket.received`, classifies each ticket (leaf, urgency, place, confidence), links
-/// repeats and group requests, and publishes `ticket.classified` (and `group_request.detected`
-/// when a group forms). Low-confidence tickets go to the review queue instead of dispatch.
+/// repeats and group cases, and publishes `ticket.classified` (and `group_request.detected`
+/// when a group case opens, which tells the township and its district's sub-center). Low-confidence tickets go to the review queue instead of dispatch.
 public enum ClassifierWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = ClassificationHandler(
@@ -53,16 +53,15 @@ struct ClassificationHandler: EventBatchHandler {
             var detected: GroupRequestDetected?
             if let leaf = decided.categoryCode, let township = decided.townshipCode,
                 let group = try await TicketLinks.groupRequest(
-                    for: ticketId, leafCode: leaf, townshipCode: township, receivedAt: receivedAt,
-                    threshold: policy.groupThreshold,
-                    window: policy.groupWindow, on: connection, logger: logger)
+                    for: ticketId, leafCode: leaf, townshipCode: township, districtCode: decided.districtCode,
+                    receivedAt: receivedAt, threshold: policy.groupThreshold, window: policy.groupWindow,
+                    on: connection, logger: logger)
             {
                 decided.groupRequestId = group.id
                 if group.detected {
                     detected = GroupRequestDetected(
                         groupRequestId: group.id, leafCode: leaf, townshipCode: township,
-                        ticketCount: group.ticketCount,
-                        firstAt: group.firstAt)
+                        ticketCount: group.ticketCount, firstAt: group.firstAt, districtCode: group.districtCode)
                 }
             }
             try await EventRecorder.record(

@@ -1,16 +1,44 @@
-import HotlineDomain
+public import Foundation
+public import HotlineDomain
 public import HotlineRuntime
 import HotlineStorage
-import Logging
-import PostgresNIO
+public import Logging
+public import PostgresNIO
 
-/// Reads `ticket.classified`, decides each ticket's unit with the catalog (`DispatchRule`) and
-/// publishes `ticket.dispatched`. Tickets waiting for review are left alone.
+/// Reads `ticket.classified`, decides each ticket's unit with the catalog (`DispatchRule`; a
+/// repeat request with what its original's unit did) and publishes `ticket.dispatched`.
+/// Tickets waiting for review are left alone.
 public enum DispatcherWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let handler = DispatchHandler(
             resources: resources, snapshots: resources.referenceSnapshots())
         return ServiceParts(workers: [try resources.consumer(handler: handler)])
+    }
+
+    /// Dispatches the classified ticket `ticketId` in the caller's transaction: reads the
+    /// original of a repeat request (`RepeatOriginals`), lets `rule` decide, moves the ticket to
+    /// its unit and records the `ticket.dispatched` event `stamp` makes. Nil, changing nothing,
+    /// while the ticket waits for review or when it no longer waits for dispatch.
+    @discardableResult
+    public static func dispatch(
+        _ ticketId: UUID, _ classified: TicketClassified, rule: DispatchRule, trace: TraceContext?,
+        stamp: (TicketDispatched) -> Event<TicketDispatched>, on connection: PostgresConnection, logger: Logger
+    ) async throws -> TicketDispatched? {
+        var original: RepeatOriginal?
+        if let repeated = classified.repeatOf {
+            original = try await RepeatOriginals.original(repeated, on: connection, logger: logger)
+        }
+        guard let dispatch = rule.decide(classified, original: original) else { return nil }
+        let event = stamp(dispatch)
+        guard
+            try await TicketStore.markDispatched(
+                ticketId, dispatch, from: [.classified], at: event.metadata.occurredAt, on: connection, logger: logger)
+        else {
+            logger.notice("ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticketId)"])
+            return nil
+        }
+        try await EventRecorder.record(event, trace: trace, on: connection, logger: logger)
+        return dispatch
     }
 }
 
@@ -27,17 +55,9 @@ struct DispatchHandler: EventBatchHandler {
             catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
         for (consumed, classified) in events.payloads(of: TicketClassified.self) {
             let ticketId = consumed.event.metadata.ticketId
-            guard let dispatch = rule.decide(classified) else { continue }
-            let event = resources.event(about: ticketId, dispatch)
-            guard
-                try await TicketStore.markDispatched(
-                    ticketId, dispatch, from: [.classified], at: event.metadata.occurredAt, on: connection,
-                    logger: logger)
-            else {
-                logger.notice("ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticketId)"])
-                continue
-            }
-            try await EventRecorder.record(event, trace: consumed.childTrace, on: connection, logger: logger)
+            try await DispatcherWorker.dispatch(
+                ticketId, classified, rule: rule, trace: consumed.childTrace,
+                stamp: { resources.event(about: ticketId, $0) }, on: connection, logger: logger)
         }
     }
 }

@@ -40,11 +40,7 @@ public struct HandleTicket: Sendable {
             } catch {
                 throw TicketError.handlingRefused(id, action, error)
             }
-            try await session.apply(decision, to: id, at: now)
-            try await session.record(stamp.event(about: id, decision.handled, at: now), trace: nil)
-            if let dispatched = decision.dispatched {
-                try await session.record(stamp.event(about: id, dispatched, at: now), trace: nil)
-            }
+            try await session.carryOut(decision, on: id, stamp: stamp, at: now)
             return try await session.ticket(id)
         }
         guard let record else { throw TicketError.notFound(id) }

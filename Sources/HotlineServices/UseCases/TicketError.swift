@@ -24,6 +24,10 @@ public enum TicketError: Error, Sendable, Equatable {
     case noSuchUnit(String)
     /// A handling action refused by `HandlingRules` (or its request's findings).
     case handlingRefused(UUID, HandlingAction, HandlingRefusal)
+    /// No such group case, or none the caller may see.
+    case noSuchGroupCase(UUID)
+    /// The caller may read the group case but not resolve it (an analyst).
+    case notYourGroupCase
 
     /// `findings` as an `invalid` error, its summary listing each finding.
     public static func invalid(_ findings: [FieldFinding]) -> TicketError {

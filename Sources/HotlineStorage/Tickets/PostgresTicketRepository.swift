@@ -131,4 +131,20 @@ struct PostgresTicketSession: TicketSession {
             id, state: decision.state, unitCode: decision.unitCode, changes: decision.changes, at: time,
             on: connection, logger: logger)
     }
+
+    func groupCases(within scope: TicketScope, after cursor: GroupCaseCursor?, limit: Int) async throws -> [GroupCase] {
+        try await GroupCaseStore.cases(within: scope, after: cursor, limit: limit, on: connection, logger: logger)
+    }
+
+    func groupCase(_ id: UUID, locking: Bool) async throws -> GroupCase? {
+        try await GroupCaseStore.find(id, locking: locking, on: connection, logger: logger)
+    }
+
+    func groupCaseTickets(_ id: UUID) async throws -> [GroupCaseTicket] {
+        try await GroupCaseStore.tickets(of: id, on: connection, logger: logger)
+    }
+
+    func settleGroupCase(_ id: UUID, at time: Date) async throws -> GroupCase? {
+        try await GroupCaseStore.settle(id, at: time, on: connection, logger: logger)
+    }
 }

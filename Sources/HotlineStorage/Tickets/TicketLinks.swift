@@ -38,41 +38,49 @@ public enum TicketLinks {
         return nil
     }
 
-    /// A group request a ticket belongs to, and whether this ticket made it one.
+    /// A group case a ticket belongs to, and whether this ticket made it one.
     public struct Group: Sendable, Equatable {
         public var id: UUID
         public var ticketCount: Int
         public var firstAt: Date
+        /// The township's district, whose sub-center is told of the case.
+        public var districtCode: String?
         /// True for the ticket that reached the threshold: the group was detected just now.
         public var detected: Bool
     }
 
-    /// Counts the tickets on `leafCode` in `townshipCode` received from `window` before
-    /// `receivedAt` on (the ticket itself included, already classified; later ones classified
-    /// first count too, so the outcome does not depend on classification order). From `threshold` on they
-    /// form a group: the first time, the group is created and every ticket in the window is
-    /// linked; later tickets join it. Serialized per leaf and township by an advisory lock.
+    /// Links ticket `id` (already classified) to the group case (群体诉求) of `leafCode` in
+    /// `townshipCode`: while a case is open, every later ticket on them joins it, however late;
+    /// otherwise the tickets received from `window` before `receivedAt` on (later ones
+    /// classified first count too, so the outcome does not depend on classification order) form
+    /// a new case from `threshold` on, every one of them linked. The case's district is the
+    /// township's in `org_units`, else `districtCode`. Serialized per leaf and township by an
+    /// advisory lock.
     public static func groupRequest(
-        for id: UUID, leafCode: String, townshipCode: String, receivedAt: Date, threshold: Int, window: TimeInterval,
-        on connection: PostgresConnection, logger: Logger
+        for id: UUID, leafCode: String, townshipCode: String, districtCode: String?, receivedAt: Date, threshold: Int,
+        window: TimeInterval, on connection: PostgresConnection, logger: Logger
     ) async throws -> Group? {
         let since = receivedAt.addingTimeInterval(-window)
         try await connection.query(
             "SELECT pg_advisory_xact_lock(hashtext(\(leafCode + "@" + townshipCode)))", logger: logger)
-        let open = try await connection.query(
+        let joined = try await connection.query(
             """
-            SELECT id, ticket_count, first_at FROM group_requests
-            WHERE leaf_code = \(leafCode) AND township_code = \(townshipCode) AND last_at >= \(since)
-            ORDER BY last_at DESC LIMIT 1
+            WITH open_case AS (
+                SELECT id FROM group_requests
+                WHERE leaf_code = \(leafCode) AND township_code = \(townshipCode) AND state = 'open'
+                ORDER BY detected_at DESC LIMIT 1),
+            linked AS (
+                UPDATE tickets SET group_request_id = (SELECT id FROM open_case)
+                WHERE id = \(id) AND group_request_id IS DISTINCT FROM (SELECT id FROM open_case)
+                  AND EXISTS (SELECT 1 FROM open_case)
+                RETURNING id)
+            UPDATE group_requests g SET ticket_count = ticket_count + (SELECT count(*) FROM linked),
+                last_at = GREATEST(last_at, \(receivedAt))
+            WHERE g.id = (SELECT id FROM open_case)
+            RETURNING g.id, g.ticket_count, g.first_at, g.district_code
             """, logger: logger)
-        for try await (group, count, firstAt) in open.decode((UUID, Int, Date).self) {
-            try await connection.query(
-                """
-                UPDATE group_requests SET ticket_count = ticket_count + 1, last_at = GREATEST(last_at, \(receivedAt)) WHERE id = \(group);
-                """, logger: logger)
-            try await connection.query(
-                "UPDATE tickets SET group_request_id = \(group) WHERE id = \(id)", logger: logger)
-            return Group(id: group, ticketCount: count + 1, firstAt: firstAt, detected: false)
+        for try await (group, count, firstAt, district) in joined.decode((UUID, Int, Date, String?).self) {
+            return Group(id: group, ticketCount: count, firstAt: firstAt, districtCode: district, detected: false)
         }
         let rows = try await connection.query(
             """
@@ -88,14 +96,19 @@ public enum TicketLinks {
         }
         guard members.count >= threshold else { return nil }
         let group = UUID()
-        try await connection.query(
+        let created = try await connection.query(
             """
-            INSERT INTO group_requests (id, leaf_code, township_code, first_at, last_at, ticket_count, detected_at)
-            VALUES (\(group), \(leafCode), \(townshipCode), \(firstAt), \(receivedAt), \(members.count), \(receivedAt))
+            INSERT INTO group_requests (id, leaf_code, township_code, district_code, first_at, last_at, ticket_count, detected_at)
+            SELECT \(group), \(leafCode), \(townshipCode),
+                   COALESCE((SELECT district_code FROM org_units WHERE code = \(townshipCode)), \(districtCode)),
+                   \(firstAt), \(receivedAt), \(members.count), \(receivedAt)
+            RETURNING district_code
             """, logger: logger)
+        var district: String?
+        for try await code in created.decode(String?.self) { district = code }
         try await connection.query(
             "UPDATE tickets SET group_request_id = \(group) WHERE id = ANY(\(members))", logger: logger)
-        return Group(id: group, ticketCount: members.count, firstAt: firstAt, detected: true)
+        return Group(id: group, ticketCount: members.count, firstAt: firstAt, districtCode: district, detected: true)
     }
 }
 

@@ -50,16 +50,12 @@ public struct TicketCursor: Sendable, Equatable {
     }
 
     /// The opaque text form used in `next` links: microseconds (PostgreSQL's precision) and id.
-    public var token: String {
-        "\(Int64((receivedAt.timeIntervalSince1970 * 1_000_000).rounded()))_\(id.uuidString.lowercased())"
-    }
+    public var token: String { TimeAndIdToken.text(receivedAt, id) }
 
+    /// Reads the text form; nil for anything else.
     public init?(token: String) {
-        let parts = token.split(separator: "_")
-        guard parts.count == 2, let microseconds = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else {
-            return nil
-        }
-        self.init(receivedAt: Date(timeIntervalSince1970: Double(microseconds) / 1_000_000), id: id)
+        guard let parsed = TimeAndIdToken.parse(token) else { return nil }
+        self.init(receivedAt: parsed.time, id: parsed.id)
     }
 }
 

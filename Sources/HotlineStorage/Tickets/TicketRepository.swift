@@ -63,4 +63,13 @@ public protocol TicketSession: Sendable {
     func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind]
     /// Applies a handling decision to the locked ticket: its columns and whistles.
     func apply(_ decision: HandlingDecision, to id: UUID, at time: Date) async throws
+
+    /// Up to `limit` group cases within `scope`, newest first, after `cursor`.
+    func groupCases(within scope: TicketScope, after cursor: GroupCaseCursor?, limit: Int) async throws -> [GroupCase]
+    /// The group case `id` (locked for the rest of the transaction when `locking`), or nil.
+    func groupCase(_ id: UUID, locking: Bool) async throws -> GroupCase?
+    /// The tickets linked to group case `id`, oldest first.
+    func groupCaseTickets(_ id: UUID) async throws -> [GroupCaseTicket]
+    /// Sets group case `id`'s state from its linked tickets' (`GroupCaseStore.settle`).
+    func settleGroupCase(_ id: UUID, at time: Date) async throws -> GroupCase?
 }
