@@ -49,8 +49,12 @@ struct EventContractTests {
             try event(
                 TicketDispatched(
                     unitCode: "110105026", coUnitCodes: ["110105:department:housing"], urgency: .complex,
-                    reason: "re-dispatched by 朝阳区分中心")
+                    reason: "re-dispatched by 朝阳区分中心", occasion: .redispatch)
             ),
+            try event(
+                TicketDispatched(
+                    unitCode: "110105026", urgency: .general, reason: "repeat of 20261122-000042",
+                    occasion: .repeatRequest, repeatOf: UUID())),
             try event(
                 TicketHandled(
                     action: .whistle, state: .inProgress, unitCode: "110105026", actor: "望京街道 handler",
@@ -78,7 +82,7 @@ struct EventContractTests {
             try event(
                 GroupRequestDetected(
                     groupRequestId: UUID(), leafCode: "GRN0201", townshipCode: "110105026", ticketCount: 10,
-                    firstAt: when)
+                    firstAt: when, districtCode: "110105")
             ),
             try event(
                 TicketDispatched(
