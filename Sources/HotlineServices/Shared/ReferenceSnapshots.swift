@@ -18,8 +18,11 @@ struct ReferenceSnapshot<Model: Sendable>: Sendable {
 }
 
 /// Keeps one `ReferenceSnapshot` per process, loaded from PostgreSQL on first use and rebuilt
-/// when a newer training run appears (looked for at most every `checkInterval`). Every
-/// process rebuilds the same model from the same rows, so all instances agree.
+/// when a newer training run appears (looked for at most every `checkInterval` of real time,
+/// whatever clock the tickets follow). Every process rebuilds the same model from the same
+/// rows, so all instances agree. One refresh runs at a time: callers that find the snapshot
+/// stale while one is under way wait for it, so a burst of requests at start-up trains the
+/// classifier once, not once per request.
 final class ReferenceSnapshots<Model: Sendable>: Sendable {
     /// Builds the model from the reference data and the run's operator corrections.
     typealias Build = @Sendable (ReferenceData, [LabelledExample]) -> Model
@@ -27,18 +30,19 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
     private struct State {
         var snapshot: ReferenceSnapshot<Model>?
         var checkedAt: Date?
+        /// The refresh under way, if any.
+        var refreshing: Task<ReferenceSnapshot<Model>, any Error>?
     }
 
     private let state = Mutex(State())
     private let checkInterval: TimeInterval
-    private let clock: any HotlineClock
+    private let clock = SystemClock()
     private let readsCorrections: Bool
     private let build: Build
 
     /// `readsCorrections`: whether `build` needs the operators' corrections (only the classifier does).
-    init(checkInterval: TimeInterval, clock: any HotlineClock, readsCorrections: Bool, build: @escaping Build) {
+    init(checkInterval: TimeInterval, readsCorrections: Bool, build: @escaping Build) {
         self.checkInterval = checkInterval
-        self.clock = clock
         self.readsCorrections = readsCorrections
         self.build = build
     }
@@ -46,13 +50,31 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
     /// The current snapshot, checking for a newer run through a pooled connection when due.
     func current(from database: PostgresClient, logger: Logger) async throws -> ReferenceSnapshot<Model> {
         if let fresh = freshSnapshot() { return fresh }
-        return try await database.withConnection { try await self.refresh(on: $0, logger: logger) }
+        return try await refreshOnce {
+            try await database.withConnection { try await self.refresh(on: $0, logger: logger) }
+        }
     }
 
     /// The current snapshot, checking for a newer run on `connection` when due.
     func current(on connection: PostgresConnection, logger: Logger) async throws -> ReferenceSnapshot<Model> {
         if let fresh = freshSnapshot() { return fresh }
-        return try await refresh(on: connection, logger: logger)
+        return try await refreshOnce { try await self.refresh(on: connection, logger: logger) }
+    }
+
+    /// Joins the refresh under way, or starts `refresh` as the one every caller waits for.
+    private func refreshOnce(
+        _ refresh: @escaping @Sendable () async throws -> ReferenceSnapshot<Model>
+    ) async throws -> ReferenceSnapshot<Model> {
+        let task = state.withLock { state in
+            if let running = state.refreshing { return running }
+            let task = Task {
+                defer { self.state.withLock { $0.refreshing = nil } }
+                return try await refresh()
+            }
+            state.refreshing = task
+            return task
+        }
+        return try await task.value
     }
 
     private func freshSnapshot() -> ReferenceSnapshot<Model>? {
@@ -90,7 +112,10 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
                 "run": "\(run?.id.description ?? "none")", "leaves": "\(reference.catalog.leaves.count)",
                 "corrections": "\(examples.count)",
             ])
-        state.withLock { $0 = State(snapshot: snapshot, checkedAt: now) }
+        state.withLock {
+            $0.snapshot = snapshot
+            $0.checkedAt = now
+        }
         return snapshot
     }
 }
@@ -98,7 +123,7 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
 extension ServiceResources {
     /// Reference data alone, for services that do not classify.
     func referenceSnapshots() -> ReferenceSnapshots<Void> {
-        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: false) { _, _ in
+        ReferenceSnapshots(checkInterval: settings.modelCheckInterval, readsCorrections: false) { _, _ in
             ()
         }
     }
@@ -107,7 +132,7 @@ extension ServiceResources {
     /// segmentation dictionary of the schema directory (read once), and the run's corrections.
     func classifierSnapshots() throws -> ReferenceSnapshots<RequestClassifier> {
         let data = try ClassifierData(schemaDirectory: settings.schemaDirectory)
-        return ReferenceSnapshots(checkInterval: settings.modelCheckInterval, clock: clock, readsCorrections: true) {
+        return ReferenceSnapshots(checkInterval: settings.modelCheckInterval, readsCorrections: true) {
             reference, corrections in
             RequestClassifier(
                 catalog: reference.catalog, gazetteer: reference.gazetteer, cues: reference.cues, data: data,

@@ -73,10 +73,10 @@ package enum FaultSuiteChecks {
                 """
             ),
             (
-                "checkpoints due more than six simulated hours ago and not fired",
+                "checkpoints due more than a minute ago and not fired",
                 """
                 SELECT count(*) FROM sla_timers
-                WHERE state = 'pending' AND kind LIKE 'checkpoint:%' AND due_at < \(unescaped: simulatedNow) - interval '6 hours'
+                WHERE state = 'pending' AND kind LIKE 'checkpoint:%' AND due_at < \(unescaped: simulatedNow) - interval '1 minute'
                 """
             ),
         ]
