@@ -13,8 +13,17 @@ public struct KafkaClientConfiguration: Sendable {
         self.extraProperties = extraProperties
     }
 
+    /// `topic.metadata.refresh.interval.ms`: how often the client looks at the topics again. A
+    /// consumer that subscribed while its topics were missing (a broker that came back empty,
+    /// before `hotline topics create` ran) starts consuming at the next look; librdkafka's
+    /// default of five minutes left such a consumer idle that long.
+    public static let metadataRefreshMilliseconds = 10_000
+
     var baseProperties: [String: String] {
-        ["bootstrap.servers": bootstrapServers, "client.id": clientId, "log.connection.close": "false"]
+        [
+            "bootstrap.servers": bootstrapServers, "client.id": clientId, "log.connection.close": "false",
+            "topic.metadata.refresh.interval.ms": String(Self.metadataRefreshMilliseconds),
+        ]
     }
 
     /// The base properties with the extra ones over them: a plain client's whole configuration.

@@ -21,6 +21,24 @@ struct KafkaConsumerGroupTests {
         #expect(received.allSatisfy { $0.header("index").map { "m-\($0)" } == $0.text })
     }
 
+    @Test("a consumer that subscribed before its topic existed consumes once the topic is created")
+    func subscribedBeforeTheTopicExists() async throws {
+        // As after a broker that came back empty: the services subscribe before `hotline topics create` runs.
+        let topic = TestEnvironment.uniqueName("test.late")
+        let consumer = try TestEnvironment.makeConsumer(group: TestEnvironment.uniqueName("group"), topics: [topic])
+        let early = try await consumer.poll(maxMessages: 1, timeout: .seconds(3))
+        #expect(early.isEmpty)
+        try await KafkaAdmin(client: TestEnvironment.kafkaClient("tests-admin")).createTopics([
+            KafkaTopicSpecification(name: topic, partitions: 2)
+        ])
+        let producer = try TestEnvironment.makeProducer()
+        try await producer.send(numberedMessages(topic: topic, count: 5))
+        await producer.close()
+        let received = try await consumer.collect(5, within: .seconds(90))
+        await consumer.close()
+        #expect(Set(received.map(\.text)) == Set((0..<5).map { "m-\($0)" }))
+    }
+
     @Test("a member killed before committing makes the next member re-deliver exactly the uncommitted batch")
     func uncommittedBatchIsRedelivered() async throws {
         let topic = try await TestEnvironment.makeTopic("test.crash", partitions: 1)
