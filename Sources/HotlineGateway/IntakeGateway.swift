@@ -3,13 +3,18 @@ import HotlineDomain
 public import HotlineRuntime
 import HotlineServices
 import HotlineStorage
+public import Hummingbird
 
 /// The intake gateway service: the operators' HTTP API (`GatewayRouter`) over PostgreSQL, with
 /// a pool of its own for ticket numbers and the audit trail's writer. Every route but health and
 /// metrics needs a bearer token and is rate-limited per token.
 public enum IntakeGateway {
-    /// The gateway's workers and routes, for `ServiceRuntime.run(.intakeGateway)`.
-    public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
+    /// The gateway's workers and routes, for `ServiceRuntime.run(.intakeGateway)`; `adding` puts
+    /// more routes on the same router over the same use cases (the screens).
+    public static func parts(
+        _ resources: ServiceResources,
+        adding more: @escaping @Sendable (Router<BasicRequestContext>, GatewayServices) -> Void = { _, _ in }
+    ) throws -> ServiceParts {
         let numbering = resources.settings.database.makeClient(
             logger: resources.logger, settings: TicketStore.numberingSettings, maximumConnections: 4)
         // Tokens are created, revoked and expire in real time (`hotline tokens` stamps them with the
@@ -40,8 +45,12 @@ public enum IntakeGateway {
         // The audit writer after the numbering pool: shutdown runs in reverse, so it writes its
         // last entries after the HTTP server has answered its last request. The inbox feed last:
         // the live streams end with the HTTP server (on its graceful shutdown), then the feed stops.
-        return ServiceParts(workers: [numbering, audit, feed]) { router in
-            GatewayRouter.add(to: router, services, logger: resources.logger)
-        }
+        return ServiceParts(
+            workers: [numbering, audit, feed],
+            routes: { router in
+                GatewayRouter.add(to: router, services, logger: resources.logger)
+                more(router, services)
+            },
+            warmUp: { _ = try await services.reference.current() })
     }
 }

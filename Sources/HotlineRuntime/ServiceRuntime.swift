@@ -34,10 +34,17 @@ public struct ServiceResources: Sendable {
 public struct ServiceParts: Sendable {
     public var workers: [any Service]
     public var routes: @Sendable (Router<BasicRequestContext>) -> Void
+    /// Work done once at start before the service calls itself ready (`/readyz`): loading the
+    /// reference data and training the classifier, so the first ticket does not wait for it.
+    public var warmUp: @Sendable () async throws -> Void
 
-    public init(workers: [any Service], routes: @escaping @Sendable (Router<BasicRequestContext>) -> Void = { _ in }) {
+    public init(
+        workers: [any Service], routes: @escaping @Sendable (Router<BasicRequestContext>) -> Void = { _ in },
+        warmUp: @escaping @Sendable () async throws -> Void = {}
+    ) {
         self.workers = workers
         self.routes = routes
+        self.warmUp = warmUp
     }
 }
 
@@ -78,15 +85,17 @@ public enum ServiceRuntime {
 
         let router = Router()
         router.add(middleware: MetricsMiddleware())
+        let warmUp = WarmUp(work: parts.warmUp, logger: logger)
         router.addHealthAndMetrics(service: kind.name, registry: registry) {
-            await DatabaseHealth.isReachable(database, logger: logger)
+            guard warmUp.isDone else { return false }
+            return await DatabaseHealth.isReachable(database, logger: logger)
         }
         parts.routes(router)
         return Application(
             router: router,
             configuration: .init(
                 address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
-            services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay] + parts.workers,
+            services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay, warmUp] + parts.workers,
             logger: logger)
     }
 }

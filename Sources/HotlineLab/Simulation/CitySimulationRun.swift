@@ -55,6 +55,7 @@ package struct CitySimulationRun: Sendable {
             seed: seed, start: start, days: period, perDay: ratePerDay)
         let speed = Double(period) * 86_400 / (minutes * 60)
         let logger = Observability.logger(for: "hotline-lab", level: .error)
+        try await ClusterReadiness.wait(for: settings)
         try await settings.database.withRunningClient(logger: logger) { database in
             let clock = try await SimulationClock.start(at: start, speed: speed, database: database, logger: logger)
             let city = CitySimulation(

@@ -11,9 +11,11 @@ import PostgresNIO
 /// when a group case opens, which tells the township and its district's sub-center). Low-confidence tickets go to the review queue instead of dispatch.
 public enum ClassifierWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
-        let handler = ClassificationHandler(
-            resources: resources, snapshots: try resources.classifierSnapshots())
-        return ServiceParts(workers: [try resources.consumer(handler: handler)])
+        let snapshots = try resources.classifierSnapshots()
+        let handler = ClassificationHandler(resources: resources, snapshots: snapshots)
+        return ServiceParts(
+            workers: [try resources.consumer(handler: handler)],
+            warmUp: { _ = try await snapshots.current(from: resources.database, logger: resources.logger) })
     }
 }
 

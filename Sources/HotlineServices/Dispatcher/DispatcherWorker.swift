@@ -10,9 +10,11 @@ public import PostgresNIO
 /// Tickets waiting for review are left alone.
 public enum DispatcherWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
-        let handler = DispatchHandler(
-            resources: resources, snapshots: resources.referenceSnapshots())
-        return ServiceParts(workers: [try resources.consumer(handler: handler)])
+        let snapshots = resources.referenceSnapshots()
+        let handler = DispatchHandler(resources: resources, snapshots: snapshots)
+        return ServiceParts(
+            workers: [try resources.consumer(handler: handler)],
+            warmUp: { _ = try await snapshots.current(from: resources.database, logger: resources.logger) })
     }
 
     /// Dispatches the classified ticket `ticketId` in the caller's transaction: reads the

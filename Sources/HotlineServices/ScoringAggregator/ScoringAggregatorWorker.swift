@@ -13,9 +13,12 @@ import PostgresNIO
 public enum ScoringAggregatorWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
-        return ServiceParts(workers: [
-            try resources.consumer(handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots))
-        ])
+        return ServiceParts(
+            workers: [
+                try resources.consumer(
+                    handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots))
+            ],
+            warmUp: { _ = try await snapshots.current(from: resources.database, logger: resources.logger) })
     }
 }
 
