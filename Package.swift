@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // Pure domain: tickets, events, states. No I/O.
@@ -103,6 +105,7 @@ let package = Package(
             name: "HotlineServices",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineStorage", "HotlineRuntime",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,8 +127,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The screens (HTML for operators, handlers, sub-centers and leaders), served by the
+        // gateway: a session cookie instead of a bearer token, Mustache templates and the string
+        // catalogs under `Screens/`, and the same use cases as the API.
+        .target(
+            name: "HotlineScreens",
+            dependencies: [
+                "HotlineDomain", "HotlineStorage", "HotlineRuntime", "HotlineServices", "HotlineGateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         .executableTarget(
-            name: "IntakeGateway", dependencies: ["HotlineGateway", "HotlineRuntime"],
+            name: "IntakeGateway", dependencies: ["HotlineGateway", "HotlineScreens", "HotlineRuntime"],
             path: "Sources/Executables/IntakeGateway",
             swiftSettings: strictSettings),
         .executableTarget(
@@ -203,7 +220,8 @@ let package = Package(
         .testTarget(
             name: "HotlineGatewayTests",
             dependencies: [
-                "HotlineDomain", "HotlineStorage", "HotlineServices", "HotlineGateway", "HotlineRuntime",
+                "HotlineDomain", "HotlineStorage", "HotlineServices", "HotlineGateway", "HotlineScreens",
+                "HotlineRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -213,7 +231,7 @@ let package = Package(
             name: "HotlineIntegrationTests",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                "HotlineServices", "HotlineGateway", "HotlineLab",
+                "HotlineServices", "HotlineGateway", "HotlineScreens", "HotlineLab",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -24,6 +24,8 @@ public struct HotlineSettings: Sendable {
     public var timeZone: TimeZone
     /// `HOTLINE_SCHEMA_DIR`: the `Schemas` folder (migrations, catalog, contracts).
     public var schemaDirectory: URL
+    /// `HOTLINE_SCREENS_DIR`: the `Screens` folder (templates, static files, string catalogs).
+    public var screensDirectory: URL
     /// `HOTLINE_REVIEW_THRESHOLD`, `HOTLINE_REPEAT_WINDOW_HOURS`, `HOTLINE_GROUP_THRESHOLD`,
     /// `HOTLINE_GROUP_WINDOW_HOURS`: the city's intake rules.
     public var intakePolicy: IntakePolicy
@@ -64,7 +66,10 @@ public struct HotlineSettings: Sendable {
         timeZone = TimeZone(identifier: text(.timeZone)) ?? TimeZone(secondsFromGMT: 8 * 3600)!
         schemaDirectory = URL(
             fileURLWithPath: HotlineVariable.schemaDirectory.explicitValue(in: environment)
-                ?? Self.defaultSchemaDirectory())
+                ?? Self.defaultDirectory("Schemas", holding: "migrations"))
+        screensDirectory = URL(
+            fileURLWithPath: HotlineVariable.screensDirectory.explicitValue(in: environment)
+                ?? Self.defaultDirectory("Screens", holding: "templates"))
         func fraction(_ variable: HotlineVariable) -> Double {
             Double(text(variable)) ?? Double(variable.defaultValue)!
         }
@@ -106,15 +111,16 @@ public struct HotlineSettings: Sendable {
         return properties
     }
 
-    /// `Schemas` next to the working directory, or above the executable (`.build/<config>/`).
-    private static func defaultSchemaDirectory() -> String {
+    /// The folder `name` (holding `marker`) next to the working directory, or above the
+    /// executable (`.build/<config>/`).
+    private static func defaultDirectory(_ name: String, holding marker: String) -> String {
         let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Schemas"),
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(name),
             URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-                .deletingLastPathComponent().appendingPathComponent("../../../Schemas").standardizedFileURL,
+                .deletingLastPathComponent().appendingPathComponent("../../../\(name)").standardizedFileURL,
         ]
         return
-            (candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("migrations").path) }
+            (candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path) }
             ?? candidates[0])
             .path
     }

@@ -21,6 +21,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case timeZone = "HOTLINE_TIME_ZONE"
     case logLevel = "HOTLINE_LOG_LEVEL"
     case schemaDirectory = "HOTLINE_SCHEMA_DIR"
+    case screensDirectory = "HOTLINE_SCREENS_DIR"
     case reviewThreshold = "HOTLINE_REVIEW_THRESHOLD"
     case repeatWindowHours = "HOTLINE_REPEAT_WINDOW_HOURS"
     case groupThreshold = "HOTLINE_GROUP_THRESHOLD"
@@ -58,6 +59,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .timeZone: "Asia/Shanghai"
         case .logLevel: "info"
         case .schemaDirectory: "./Schemas"
+        case .screensDirectory: "./Screens"
         case .reviewThreshold: "0.95"
         case .repeatWindowHours: "720"
         case .groupThreshold: "10"
@@ -98,6 +100,8 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .logLevel: "trace, debug, info, notice, warning, error or critical"
         case .schemaDirectory:
             "folder with migrations, reference data, OpenAPI and event schemas (else the one above the executable)"
+        case .screensDirectory:
+            "folder with the screens' templates, static files and string catalogs (else the one above the executable)"
         case .reviewThreshold:
             "first-level probability below which a classification waits for an operator's review (0.95: 95 % of the rest right on the independent evaluation set)"
         case .repeatWindowHours: "hours within which the same caller, leaf and place make a repeat request"

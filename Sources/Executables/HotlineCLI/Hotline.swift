@@ -9,7 +9,7 @@ struct Hotline: AsyncParsableCommand {
         commandName: "hotline",
         abstract: "Administer the citizen hotline platform.",
         subcommands: [
-            Migrate.self, Topics.self, Tokens.self, Classifier.self, ClockCommand.self, Assess.self,
+            Migrate.self, Topics.self, Tokens.self, Users.self, Classifier.self, ClockCommand.self, Assess.self,
             VerifyScores.self, Report.self, Status.self, Config.self, Probe.self,
         ])
 }

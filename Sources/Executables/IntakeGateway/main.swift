@@ -1,6 +1,6 @@
-import HotlineGateway
 import HotlineRuntime
+import HotlineScreens
 
 try await ServiceRuntime.run(.intakeGateway) { resources in
-    try IntakeGateway.parts(resources)
+    try GatewayWithScreens.parts(resources)
 }

@@ -1,11 +1,11 @@
 import Foundation
 import HotlineDomain
-import HotlineServices
+public import HotlineServices
 import Hummingbird
 
 extension ProblemDetails {
     /// The problem document for a refusal of a ticket use case.
-    init(_ error: TicketError) {
+    public init(_ error: TicketError) {
         switch error {
         case .invalid(let detail, let findings):
             self = JSONBody.invalid(detail, findings: findings)

@@ -30,13 +30,7 @@ public enum TokenStore {
         name: String, role: Role, unitCode: String?, expiresAt: Date? = nil, at time: Date,
         on connection: PostgresConnection, logger: Logger
     ) async throws -> (id: UUID, secret: String) {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let secret =
-            "hl_"
-            + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
-                of: "=", with: "")
+        let secret = "hl_" + RandomSecret.make()
         let id = UUID()
         try await connection.query(
             """
