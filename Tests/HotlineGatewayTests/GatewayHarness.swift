@@ -73,9 +73,22 @@ enum GatewayHarness {
         supervision: InMemorySupervision = InMemorySupervision(tickets: [], agenda: []),
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
+        let services = try services(
+            repository, audit: audit, rateLimiter: rateLimiter, inbox: inbox, supervision: supervision)
+        let router = Router()
+        GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
+        try await Application(router: router).test(.router, test)
+    }
+
+    /// The use cases over in-memory storage, as `test` gives them to the routes.
+    static func services(
+        _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
+        rateLimiter: TokenRateLimiter? = nil, inbox: InMemoryInbox = GatewayHarness.inbox(),
+        supervision: InMemorySupervision = InMemorySupervision(tickets: [], agenda: [])
+    ) throws -> GatewayServices {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
         let clock = SystemClock()
-        let services = GatewayServices(
+        return GatewayServices(
             repository: repository, reference: NoReference(),
             authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
@@ -84,9 +97,6 @@ enum GatewayHarness {
             supervision: supervision,
             clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
-        let router = Router()
-        GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
-        try await Application(router: router).test(.router, test)
     }
 
     /// The units around the fixture ticket, with one inbox item for each: the lead township's

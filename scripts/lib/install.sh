@@ -1,6 +1,7 @@
 # Installs what the local cluster needs; silent when everything is already there.
 
-DEBIAN_PACKAGES="librdkafka-dev libpq-dev postgresql postgresql-client curl"
+# chromium, its driver and a CJK font: the screens' browser tests (scripts/browser-tests).
+DEBIAN_PACKAGES="librdkafka-dev libpq-dev postgresql postgresql-client curl chromium chromium-driver fonts-noto-cjk"
 
 install_debian_packages() {
     local missing=()

@@ -22,6 +22,12 @@ public enum ScreenUserStore {
         public var id: UUID
         public var passwordHash: String
         public var disabled: Bool
+
+        public init(id: UUID, passwordHash: String, disabled: Bool) {
+            self.id = id
+            self.passwordHash = passwordHash
+            self.disabled = disabled
+        }
     }
 
     /// Creates a user; nil when the username is taken.
