@@ -7,7 +7,9 @@ import HotlineRuntime
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).",
-        subcommands: [Classifier.self, SLA.self, Assessment.self, Pipeline.self, Reads.self, Inbox.self])
+        subcommands: [
+            Classifier.self, SLA.self, Assessment.self, Pipeline.self, Reads.self, Inbox.self, Screens.self,
+        ])
 
     /// Classification throughput on one core.
     struct Classifier: ParsableCommand {
@@ -129,6 +131,21 @@ struct Bench: AsyncParsableCommand {
         func run() async throws {
             try await InboxBench(clients: clients, commits: commits, items: items, batch: batch, port: port).run(
                 settings: HotlineSettings())
+        }
+    }
+
+    /// The server's time for each screen.
+    struct Screens: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "screens",
+            abstract:
+                "The gateway's own time (Server-Timing) for each screen on the data the running cluster holds, p50 and p99, against a static file."
+        )
+
+        @Option(help: "Reads of each page.") var samples = 100
+
+        func run() async throws {
+            try await ScreensBench(samples: samples).run(settings: HotlineSettings())
         }
     }
 }

@@ -8,9 +8,10 @@ import NIOPosix
 struct HTTPLoadConnection {
     typealias Channel = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
 
-    /// A response: its status and body.
+    /// A response: its status, headers and body.
     struct Reply {
         var status: Int
+        var headers = HTTPHeaders()
         var body: ByteBuffer
     }
 
@@ -43,13 +44,14 @@ struct HTTPLoadConnection {
         let requests: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
 
         mutating func send(
-            _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: ByteBuffer? = nil
+            _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: ByteBuffer? = nil,
+            contentType: String = "application/json"
         ) async throws -> Reply {
             var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
             head.headers.add(name: "Host", value: host)
             for (name, value) in headers { head.headers.add(name: name, value: value) }
             if let body {
-                head.headers.add(name: "Content-Type", value: "application/json")
+                head.headers.add(name: "Content-Type", value: contentType)
                 head.headers.add(name: "Content-Length", value: String(body.readableBytes))
             }
             try await requests.write(.head(head))
@@ -57,12 +59,15 @@ struct HTTPLoadConnection {
             try await requests.write(.end(nil))
 
             var status = 0
+            var responseHeaders = HTTPHeaders()
             var received = ByteBuffer()
             while let part = try await responses.next() {
                 switch part {
-                case .head(let response): status = Int(response.status.code)
+                case .head(let response):
+                    status = Int(response.status.code)
+                    responseHeaders = response.headers
                 case .body(var chunk): received.writeBuffer(&chunk)
-                case .end: return Reply(status: status, body: received)
+                case .end: return Reply(status: status, headers: responseHeaders, body: received)
                 }
             }
             throw Closed()

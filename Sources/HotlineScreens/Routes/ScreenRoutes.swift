@@ -5,12 +5,14 @@ public import Logging
 
 /// The screens on the gateway's router, under `/ui/`: sign-in, then each person's pages, behind
 /// the session cookie (`ScreenSessionMiddleware`); errors as pages (`ScreenErrorMiddleware`);
-/// strict security headers on everything (`SecurityHeaders`). `/` leads to the screens.
+/// strict security headers on everything (`SecurityHeaders`), the server's time on each
+/// (`ServerTiming`). `/` leads to the screens.
 public enum ScreenRoutes {
     /// Adds the screens to `router`, served by `services`.
     public static func add(to router: Router<BasicRequestContext>, _ services: ScreenServices, logger: Logger) {
         router.get("/") { _, _ in Response.redirect(to: "/ui/", type: .normal) }
         let screens = router.group("ui", context: ScreenRequestContext.self)
+            .add(middleware: ServerTiming())
             .add(middleware: SecurityHeaders())
             .add(middleware: ScreenErrorMiddleware(renderer: services.renderer, logger: logger))
             .add(
