@@ -41,11 +41,12 @@
       var li = element("li", "inbox-item unread fresh");
       li.setAttribute("data-item-id", String(item.id));
       li.setAttribute("data-kind", item.kind);
-      li.setAttribute("data-ticket-id", item.ticket_id);
+      var ticketId = String(item.ticket_id).toLowerCase();
+      li.setAttribute("data-ticket-id", ticketId);
       li.appendChild(element("span", "tag kind", labels.kinds[item.kind] || item.kind));
       li.appendChild(document.createTextNode(" "));
-      var link = element("a", "ticket-link", item.ticket_number || item.ticket_id);
-      link.href = "/ui/tickets/" + encodeURIComponent(item.ticket_id);
+      var link = element("a", "ticket-link", item.ticket_number || ticketId);
+      link.href = "/ui/tickets/" + encodeURIComponent(ticketId);
       li.appendChild(link);
       li.appendChild(document.createTextNode(" "));
       var time = element("time", null, shown(item.created_at));
