@@ -1,16 +1,18 @@
-import HotlineDomain
-import Hummingbird
+public import HotlineDomain
+public import Hummingbird
 
 /// What `GET /units/{code}/inbox/stream` is asked for: the position to resume after (the
 /// `Last-Event-ID` header, else the `last_event_id` query parameter for clients that cannot set
 /// headers) and whether to stay open for live items (`live`, default true).
-struct InboxStreamQuery {
-    var after: InboxPosition?
-    var live: Bool
+public struct InboxStreamQuery: Sendable {
+    /// The position to resume after; nil to start with what comes from now on.
+    public var after: InboxPosition?
+    /// Whether the stream stays open for live items.
+    public var live: Bool
 
     /// The query of `request`, or the 400 problem with it. The header wins over the query
     /// parameter: a reconnecting `EventSource` repeats its first URL and sends the newer id as the header.
-    init(_ request: Request) throws {
+    public init(_ request: Request) throws {
         let query = QueryReader(request)
         if let header = request.headers[.init("Last-Event-ID")!] {
             after = try Self.position(header, named: "Last-Event-ID")
