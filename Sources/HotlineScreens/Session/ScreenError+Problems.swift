@@ -12,13 +12,16 @@ extension ScreenError {
 
     /// The screen error standing for an API problem document.
     init(_ problem: ProblemDetails) {
-        let detail = ([problem.detail].compactMap { $0 } + problem.errors.map { "\($0.field): \($0.detail)" })
-            .joined(separator: "; ")
+        // The findings say each field's fault; the summary only when there are none.
+        let detail =
+            problem.errors.isEmpty
+            ? problem.detail ?? "" : problem.errors.map { "\($0.field): \($0.detail)" }.joined(separator: "; ")
         switch problem.status {
         case .unauthorized: self = .signInRequired
         case .forbidden: self = .forbidden
         case .notFound: self = .notFound
         case .conflict: self = .conflict(detail)
+        case .serviceUnavailable: self = .unavailable
         default: self = .invalid(detail)
         }
     }

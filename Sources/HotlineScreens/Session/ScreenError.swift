@@ -16,6 +16,8 @@ public enum ScreenError: Error, Sendable, Equatable {
     case invalid(String)
     /// Not possible in the ticket's present state (409); `detail` says why.
     case conflict(String)
+    /// The platform cannot answer now (503; a live stream's browser tries again by itself).
+    case unavailable
 
     /// The HTTP status of the error.
     public var status: HTTPResponse.Status {
@@ -25,6 +27,7 @@ public enum ScreenError: Error, Sendable, Equatable {
         case .notFound: .notFound
         case .invalid: .badRequest
         case .conflict: .conflict
+        case .unavailable: .serviceUnavailable
         }
     }
 
@@ -37,6 +40,7 @@ public enum ScreenError: Error, Sendable, Equatable {
         case .notFound: "error.not_found"
         case .invalid: "error.invalid"
         case .conflict: "error.conflict"
+        case .unavailable: "error.unavailable"
         }
     }
 
