@@ -11,13 +11,16 @@ enum DeskAssistView {
     ) -> [String: Any] {
         [
             "suggestions": suggestions.enumerated().map { index, suggestion in
-                [
+                var row: [String: Any] = [
                     "key": index + 1, "code": suggestion.leafCode,
                     "path": suggestion.pathNames.joined(separator: " / "),
                     "urgency": suggestion.urgency.rawValue,
                     "urgencyLabel": renderer.text("desk.urgency.\(suggestion.urgency.rawValue)", context),
-                    "place": suggestion.placeName ?? "", "confidence": Percent.text(suggestion.confidence),
-                ] as [String: Any]
+                    "confidence": Percent.text(suggestion.confidence),
+                ]
+                // Mustache shows a section for any string, even an empty one: no place, no key.
+                if let place = suggestion.placeName { row["place"] = place }
+                return row
             },
             "answers": answers.enumerated().map { index, article in
                 [

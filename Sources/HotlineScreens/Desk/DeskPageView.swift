@@ -26,7 +26,8 @@ enum DeskPageView {
             "form": [
                 "callerName": form.callerName, "callerPhone": form.callerPhone, "place": form.place,
                 "text": form.text, "categoryCode": form.categoryCode,
-                "categoryPath": categoryNames.joined(separator: " / "), "idempotencyKey": form.idempotencyKey,
+                "categoryPath": categoryNames.joined(separator: " / "), "hasCategory": !form.categoryCode.isEmpty,
+                "idempotencyKey": form.idempotencyKey,
             ],
             "types": TicketType.allCases.map { type in
                 [

@@ -1,18 +1,19 @@
 import HotlineServices
 
-/// The gazetteer's suggestions for the place typed so far: choosing one puts the division's
-/// names before what was typed, unless it already names the division.
+/// The gazetteer's suggestions for the place typed so far: choosing one completes a division's
+/// name being typed, or puts the division's names before the address typed, unless it already
+/// names the division.
 enum DeskPlacesView {
     /// The template data for `places` suggested for `typed`.
     static func data(_ places: [IntakeAssist.PlaceSuggestion], typed: String) -> [String: Any] {
         [
-            "places": places.enumerated().map { index, place in
+            "places": places.map { place in
                 let label = place.names.joined(separator: " ")
-                let named = place.names.last.map { typed.contains($0) } ?? false
-                return [
-                    "code": place.code, "label": label, "index": index,
-                    "value": named ? typed : place.names.joined() + typed,
-                ] as [String: Any]
+                let name = place.names.last ?? ""
+                let value =
+                    name.contains(typed)
+                    ? place.names.joined() : typed.contains(name) ? typed : place.names.joined() + typed
+                return ["code": place.code, "label": label, "value": value]
             }
         ]
     }

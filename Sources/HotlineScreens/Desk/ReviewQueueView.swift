@@ -1,3 +1,4 @@
+import Foundation
 import HotlineDomain
 import HotlineStorage
 
@@ -10,7 +11,7 @@ enum ReviewQueueView {
             let suggestion = suggested(record)
             return [
                 "id": record.id.uuidString, "number": record.number, "text": record.text,
-                "code": suggestion?.code ?? "",
+                "code": suggestion?.code ?? "", "hasCode": suggestion != nil,
                 "path": suggestion.map { names($0.code).joined(separator: " / ") } ?? "",
                 "confidence": suggestion.map { Percent.text($0.probability) } ?? "",
             ]
