@@ -12,12 +12,14 @@ enum DeskPageView {
         _ form: DeskForm, findings: [FieldFinding], categoryNames: [String], recorded: [String: Any]?,
         _ renderer: ScreenRenderer, _ context: ScreenRequestContext
     ) -> [String: Any] {
+        // Each field's error in the person's words (`desk.invalid.<field>`), then the use case's own detail.
         var errors: [String: String] = [:]
         var general: [String] = []
         for finding in findings {
             if fieldNames.contains(finding.field) {
-                errors[finding.field] = [errors[finding.field], finding.detail].compactMap { $0 }.joined(
-                    separator: "; ")
+                errors[finding.field] = [
+                    errors[finding.field] ?? renderer.text("desk.invalid.\(finding.field)", context), finding.detail,
+                ].joined(separator: " · ")
             } else {
                 general.append("\(finding.field): \(finding.detail)")
             }
