@@ -49,6 +49,7 @@
       }).catch(function () { lastPlace = ""; });
     }, 300);
     place.addEventListener("input", refreshPlaces);
+    text.addEventListener("focus", function () { placeList.innerHTML = ""; });
     function placeButtons() { return Array.prototype.slice.call(placeList.querySelectorAll("button")); }
     place.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" && placeButtons().length) {
