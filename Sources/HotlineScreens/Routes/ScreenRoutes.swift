@@ -21,6 +21,7 @@ public enum ScreenRoutes {
                     open: { $0 == "/ui/sign-in" || $0.hasPrefix("/ui/static/") || $0 == "/ui/language" }))
         SignInRoutes.add(to: screens, services)
         StaticRoutes.add(to: screens, services)
+        DeskRoutes.add(to: screens, services)
         WorkbenchRoutes.add(to: screens, services)
     }
 
