@@ -37,6 +37,20 @@
     text.addEventListener("input", refreshAssist);
     place.addEventListener("input", refreshAssist);
 
+    // The caller's earlier tickets, once a phone number is typed.
+    var phone = document.getElementById("caller-phone");
+    var history = document.getElementById("caller-history");
+    var lastPhone = "";
+    var refreshHistory = debounce(function () {
+      var typed = phone.value.trim();
+      if (typed === lastPhone || typed.replace(/\D/g, "").length < 7) return;
+      lastPhone = typed;
+      Hotline.fragment("/ui/desk/caller?phone=" + encodeURIComponent(typed)).then(function (html) {
+        if (typed === lastPhone) history.innerHTML = html;
+      }).catch(function () { lastPhone = ""; });
+    }, 400);
+    phone.addEventListener("input", refreshHistory);
+
     // The gazetteer's places for what is typed in #place; ↓ enters the list, Enter takes one.
     var lastPlace = "";
     var refreshPlaces = debounce(function () {

@@ -86,19 +86,22 @@
     setInterval(tick, 1000);
   }
 
-  // [data-refresh=SECONDS][data-src=URL]: the element's content is fetched again every SECONDS;
-  // when the gateway is away the last content stays, marked stale, until it answers again.
+  // [data-refresh=SECONDS][data-src=URL]: the element's content is fetched again every SECONDS
+  // until it holds [data-refresh-done]; when the gateway is away the last content stays, marked
+  // stale, until it answers again.
   function startRefreshers() {
     document.querySelectorAll("[data-refresh][data-src]").forEach(function (element) {
       var seconds = parseFloat(element.getAttribute("data-refresh")) || 10;
+      var timer = null;
       function load() {
         fragment(element.getAttribute("data-src")).then(function (html) {
           element.innerHTML = html;
           element.removeAttribute("data-stale");
+          if (element.querySelector("[data-refresh-done]")) clearInterval(timer);
           document.dispatchEvent(new CustomEvent("hotline:refreshed", { detail: element }));
         }).catch(function () { element.setAttribute("data-stale", "true"); });
       }
-      setInterval(load, seconds * 1000);
+      timer = setInterval(load, seconds * 1000);
     });
   }
 

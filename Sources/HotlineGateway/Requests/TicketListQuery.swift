@@ -18,7 +18,7 @@ struct TicketListQuery {
             unitCode: try query.text("unit"), state: try query.choice("state", of: TicketState.self),
             categoryCode: try query.text("category"), placeCode: try query.text("place"),
             placeText: try query.text("place_text"), text: try query.text("q"), receivedFrom: try query.date("from"),
-            receivedBefore: try query.date("to"))
+            receivedBefore: try query.date("to"), callerPhone: try query.text("caller_phone"))
         limit = try query.limit(maximum: ReadTickets.maximumPageSize, fallback: 50)
         cursor = try query.text("cursor").map { value in
             guard let cursor = TicketCursor(token: value) else {

@@ -16,7 +16,7 @@ enum DeskRecordedView {
     {
         var data: [String: Any] = [
             "id": record.id.uuidString, "number": record.number, "state": record.state.rawValue,
-            "stateLabel": renderer.text("desk.state.\(record.state.rawValue)", context),
+            "stateLabel": renderer.text("ticket.state.\(record.state.rawValue)", context),
             "waiting": beforeDispatch.contains(record.state),
         ]
         if let unit, !beforeDispatch.contains(record.state) {

@@ -8,7 +8,8 @@ import Hummingbird
 /// The operator's desk: `GET|POST /ui/desk` records a call (`POST /tickets`' use case, with an
 /// idempotency key made when the form is shown), and the fragments its script fetches while the
 /// call is typed: the classifier's suggestions and knowledge answers (`/ui/desk/assist`), the
-/// gazetteer's places (`/ui/desk/places`) and the recorded ticket's state (`/ui/desk/recorded/{id}`).
+/// gazetteer's places (`/ui/desk/places`), the caller's earlier tickets (`/ui/desk/caller`, the
+/// list use case with the caller's phone) and the recorded ticket's state (`/ui/desk/recorded/{id}`).
 /// The review queue (`ReviewQueueRoutes`) is the desk's other page.
 enum DeskRoutes {
     /// How many classifier suggestions the desk shows (Alt+1/2/3 pick one).
@@ -74,6 +75,23 @@ enum DeskRoutes {
             }
             return try renderer.fragment(
                 "desk-recorded", try await recordedData(id, principal, services, assist, context), context)
+        }
+        screens.on("desk/caller", .get, roles: Role.intake) { request, context, principal in
+            let phone = (request.uri.queryParameters["phone"].map(String.init) ?? "")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let records =
+                phone.isEmpty
+                ? []
+                : try await services.api.reading.list(
+                    TicketFilter(callerPhone: phone), after: nil, limit: listLength * 2, for: principal
+                ).records
+            var names: [String: String] = [:]
+            for code in Set(records.compactMap(\.categoryCode)) {
+                names[code] = try await assist.categoryNames(code).joined(separator: " / ")
+            }
+            return try renderer.fragment(
+                "desk-caller", DeskCallerView.data(records, categoryName: { names[$0] ?? $0 }, renderer, context),
+                context)
         }
         ReviewQueueRoutes.add(to: screens, services, assist: assist)
     }

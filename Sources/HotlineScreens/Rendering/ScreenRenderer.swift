@@ -63,7 +63,7 @@ public struct ScreenRenderer: Sendable {
                 [
                     "name": principal.name, "role": principal.role.rawValue,
                     "roleLabel": resources.strings.text("role.\(principal.role.rawValue)", context.language),
-                    "unit": principal.unitCode ?? "",
+                    "unit": principal.unitCode as Any,
                 ] as [String: Any]
             values["formToken"] = session.formToken
         }

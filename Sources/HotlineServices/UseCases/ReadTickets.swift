@@ -34,9 +34,16 @@ public struct ReadTickets: Sendable {
     }
 
     /// Up to `limit` tickets of `principal`'s scope matching `filter` after `cursor`, newest first.
+    /// Only the intake roles (operators, administrators) may look a caller up by phone: for anyone
+    /// else the answer would say whether a number has called.
     public func list(
         _ filter: TicketFilter, after cursor: TicketCursor?, limit: Int, for principal: Principal
     ) async throws -> Page {
+        if filter.callerPhone != nil, !Role.intake.contains(principal.role) {
+            throw TicketError.invalid(
+                detail: "only operators and administrators look callers up by phone",
+                findings: [FieldFinding(field: "caller_phone", detail: "not allowed for this role")])
+        }
         var filter = filter
         filter.scope = principal.scope
         let scoped = filter

@@ -21,11 +21,14 @@ public struct TicketFilter: Sendable, Equatable {
     public var text: String?
     public var receivedFrom: Date?
     public var receivedBefore: Date?
+    /// The caller's phone as recorded (the operators' "earlier calls of this caller").
+    public var callerPhone: String?
 
     public init(
         scope: TicketScope = .city, unitCode: String? = nil, state: TicketState? = nil, categoryCode: String? = nil,
         placeCode: String? = nil,
-        placeText: String? = nil, text: String? = nil, receivedFrom: Date? = nil, receivedBefore: Date? = nil
+        placeText: String? = nil, text: String? = nil, receivedFrom: Date? = nil, receivedBefore: Date? = nil,
+        callerPhone: String? = nil
     ) {
         self.scope = scope
         self.unitCode = unitCode
@@ -36,6 +39,7 @@ public struct TicketFilter: Sendable, Equatable {
         self.text = text
         self.receivedFrom = receivedFrom
         self.receivedBefore = receivedBefore
+        self.callerPhone = callerPhone
     }
 }
 
@@ -109,6 +113,7 @@ public enum TicketQueries {
         if let words = filter.text { query.append(" AND request_text ILIKE '%' || \(likePattern(words)) || '%'") }
         if let from = filter.receivedFrom { query.append(" AND received_at >= \(from)") }
         if let before = filter.receivedBefore { query.append(" AND received_at < \(before)") }
+        if let phone = filter.callerPhone { query.append(" AND caller_phone = \(phone)") }
         if let cursor { query.append(" AND (received_at, id) < (\(cursor.receivedAt), \(cursor.id))") }
         query.append(" ORDER BY received_at DESC, id DESC LIMIT \(limit)")
         return try await connection.query(query.query, logger: logger).collect().map(TicketRecord.init(row:))
