@@ -19,6 +19,7 @@ public enum ScreenRoutes {
                     open: { $0 == "/ui/sign-in" || $0.hasPrefix("/ui/static/") || $0 == "/ui/language" }))
         SignInRoutes.add(to: screens, services)
         StaticRoutes.add(to: screens, services)
+        LeaderRoutes.add(to: screens, services)
     }
 
     /// Whether `request` came from a page's script wanting a fragment, not a whole page.
