@@ -1,6 +1,6 @@
-// The big screen: a clock on the platform's time, new tickets highlighted as they arrive, and the
-// 1920x1080 board scaled down to fit a smaller window (it never scrolls). The panels refresh
-// themselves through screens.js ([data-refresh]).
+// The big screen: a clock on the platform's time and new tickets highlighted as they arrive. The
+// panels refresh themselves through screens.js ([data-refresh]); the board's grid fills the
+// window without scrolling (big-screen.css).
 (function () {
   "use strict";
 
@@ -29,16 +29,9 @@
     seen = numbers;
   }
 
-  function fit() {
-    var scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080, 1);
-    document.body.style.zoom = scale < 1 ? String(scale) : "";
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     startClock();
     markFresh();
-    fit();
-    window.addEventListener("resize", fit);
     document.addEventListener("hotline:refreshed", function (event) {
       if (event.detail && event.detail.closest && event.detail.closest("#latest-tickets")) markFresh();
     });
