@@ -167,7 +167,7 @@ let package = Package(
             name: "HotlineLab",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineKafka", "HotlineStorage",
-                "HotlineRuntime", "HotlineServices", "HotlineGateway",
+                "HotlineRuntime", "HotlineServices", "HotlineGateway", "HotlineScreens",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -183,7 +183,7 @@ let package = Package(
             name: "HotlineCLI",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                "HotlineServices",
+                "HotlineServices", "HotlineScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -16,9 +16,20 @@ public enum GatewayWithScreens {
         let signIn = ScreenSignIn(
             accounts: PostgresScreenAccounts(database: resources.database, logger: resources.logger),
             clock: SystemClock())
+        let leaders = PostgresLeaderReportsRepository(database: resources.database, logger: resources.logger)
+        let centres = try DistrictCentre.centres(schemaDirectory: resources.settings.schemaDirectory)
         return try IntakeGateway.parts(resources) { router, api in
+            let ranking = MonthlyRanking(
+                repository: leaders, reference: api.reference, clock: resources.clock,
+                timeZone: resources.settings.timeZone)
+            let bigScreen = BigScreenBoard(
+                repository: leaders, ranking: ranking, centres: centres, clock: resources.clock,
+                timeZone: resources.settings.timeZone)
             ScreenRoutes.add(
-                to: router, ScreenServices(api: api, signIn: signIn, renderer: renderer), logger: resources.logger)
+                to: router,
+                ScreenServices(
+                    api: api, signIn: signIn, renderer: renderer, bigScreen: bigScreen, ranking: ranking),
+                logger: resources.logger)
         }
     }
 }

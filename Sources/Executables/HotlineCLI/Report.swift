@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotlineDomain
 import HotlineRuntime
+import HotlineScreens
 import HotlineServices
 import HotlineStorage
 
@@ -38,7 +39,9 @@ struct Report: AsyncParsableCommand {
             encoder.dateEncodingStrategy = .iso8601
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .table: print(ReportRendering.table(report, zone: zone))
-        case .html: print(ReportRendering.html(report, zone: zone))
+        case .html:
+            let resources = try ScreenResources.load(from: settings.screensDirectory)
+            print(try PeriodReportPage.html(report, zone: zone, resources: resources))
         }
     }
 

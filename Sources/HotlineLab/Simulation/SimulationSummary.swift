@@ -1,5 +1,7 @@
 import Foundation
 import HotlineDomain
+import HotlineRuntime
+import HotlineScreens
 import HotlineServices
 import HotlineStorage
 import Logging
@@ -62,7 +64,9 @@ enum SimulationSummary {
         lines += ["", "inbox items by kind"] + inbox.map { "  \($0.kind) \($0.count)" }
         try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)
         let file = reportDirectory.appendingPathComponent("month-\(month.isoDescription.prefix(7)).html")
-        try ReportRendering.html(report, zone: zone).write(to: file, atomically: true, encoding: .utf8)
+        let resources = try ScreenResources.load(from: HotlineSettings().screensDirectory)
+        try PeriodReportPage.html(report, zone: zone, resources: resources).write(
+            to: file, atomically: true, encoding: .utf8)
         lines += [
             "", "HTML report: \(file.path)",
             "JSON ranking: hotline report --period month --at \(month.isoDescription) --format json",

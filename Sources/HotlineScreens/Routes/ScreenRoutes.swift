@@ -23,6 +23,7 @@ public enum ScreenRoutes {
         StaticRoutes.add(to: screens, services)
         DeskRoutes.add(to: screens, services)
         WorkbenchRoutes.add(to: screens, services)
+        LeaderRoutes.add(to: screens, services)
     }
 
     /// Whether `request` came from a page's script wanting a fragment, not a whole page.

@@ -33,13 +33,22 @@ public enum MonthlyAssessment {
         on connection: PostgresConnection, logger: Logger
     ) async throws -> [UnitAssessment] {
         let previous = try await AssessmentStore.ranks(month: month.previousMonth, on: connection, logger: logger)
+        return assess(figures: figures, reference: reference, previousRanks: previous)
+    }
+
+    /// Every unit's result from `figures` (units and districts), ranked against `previousRanks`
+    /// (the previous month's snapshot). Pure.
+    public static func assess(
+        figures: (units: [String: UnitFigures], districts: [String: UnitFigures]), reference: ReferenceData,
+        previousRanks: [String: Int]
+    ) -> [UnitAssessment] {
         let assessed = units(reference).map { unit in
             Assessment.Unit(
                 code: unit.code, name: unit.name, tier: unit.tier,
                 figures: (unit.tier == .district ? figures.districts[unit.code] : figures.units[unit.code])
                     ?? UnitFigures())
         }
-        return Assessment(policy: reference.assessmentPolicy).assess(assessed, previousRanks: previous)
+        return Assessment(policy: reference.assessmentPolicy).assess(assessed, previousRanks: previousRanks)
     }
 
     /// Computes `month` from the aggregator's facts and stores it as the month's snapshot.

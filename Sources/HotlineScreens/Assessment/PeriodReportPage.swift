@@ -1,0 +1,67 @@
+public import Foundation
+import HotlineDomain
+public import HotlineStorage
+
+/// A period report (`hotline report --format html`, the simulation's monthly report) as one
+/// self-contained HTML page rendered from the screens' templates (`report`, with the ranking
+/// page's `assessment-ranking` and the big screen's SVG bars) and string catalog, its style
+/// sheets inlined so the file opens anywhere and prints like the ranking page.
+public enum PeriodReportPage {
+    /// The style sheets the page carries inside it.
+    static let styleSheets = ["screens.css", "assessment.css"]
+
+    /// `report` as HTML in `language`, times in `zone`, from `resources` (`Screens/`).
+    public static func html(
+        _ report: PeriodReport, zone: TimeZone, resources: ScreenResources,
+        language: String = StringCatalogs.defaultLanguage
+    ) throws -> String {
+        let words = resources.strings.strings(language)
+        func text(_ key: String) -> String { words[key] ?? key }
+        func chart(_ titleKey: String, _ counts: [PeriodReport.Count], labels prefix: String? = nil) -> [String: Any]? {
+            guard !counts.isEmpty else { return nil }
+            var chart = SVGBars(
+                items: counts.map { count in
+                    .init(label: prefix.flatMap { words["\($0).\(count.code)"] } ?? count.name, count: count.count)
+                }
+            ).data
+            chart["title"] = text(titleKey)
+            return ["title": text(titleKey), "chart": chart]
+        }
+        let charts = [
+            chart("assessment.report.by_channel", report.byChannel, labels: "big_screen.channel"),
+            chart("assessment.report.by_type", report.byType, labels: "big_screen.type"),
+            chart("assessment.report.by_district", report.byDistrict),
+            chart("assessment.report.top_townships", report.topTownships),
+            chart("assessment.report.top_townships_per_district", report.topTownshipsPerDistrict),
+            chart("assessment.report.hot_spots", report.hotSpots),
+            chart("assessment.report.overdue", report.overdue.filter { $0.count > 0 }),
+            chart("assessment.report.meeting_agenda", report.meetingAgenda.filter { $0.count > 0 }),
+            chart("assessment.report.meeting_decisions", report.meetingDecisions.filter { $0.count > 0 }),
+        ].compactMap { $0 }
+        let ranking = report.ranking ?? []
+        let data: [String: Any] = [
+            "t": resources.strings.templateStrings(language), "lang": language,
+            "title": text("assessment.report.title.\(report.period)"),
+            "style": styleSheets.compactMap { resources.assets[$0].map { String(decoding: $0.bytes, as: UTF8.self) } }
+                .joined(separator: "\n"),
+            "start": FigureFormat.dayAndTime(report.start, in: zone),
+            "end": FigureFormat.dayAndTime(report.end, in: zone), "total": report.total,
+            "previousTotal": report.previousTotal, "charts": charts,
+            "categories": report.topCategories.enumerated().map {
+                BigScreenPanel.trend(place: $0 + 1, $1, text: text)
+            },
+            "hasCategories": !report.topCategories.isEmpty,
+            "groups": report.groupRequests.map {
+                [
+                    "township": $0.townshipName, "category": $0.leafName, "tickets": $0.tickets,
+                    "since": FigureFormat.dayAndTime($0.firstAt, in: zone),
+                ] as [String: Any]
+            },
+            "hasGroups": !report.groupRequests.isEmpty, "hasRanking": report.ranking != nil,
+            "month": String(CalendarDay(report.start, in: zone).isoDescription.prefix(7)), "district": false,
+            "tiers": RankingView.tiers(
+                ranking.map { (tier: $0.tier, row: RankingView.row($0, text: text)) }, text: text),
+        ]
+        return try resources.render("report", data)
+    }
+}
