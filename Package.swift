@@ -142,7 +142,7 @@ let package = Package(
         ),
 
         .executableTarget(
-            name: "IntakeGateway", dependencies: ["HotlineGateway", "HotlineScreens", "HotlineRuntime"],
+            name: "IntakeGateway", dependencies: ["HotlineScreens", "HotlineRuntime"],
             path: "Sources/Executables/IntakeGateway",
             swiftSettings: strictSettings),
         .executableTarget(
@@ -231,7 +231,7 @@ let package = Package(
             name: "HotlineIntegrationTests",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineKafka", "HotlineStorage", "HotlineRuntime",
-                "HotlineServices", "HotlineGateway", "HotlineScreens", "HotlineLab",
+                "HotlineServices", "HotlineGateway", "HotlineLab",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

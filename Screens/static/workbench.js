@@ -31,9 +31,14 @@
       item.classList.toggle("none", value === 0);
     }
 
+    // As the server shows times: 2026-12-04 17:30 in the city's time zone (<body data-time-zone>).
+    var cityTime = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: document.body.getAttribute("data-time-zone") || undefined, year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false
+    });
     function shown(iso) {
       var date = new Date(iso);
-      return isNaN(date) ? iso : date.toLocaleString(document.documentElement.lang);
+      return isNaN(date) ? iso : cityTime.format(date);
     }
 
     // An <li> like the server renders for `item` (the API's inbox item JSON).

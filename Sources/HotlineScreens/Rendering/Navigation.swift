@@ -18,8 +18,10 @@ enum Navigation {
         case .handler:
             if let unit = principal.unitCode { links.append(("/ui/units/\(unit)", "nav.workbench")) }
             if principal.mayReadSupervision { links.append(("/ui/supervision", "nav.supervision")) }
-            if case .city = principal.scope {
-                links += [("/ui/big-screen", "nav.big_screen"), ("/ui/assessment", "nav.assessment")]
+            switch principal.scope {
+            case .city: links += [("/ui/big-screen", "nav.big_screen"), ("/ui/assessment", "nav.assessment")]
+            case .district: links.append(("/ui/assessment", "nav.assessment"))
+            case .unit, .nothing: break
             }
         case .analyst:
             links = [

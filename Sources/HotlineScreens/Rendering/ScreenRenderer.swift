@@ -55,16 +55,16 @@ public struct ScreenRenderer: Sendable {
     private func common(_ context: ScreenRequestContext) -> [String: Any] {
         var values: [String: Any] = [
             "t": resources.strings.templateStrings(context.language), "lang": context.language,
-            "now": clock.now().formatted(.iso8601),
+            "now": clock.now().formatted(.iso8601), "timeZone": CityTime.zone.identifier,
         ]
         if let session = context.session {
             let principal = session.principal
-            values["me"] =
-                [
-                    "name": principal.name, "role": principal.role.rawValue,
-                    "roleLabel": resources.strings.text("role.\(principal.role.rawValue)", context.language),
-                    "unit": principal.unitCode as Any,
-                ] as [String: Any]
+            var me: [String: Any] = [
+                "name": principal.name, "role": principal.role.rawValue,
+                "roleLabel": resources.strings.text("role.\(principal.role.rawValue)", context.language),
+            ]
+            me["unit"] = principal.unitCode
+            values["me"] = me
             values["formToken"] = session.formToken
         }
         return values

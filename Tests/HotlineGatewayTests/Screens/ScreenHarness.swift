@@ -36,9 +36,16 @@ enum ScreenHarness {
         var signInAccounts = accounts
         if signInAccounts == nil { signInAccounts = await Self.accounts() }
         let api = try GatewayHarness.services()
+        let clock = SystemClock()
+        let zone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let ranking = MonthlyRanking(
+            repository: NoLeaderReports(), reference: GatewayHarness.NoReference(), clock: clock, timeZone: zone)
         let screens = ScreenServices(
-            api: api, signIn: ScreenSignIn(accounts: signInAccounts!, passwords: passwords, clock: SystemClock()),
-            renderer: ScreenRenderer(resources: try ScreenResources.load(from: screensDirectory), clock: SystemClock()))
+            api: api, signIn: ScreenSignIn(accounts: signInAccounts!, passwords: passwords, clock: clock),
+            renderer: ScreenRenderer(resources: try ScreenResources.load(from: screensDirectory), clock: clock),
+            bigScreen: BigScreenBoard(
+                repository: NoLeaderReports(), ranking: ranking, centres: [], clock: clock, timeZone: zone),
+            ranking: ranking)
         let router = Router()
         ScreenRoutes.add(to: router, screens, logger: Logger(label: "screen-tests"))
         try await Application(router: router).test(.router, test)
@@ -68,4 +75,23 @@ enum ScreenHarness {
         guard let start = html.range(of: #"<meta name="form-token" content=""#) else { return nil }
         return String(html[start.upperBound...].prefix { $0 != "\"" })
     }
+}
+
+/// The leaders' figures, which the session tests never reach.
+struct NoLeaderReports: LeaderReportsRepository {
+    struct Unavailable: Error {}
+    func intake(day: Range<Date>, month: Range<Date>) async throws -> BigScreenFigures.Intake { throw Unavailable() }
+    func latest(limit: Int, until now: Date) async throws -> [BigScreenFigures.LatestTicket] { throw Unavailable() }
+    func townshipLoads(from start: Date, to end: Date) async throws -> [BigScreenFigures.TownshipLoad] {
+        throw Unavailable()
+    }
+    func report(period: String, start: Date, end: Date, previousStart: Date) async throws -> PeriodReport {
+        throw Unavailable()
+    }
+    func assessmentFigures(
+        month: CalendarDay
+    ) async throws -> (
+        units: [String: UnitFigures], districts: [String: UnitFigures]
+    ) { throw Unavailable() }
+    func ranks(month: CalendarDay) async throws -> [String: Int] { throw Unavailable() }
 }
