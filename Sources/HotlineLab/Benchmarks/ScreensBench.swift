@@ -72,7 +72,7 @@ public struct ScreensBench {
                 }
                 let summary = LatencySummary(seconds: server)
                 print(
-                    "  " + label.padding(toLength: 34, withPad: " ", startingAt: 0)
+                    "  " + label.padding(toLength: 48, withPad: " ", startingAt: 0)
                         + String(format: "p50 %6.2f ms  p99 %6.2f ms  %7d bytes", summary.p50, summary.p99, bytes))
             }
         }
