@@ -16,7 +16,8 @@ public enum GatewayWithScreens {
         let signIn = ScreenSignIn(
             accounts: PostgresScreenAccounts(database: resources.database, logger: resources.logger),
             clock: SystemClock())
-        let leaders = PostgresLeaderReportsRepository(database: resources.database, logger: resources.logger)
+        let leaders = CachedLeaderReports(
+            PostgresLeaderReportsRepository(database: resources.database, logger: resources.logger))
         let centres = try DistrictCentre.centres(schemaDirectory: resources.settings.schemaDirectory)
         return try IntakeGateway.parts(resources) { router, api in
             let ranking = MonthlyRanking(
