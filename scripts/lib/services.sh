@@ -18,6 +18,23 @@ start_services() {
         local name=${entry%%:*} variable=${entry#*:}
         wait_for_healthy "$name" "${!variable}"
     done
+    for entry in $hotline_services; do
+        local name=${entry%%:*} variable=${entry#*:}
+        wait_for_ready "$name" "${!variable}"
+    done
+}
+
+# wait_for_ready NAME PORT: until the service answers /readyz (PostgreSQL reachable and its
+# warm-up done: the classifier trained, the reference data loaded), at most two minutes.
+wait_for_ready() {
+    local name=$1 port=$2
+    for _ in $(seq 1200); do
+        curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
+        is_running "$name" || break
+        sleep 0.1
+    done
+    tail -n 20 "$HOTLINE_LOG_DIR/$name.log" >&2 2>/dev/null || true
+    die "$name is not ready on port $port (log: $HOTLINE_LOG_DIR/$name.log)"
 }
 
 wait_for_healthy() {
