@@ -46,7 +46,12 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    /// Commits, synchronously, the position after the last of `messages` in each partition.
+    /// How long a commit waits for the broker's answer before it fails (and the next batch's commit
+    /// carries the offsets again).
+    static let commitTimeout: Duration = .seconds(10)
+
+    /// Commits the position after the last of `messages` in each partition, waiting for the
+    /// broker's answer at most `commitTimeout`.
     public func commit(_ messages: [KafkaConsumedMessage]) async throws {
         var next: [KafkaTopicPartition: Int64] = [:]
         for message in messages {
@@ -55,7 +60,7 @@ public final class KafkaConsumer: Sendable {
         }
         guard !next.isEmpty else { return }
         try await queue.performBlocking { [self, next] in
-            try client(subscribing: false).commit(next)
+            try client(subscribing: false).commit(next, timeout: Self.commitTimeout)
         }
     }
 

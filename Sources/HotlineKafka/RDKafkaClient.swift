@@ -236,16 +236,30 @@ final class RDKafkaClient: @unchecked Sendable {
         return batch
     }
 
-    /// Commits, synchronously, the next offset to read in each partition.
-    func commit(_ nextOffsets: [KafkaTopicPartition: Int64]) throws {
+    /// Commits the next offset to read in each partition and waits for the broker's answer, at
+    /// most `timeout`. A commit librdkafka's own synchronous call would wait on without end (a
+    /// broker that came back without the group's topics) fails after `timeout` instead, so the
+    /// consumer keeps polling and can still stop; the offsets are committed again with the next batch.
+    func commit(_ nextOffsets: [KafkaTopicPartition: Int64], timeout: Duration) throws {
         try withPartitionList(nextOffsets.keys.map { ($0.topic, $0.partition) }) { list in
             for index in 0..<Int(list.pointee.cnt) {
                 let element = list.pointee.elems[index]
                 let partition = KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)
                 list.pointee.elems[index].offset = nextOffsets[partition]!
             }
-            let code = rd_kafka_commit(handle, list, 0)
+            // The answer arrives as an event on a queue of this call's own, polled with a deadline.
+            let answers = rd_kafka_queue_new(handle)!
+            defer { rd_kafka_queue_destroy(answers) }
+            let code = rd_kafka_commit_queue(handle, list, answers, nil, nil)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+            guard let event = rd_kafka_queue_poll(answers, timeout.milliseconds) else {
+                throw KafkaError(
+                    code: RD_KAFKA_RESP_ERR__TIMED_OUT.rawValue, message: "the offset commit had no answer in time",
+                    isRetriable: true)
+            }
+            defer { rd_kafka_event_destroy(event) }
+            let result = rd_kafka_event_error(event)
+            guard result == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(result) }
         }
     }
 
