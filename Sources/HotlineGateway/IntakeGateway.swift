@@ -45,10 +45,25 @@ public enum IntakeGateway {
         // The audit writer after the numbering pool: shutdown runs in reverse, so it writes its
         // last entries after the HTTP server has answered its last request. The inbox feed last:
         // the live streams end with the HTTP server (on its graceful shutdown), then the feed stops.
+        let definitions = try ServiceDefinitions(
+            json: Data(contentsOf: resources.settings.schemaDirectory.appendingPathComponent(ServiceDefinitions.file)))
+        let open311 = Open311Services(
+            filing: FileServiceRequest(
+                intake: services.intake, reference: services.reference, definitions: definitions,
+                places: BoundaryLocator(
+                    database: resources.database, reference: services.reference,
+                    centres: try DistrictCentre.centres(schemaDirectory: resources.settings.schemaDirectory),
+                    clock: realTime, logger: resources.logger)),
+            reading: ReadServiceRequests(
+                repository: PostgresServiceRequestRepository(database: resources.database, logger: resources.logger),
+                clock: resources.clock),
+            definitions: definitions, answersWithTokens: resources.settings.open311AnswersWithTokens,
+            timeZone: resources.settings.timeZone)
         return ServiceParts(
             workers: [numbering, audit, feed],
             routes: { router in
                 GatewayRouter.add(to: router, services, logger: resources.logger)
+                Open311Routes.add(to: router, services, open311, logger: resources.logger)
                 more(router, services)
             },
             warmUp: { _ = try await services.reference.current() })

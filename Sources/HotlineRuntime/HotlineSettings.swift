@@ -48,6 +48,9 @@ public struct HotlineSettings: Sendable {
     /// `HOTLINE_RATE_LIMIT_PER_SECOND`, `HOTLINE_RATE_LIMIT_BURST`: how many requests one token
     /// may send to the gateway.
     public var tokenRateLimit: RateLimitPolicy
+    /// `HOTLINE_OPEN311_TOKENS`: whether an Open311 POST answers with a token rather than the
+    /// request's id.
+    public var open311AnswersWithTokens: Bool
     /// Each service's HTTP port, from its own variable.
     private var ports: [HotlineServiceKind: Int]
 
@@ -86,6 +89,7 @@ public struct HotlineSettings: Sendable {
             interval: .milliseconds(Int(fraction(.reconcileSeconds) * 1000)), grace: fraction(.reconcileGraceSeconds),
             lookback: fraction(.reconcileLookbackHours) * 3600)
         usesSharedClock = text(.clock) == "shared"
+        open311AnswersWithTokens = text(.open311Tokens) == "true"
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }
 

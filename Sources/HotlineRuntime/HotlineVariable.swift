@@ -37,6 +37,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case reconcileGraceSeconds = "HOTLINE_RECONCILE_GRACE_SECONDS"
     case reconcileLookbackHours = "HOTLINE_RECONCILE_LOOKBACK_HOURS"
     case clock = "HOTLINE_CLOCK"
+    case open311Tokens = "HOTLINE_OPEN311_TOKENS"
 
     /// The variable's name in the environment.
     public var name: String { rawValue }
@@ -74,6 +75,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .reconcileGraceSeconds: "60"
         case .reconcileLookbackHours: "24"
         case .clock: "system"
+        case .open311Tokens: "false"
         }
     }
 
@@ -123,6 +125,8 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .rateLimitPerSecond:
             "requests per second one token may keep up at the gateway (beyond: 429 with Retry-After); 0 turns the limit off"
         case .rateLimitBurst: "requests one token may send at once after a pause; 0 turns the limit off"
+        case .open311Tokens:
+            "true: an Open311 POST answers with a token (resolved through GET tokens/{token}) instead of the service_request_id"
         }
     }
 

@@ -83,6 +83,8 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
         throw NotModelled()
     }
 
+    func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws { throw NotModelled() }
+
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
     ) async throws -> Bool { throw NotModelled() }

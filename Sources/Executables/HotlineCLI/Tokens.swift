@@ -15,7 +15,7 @@ struct Tokens: AsyncParsableCommand {
             abstract: "Create a token and print its secret (shown only this once).")
 
         @Option(help: "Who or what holds the token.") var name: String
-        @Option(help: "operator, handler, analyst or admin.") var role: String
+        @Option(help: "operator, handler, analyst, admin, or external (an Open311 client's api_key).") var role: String
         @Option(help: "The org unit a handler acts for (required for handlers).") var unit: String?
         @Option(
             help: ArgumentHelp(
@@ -25,7 +25,7 @@ struct Tokens: AsyncParsableCommand {
 
         func validate() throws {
             guard let role = Role(rawValue: role) else {
-                throw ValidationError("--role must be operator, handler, analyst or admin")
+                throw ValidationError("--role must be operator, handler, analyst, admin or external")
             }
             if role == .handler, unit == nil { throw ValidationError("a handler token needs --unit") }
         }

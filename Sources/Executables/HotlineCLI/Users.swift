@@ -21,7 +21,7 @@ struct Users: AsyncParsableCommand {
         @Option(help: "The org unit a handler works for (required for handlers).") var unit: String?
 
         func validate() throws {
-            guard let role = Role(rawValue: role) else {
+            guard let role = Role(rawValue: role), role != .external else {
                 throw ValidationError("--role must be operator, handler, analyst or admin")
             }
             if role == .handler, unit == nil { throw ValidationError("a handler needs --unit") }

@@ -10,6 +10,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case analyst
     /// Administrators: everything.
     case admin
+    /// External systems (civic apps): file and follow requests through Open311, nothing else.
+    case external
 }
 
 /// Who is calling the API: the token's holder and its role (a handler's unit too, with the

@@ -26,9 +26,10 @@ extension TicketScope {
 }
 
 extension Principal {
-    /// The caller's scope: the center's for every role but a handler; a handler's from its
-    /// unit's tier.
+    /// The caller's scope: the center's for the city's own roles but a handler; a handler's from its
+    /// unit's tier; none for an external system, which reads only what Open311 publishes.
     public var scope: TicketScope {
+        if role == .external { return .nothing }
         guard role == .handler else { return .city }
         guard let unitCode else { return .nothing }
         if unitCode == OrgUnitCode.center || unitKind == .center { return .city }

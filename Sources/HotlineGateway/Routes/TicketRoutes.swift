@@ -11,7 +11,7 @@ enum TicketRoutes {
             let (body, _) = try await JSONBody.decode(CreateTicketBody.self, from: request)
             let intake = IntakeTicket.Intake(
                 request: body.request, answer: body.answer, canonicalBody: try body.canonicalBytes(),
-                idempotencyKey: request.headers[.init("Idempotency-Key")!], trace: trace(of: request),
+                idempotencyKey: request.headers[.init("Idempotency-Key")!], trace: TraceContext.joining(request),
                 principal: principal)
             switch try await services.intake.record(intake) {
             case .created(let record):
@@ -38,12 +38,4 @@ enum TicketRoutes {
         }
     }
 
-    /// The trace the new ticket's events join: a child of the caller's `traceparent`, else a new one.
-    private static func trace(of request: Request) -> TraceContext {
-        var generator = SystemRandomNumberGenerator()
-        guard let parent = request.headers[.init("traceparent")!].flatMap(TraceContext.init(traceparent:)) else {
-            return TraceContext(using: &generator)
-        }
-        return parent.child(using: &generator)
-    }
 }

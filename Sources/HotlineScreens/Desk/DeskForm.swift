@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDomain
+import HotlineGateway
 
 /// The call being recorded on the desk, as the form sends it (`POST /ui/desk`) and as the page
 /// shows it again when the use case found something wrong.

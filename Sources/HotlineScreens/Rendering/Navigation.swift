@@ -33,6 +33,8 @@ enum Navigation {
                 ("/ui/desk", "nav.desk"), ("/ui/review", "nav.review"), ("/ui/supervision", "nav.supervision"),
                 ("/ui/big-screen", "nav.big_screen"), ("/ui/assessment", "nav.assessment"),
             ]
+        case .external:
+            links = []
         }
         return links.map { Item(href: $0.0, labelKey: $0.1, current: path == $0.0 || path.hasPrefix($0.0 + "/")) }
     }

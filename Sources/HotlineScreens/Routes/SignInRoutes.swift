@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDomain
+import HotlineGateway
 import HotlineServices
 import HotlineStorage
 import Hummingbird

@@ -1,4 +1,5 @@
 public import HotlineDomain
+public import HotlineGateway
 public import HotlineStorage
 public import Hummingbird
 

@@ -1,4 +1,5 @@
 import Foundation
+public import HotlineGateway
 public import HotlineServices
 import HotlineStorage
 public import Hummingbird

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineDomain
+import HotlineGateway
 
 /// A submitted handling form as the API's request body: every field the forms carry, each
 /// action reading the ones it needs (`HandleTicket` checks them, as for the API).

@@ -49,7 +49,10 @@ public struct ScreenSignIn: Sendable {
             guard let credentials, matches, !credentials.disabled else { return nil }
             holder = .user(credentials.id)
         case .token(let secret):
-            guard let principal = try await accounts.principal(forToken: secret, at: now) else { return nil }
+            // An external system's token files through Open311 only; it opens no screen.
+            guard let principal = try await accounts.principal(forToken: secret, at: now),
+                principal.role != .external
+            else { return nil }
             holder = .token(principal.tokenId)
         }
         let secret = RandomSecret.make()

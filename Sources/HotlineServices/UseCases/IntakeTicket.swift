@@ -17,10 +17,12 @@ public struct IntakeTicket: Sendable {
         /// The trace the events join.
         public var trace: TraceContext
         public var principal: Principal
+        /// How the request came through Open311, when it did.
+        public var filing: Open311Filing?
 
         public init(
             request: TicketRequest, answer: DirectAnswer?, canonicalBody: [UInt8], idempotencyKey: String?,
-            trace: TraceContext, principal: Principal
+            trace: TraceContext, principal: Principal, filing: Open311Filing? = nil
         ) {
             self.request = request
             self.answer = answer
@@ -28,6 +30,7 @@ public struct IntakeTicket: Sendable {
             self.idempotencyKey = idempotencyKey
             self.trace = trace
             self.principal = principal
+            self.filing = filing
         }
     }
 
@@ -80,6 +83,7 @@ public struct IntakeTicket: Sendable {
             }
             let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
             try await session.insertReceived(id: id, number: number, request: intake.request, at: now)
+            if let filing = intake.filing { try await session.recordFiling(filing, ticketId: id, at: now) }
             let received = TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request))
             try await session.record(stamp.event(about: id, received, at: now), trace: intake.trace)
             if let answer {

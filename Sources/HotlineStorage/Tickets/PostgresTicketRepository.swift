@@ -79,6 +79,10 @@ struct PostgresTicketSession: TicketSession {
             id: id, number: number, request: request, at: time, on: connection, logger: logger)
     }
 
+    func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws {
+        try await ServiceRequestStore.insertFiling(filing, ticketId: ticketId, at: time, on: connection, logger: logger)
+    }
+
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
     ) async throws -> Bool {

@@ -38,6 +38,8 @@ public protocol TicketSession: Sendable {
     ) async throws -> IdempotencyKeys.Claim
     /// Inserts a new ticket in state `received`.
     func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws
+    /// Records that the new ticket `ticketId` came through Open311 as `filing`.
+    func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws
     /// Closes a ticket in one of `states` as answered directly; false when it is in another state.
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
