@@ -21,6 +21,7 @@ enum GatewayHarness {
             Principal(tokenId: UUID(), name: "operator", role: .operator, unitCode: nil),
             Principal(tokenId: UUID(), name: "analyst", role: .analyst, unitCode: nil),
             Principal(tokenId: UUID(), name: "admin", role: .admin, unitCode: nil),
+            Principal(tokenId: UUID(), name: "external", role: .external, unitCode: nil),
             handler("center", OrgUnitCode.center, .center, district: nil),
             handler("sub-center", district, .subCenter, district: district),
             handler("other-sub-center", "110101", .subCenter, district: "110101"),

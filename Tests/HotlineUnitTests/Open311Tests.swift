@@ -55,7 +55,9 @@ struct Open311Tests {
     func malformedDefinitions() {
         #expect(throws: ServiceDefinitionError.self) {
             try ServiceDefinitions(
-                json: Data(#"{"A": [{"code": "x", "datatype": "singlevaluelist", "required": true, "order": 1, "description": "d"}]}"#.utf8))
+                json: Data(
+                    #"{"A": [{"code": "x", "datatype": "singlevaluelist", "required": true, "order": 1, "description": "d"}]}"#
+                        .utf8))
         }
         #expect(throws: ServiceDefinitionError.self) {
             try ServiceDefinitions(

@@ -108,7 +108,7 @@ public enum Open311Routes {
             let query = ReadServiceRequests.Query(
                 numbers: form.list("service_request_id"), serviceCodes: form.list("service_code"),
                 statuses: statuses, start: try form.date("start_date"), end: try form.date("end_date"))
-            return try await requests(try await open311.reading.list(query), format)
+            return requests(try await open311.reading.list(query), format)
         }
 
         func request(_ request: Request, _ number: String, _ format: Open311Format) async throws -> Response {
@@ -116,7 +116,7 @@ public enum Open311Routes {
             guard let record = try await open311.reading.request(number: number) else {
                 throw Open311Failure.notFound("no request has the id \(number)")
             }
-            return try await requests([record], format)
+            return requests([record], format)
         }
 
         func token(_ request: Request, _ token: String, _ format: Open311Format) async throws -> Response {
@@ -128,13 +128,10 @@ public enum Open311Routes {
         }
 
         /// `records` as a list of requests.
-        func requests(_ records: [ServiceRequestRecord], _ format: Open311Format) async throws -> Response {
-            let catalog = try await api.reference.current().reference.catalog
-            return format.response(
+        func requests(_ records: [ServiceRequestRecord], _ format: Open311Format) -> Response {
+            format.response(
                 root: "service_requests",
-                .list(
-                    item: "request",
-                    records.map { Open311Views.request($0, in: catalog, timeZone: open311.timeZone) }))
+                .list(item: "request", records.map { Open311Views.request($0, timeZone: open311.timeZone) }))
         }
 
         /// The external system `form`'s `api_key` names, admitted by its rate limit; a 403 when the

@@ -71,14 +71,14 @@ enum Open311Views {
     }
 
     /// A filed request as readers see it: no caller's name, phone or email.
-    static func request(_ record: ServiceRequestRecord, in catalog: Catalog, timeZone: TimeZone) -> Open311Node {
+    static func request(_ record: ServiceRequestRecord, timeZone: TimeZone) -> Open311Node {
         func date(_ value: Date?) -> Open311Node { .text(value.map { W3CDateTime.string($0, in: timeZone) }) }
         func coordinate(_ value: Double?) -> Open311Node { value.map { .number($0) } ?? .text(nil) }
         return .object([
             ("service_request_id", .text(record.number)),
             ("status", .text(Open311Status(record.state).rawValue)),
             ("status_notes", .text(record.feedback)),
-            ("service_name", .text(catalog[record.serviceCode]?.name)),
+            ("service_name", .text(record.serviceName)),
             ("service_code", .text(record.serviceCode)),
             ("description", .text(record.description)),
             ("agency_responsible", .text(record.agency)),

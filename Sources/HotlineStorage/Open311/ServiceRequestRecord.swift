@@ -12,6 +12,8 @@ public struct ServiceRequestRecord: Sendable, Equatable {
     public var state: TicketState
     /// The leaf the ticket is classified under now, else the one it was filed under.
     public var serviceCode: String
+    /// That leaf's name.
+    public var serviceName: String?
     public var description: String
     /// The handler's feedback to the caller, once reported.
     public var feedback: String?
@@ -25,7 +27,8 @@ public struct ServiceRequestRecord: Sendable, Equatable {
     public var updatedAt: Date
 
     public init(
-        number: String, ticketId: UUID, state: TicketState, serviceCode: String, description: String,
+        number: String, ticketId: UUID, state: TicketState, serviceCode: String, serviceName: String? = nil,
+        description: String,
         feedback: String? = nil, agency: String? = nil, finishBy: Date? = nil, address: String,
         coordinates: Coordinates? = nil, requestedAt: Date, updatedAt: Date
     ) {
@@ -33,6 +36,7 @@ public struct ServiceRequestRecord: Sendable, Equatable {
         self.ticketId = ticketId
         self.state = state
         self.serviceCode = serviceCode
+        self.serviceName = serviceName
         self.description = description
         self.feedback = feedback
         self.agency = agency
@@ -43,10 +47,10 @@ public struct ServiceRequestRecord: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
-    /// The columns `init(row:)` reads, over `open311_filings f`, `tickets t`, `org_units u` and
-    /// `ticket_deadlines d`.
+    /// The columns `init(row:)` reads, over `open311_filings f`, `tickets t`, `org_units u`,
+    /// `ticket_deadlines d` and `catalog_entries c`.
     static let columns = """
-        t.number, t.id, t.state, coalesce(t.category_code, f.service_code) AS service_code,
+        t.number, t.id, t.state, coalesce(t.category_code, f.service_code) AS service_code, c.name AS service_name,
         coalesce(t.request_text_masked, t.request_text) AS description, t.feedback_to_caller, u.name AS agency,
         d.finish_by, t.place_text, t.latitude, t.longitude, t.received_at, t.updated_at
         """
@@ -61,7 +65,8 @@ public struct ServiceRequestRecord: Sendable, Equatable {
         self.init(
             number: try value("number"), ticketId: try value("id"),
             state: try .stored(try value("state", String.self), column: "state"),
-            serviceCode: try value("service_code"), description: try value("description"),
+            serviceCode: try value("service_code"), serviceName: try value("service_name"),
+            description: try value("description"),
             feedback: try value("feedback_to_caller"), agency: try value("agency"), finishBy: try value("finish_by"),
             address: try value("place_text"),
             coordinates: latitude.flatMap { latitude in

@@ -49,11 +49,12 @@ public enum ServiceRequestStore {
         ).collect().first.map(ServiceRequestRecord.init(row:))
     }
 
-    /// The filings with their tickets, lead units and deadlines.
+    /// The filings with their tickets, lead units, deadlines and services.
     private static let joins = """
         FROM open311_filings f
         JOIN tickets t ON t.id = f.ticket_id
         LEFT JOIN org_units u ON u.code = t.unit_code
         LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
+        LEFT JOIN catalog_entries c ON c.code = coalesce(t.category_code, f.service_code)
         """
 }
