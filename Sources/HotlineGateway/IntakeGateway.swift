@@ -53,7 +53,7 @@ public enum IntakeGateway {
                 places: BoundaryLocator(
                     database: resources.database, reference: services.reference,
                     centres: try DistrictCentre.centres(schemaDirectory: resources.settings.schemaDirectory),
-                    clock: realTime, logger: resources.logger)),
+                    logger: resources.logger)),
             reading: ReadServiceRequests(
                 repository: PostgresServiceRequestRepository(database: resources.database, logger: resources.logger),
                 clock: resources.clock),

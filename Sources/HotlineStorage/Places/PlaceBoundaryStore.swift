@@ -23,6 +23,16 @@ public enum PlaceBoundaryStore {
         }
     }
 
+    /// A text that changes whenever the outlines are replaced (their count and last load time),
+    /// so a reader can keep its copy until it does.
+    public static func version(on client: PostgresClient, logger: Logger) async throws -> String {
+        let rows = try await client.query(
+            "SELECT count(*)::text || '/' || COALESCE(max(loaded_at)::text, '') FROM place_boundaries",
+            logger: logger)
+        for try await version in rows.decode(String.self) { return version }
+        return ""
+    }
+
     /// Every outline, by code.
     public static func all(on client: PostgresClient, logger: Logger) async throws -> [PlaceBoundary] {
         let rows = try await client.query(
