@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOCore
 
 /// The formats GeoReport v2 answers in, chosen by the path's extension (`services.xml`).
 enum Open311Format: String, Sendable, CaseIterable {
