@@ -9,13 +9,11 @@ extension DispatchQueue {
         }
     }
 
-    /// Runs `work`, which may block but cannot fail, on this queue and suspends the caller until it returns.
-    func performBlocking(_ work: @escaping @Sendable () -> Void) async {
+    /// Runs `work`, which may block but cannot fail, on this queue and suspends the caller until
+    /// it returns its result.
+    func performBlocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            async {
-                work()
-                continuation.resume()
-            }
+            async { continuation.resume(returning: work()) }
         }
     }
 }

@@ -25,6 +25,8 @@ public final class KafkaConsumer: Sendable {
     private let logger: Logger
     /// Changed only on `queue`.
     private let state = Mutex(State.idle)
+    /// The next offset this member committed in each partition, for `lag()`.
+    private let committed = Mutex<[KafkaTopicPartition: Int64]>([:])
 
     /// Checks `configuration`; throws when librdkafka rejects a setting. Starts nothing.
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws {
@@ -61,6 +63,28 @@ public final class KafkaConsumer: Sendable {
         guard !next.isEmpty else { return }
         try await queue.performBlocking { [self, next] in
             try client(subscribing: false).commit(next, timeout: Self.commitTimeout)
+        }
+        committed.withLock { $0.merge(next) { old, new in max(old, new) } }
+    }
+
+    /// How many messages this member is behind in each partition it holds: the high watermark
+    /// the last fetch reported minus the offset it committed there (before its first commit in a
+    /// partition, its position, where the group's committed offset put it). Partitions whose
+    /// watermark or position librdkafka does not know yet are absent; asks no broker.
+    public func lag() async -> [KafkaTopicPartition: Int64] {
+        let held = rebalances.assignment
+        return await queue.performBlocking { [self] in
+            guard case .subscribed(let client) = state.withLock({ $0 }), !held.isEmpty else { return [:] }
+            let ownCommits = committed.withLock { $0 }
+            let positions = client.positions(Array(held))
+            var lag: [KafkaTopicPartition: Int64] = [:]
+            for partition in held {
+                guard let high = client.cachedHighWatermark(of: partition),
+                    let done = ownCommits[partition] ?? positions[partition]
+                else { continue }
+                lag[partition] = max(0, high - done)
+            }
+            return lag
         }
     }
 

@@ -263,6 +263,24 @@ final class RDKafkaClient: @unchecked Sendable {
         }
     }
 
+    /// The consumer's position in each of `partitions`: the offset of the next message it will
+    /// hand out; a partition where it has none yet (nothing fetched) is absent.
+    func positions(_ partitions: [KafkaTopicPartition]) -> [KafkaTopicPartition: Int64] {
+        withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
+            guard rd_kafka_position(handle, list) == RD_KAFKA_RESP_ERR_NO_ERROR else { return [:] }
+            return Self.offsets(in: list)
+        }
+    }
+
+    /// The high watermark of `partition` (the offset after its last message) as the last fetch
+    /// reported it, without asking the broker; nil before the first fetch.
+    func cachedHighWatermark(of partition: KafkaTopicPartition) -> Int64? {
+        var low: Int64 = 0
+        var high: Int64 = 0
+        let code = rd_kafka_get_watermark_offsets(handle, partition.topic, partition.partition, &low, &high)
+        return code == RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0 ? high : nil
+    }
+
     /// Leaves the group (revoking the assignment) without committing anything.
     func closeConsumer() throws {
         let code = rd_kafka_consumer_close(handle)
@@ -358,14 +376,21 @@ final class RDKafkaClient: @unchecked Sendable {
         try withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
             let code = rd_kafka_committed(handle, list, timeout.milliseconds)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
-            var offsets: [KafkaTopicPartition: Int64] = [:]
-            for element in UnsafeBufferPointer(start: list.pointee.elems, count: Int(list.pointee.cnt))
-            where element.offset >= 0 {
-                offsets[KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)] =
-                    element.offset
-            }
-            return offsets
+            return Self.offsets(in: list)
         }
+    }
+
+    /// The valid (non-negative) offsets of `list`'s partitions, by partition.
+    private static func offsets(
+        in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    ) -> [KafkaTopicPartition: Int64] {
+        var offsets: [KafkaTopicPartition: Int64] = [:]
+        for element in UnsafeBufferPointer(start: list.pointee.elems, count: Int(list.pointee.cnt))
+        where element.offset >= 0 {
+            offsets[KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)] =
+                element.offset
+        }
+        return offsets
     }
 
     /// The low and high watermarks (first offset, offset after the last message) of `partition`.

@@ -51,8 +51,10 @@ public struct EventConsumerService: Service {
 
     public func run() async throws {
         defer { logger.info("consumer stopped", metadata: ["consumer": "\(consumerName)"]) }
+        var lag = ConsumerLagGauges(consumerName: consumerName)
         while !stopping {
             let batch = try await consumer.poll(maxMessages: batchSize, timeout: .milliseconds(200))
+            await lag.refresh(from: consumer)
             guard !batch.isEmpty else { continue }
             let started = ContinuousClock.now
             guard try await process(batch) else { break }

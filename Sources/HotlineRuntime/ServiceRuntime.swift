@@ -49,8 +49,8 @@ public struct ServiceParts: Sendable {
 }
 
 /// Runs one service until SIGTERM or SIGINT: PostgreSQL pool, Kafka producer, the outbox relay
-/// for the service's own events, its workers, and the HTTP endpoint with `/healthz`, `/readyz`
-/// and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
+/// for the service's own events, its workers, a sampler of its health figures (PostgreSQL
+/// reachable, outbox backlog), and the HTTP endpoint with `/healthz`, `/readyz` and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
 /// finishes its round, the producer flushes, the pool closes.
 public enum ServiceRuntime {
     /// `clock` nil: the machine's clock, or the shared simulated clock when `HOTLINE_CLOCK=shared`.
@@ -83,6 +83,14 @@ public enum ServiceRuntime {
             .producer(kind.name), database: database, kafka: producer, batchSize: settings.relayBatchSize,
             logger: logger)
 
+        let health = RuntimeHealthGauges(producer: kind.name)
+        let healthSampler = PeriodicSampler("database and outbox", logger: logger) {
+            let reachable = await DatabaseHealth.isReachable(database, logger: logger)
+            health.record(reachable: reachable)
+            guard reachable else { return }
+            health.record(try await BacklogStore.outbox(producer: kind.name, on: database, logger: logger))
+        }
+
         let router = Router()
         router.add(middleware: MetricsMiddleware())
         let warmUp = WarmUp(work: parts.warmUp, logger: logger)
@@ -95,7 +103,8 @@ public enum ServiceRuntime {
             router: router,
             configuration: .init(
                 address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
-            services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay, warmUp] + parts.workers,
+            services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay, warmUp, healthSampler]
+                + parts.workers,
             logger: logger)
     }
 }

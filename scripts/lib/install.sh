@@ -1,7 +1,8 @@
 # Installs what the local cluster needs; silent when everything is already there.
 
-# chromium, its driver and a CJK font: the screens' browser tests (scripts/browser-tests).
-DEBIAN_PACKAGES="librdkafka-dev libpq-dev postgresql postgresql-client curl chromium chromium-driver fonts-noto-cjk"
+# chromium, its driver and a CJK font: the screens' browser tests (scripts/browser-tests);
+# prometheus (with promtool): the alert rules' checks and the alert drill (scripts/alert-drill).
+DEBIAN_PACKAGES="librdkafka-dev libpq-dev postgresql postgresql-client curl chromium chromium-driver fonts-noto-cjk prometheus"
 
 install_debian_packages() {
     local missing=()

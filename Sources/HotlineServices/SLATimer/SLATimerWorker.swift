@@ -3,13 +3,19 @@ public import HotlineDomain
 public import HotlineRuntime
 import HotlineStorage
 public import Logging
+import Metrics
 public import PostgresNIO
 
 /// The SLA timer: keeps each ticket's durable timers in step with its lifecycle (a consumer of
 /// `ticket.dispatched` and `ticket.handled`) and fires the due ones (`SLATicker`), publishing
 /// `sla.timer_fired` reminders, checkpoints, overdue notices and escalations. It also runs the
-/// `Reconciler` and a relay for outbox rows their producer left unpublished too long.
+/// `Reconciler`, a relay for outbox rows their producer left unpublished too long, and samples
+/// the timers past due that have not fired (`hotline_sla_timers_late`).
 public enum SLATimerWorker {
+    /// How long past its due time a pending timer counts as late (`hotline_sla_timers_late`): a
+    /// few ticks, so timers the ticker is about to claim do not count.
+    static let lateTimerGrace: Double = 60
+
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
         let planner: SLATicker.PlannerSource = { connection, logger in
@@ -20,7 +26,16 @@ public enum SLATimerWorker {
             batchSize: resources.settings.slaBatchSize, interval: resources.settings.slaTickInterval,
             logger: resources.logger)
         let settings = resources.settings
+        let late = Gauge(label: "hotline_sla_timers_late")
+        let lateFor = Gauge(label: "hotline_sla_timers_late_seconds")
+        let lateTimers = PeriodicSampler("late SLA timers", logger: resources.logger) {
+            let backlog = try await BacklogStore.lateTimers(
+                at: resources.clock.now(), grace: Self.lateTimerGrace, on: resources.database, logger: resources.logger)
+            late.record(backlog.count)
+            lateFor.record(backlog.oldestAgeSeconds)
+        }
         return ServiceParts(workers: [
+            lateTimers,
             try resources.consumer(handler: TimerPlanning(planner: planner)), ticker,
             Reconciler(
                 database: resources.database, policy: settings.reconciliation, limit: settings.relayBatchSize * 10,
