@@ -1,6 +1,7 @@
 # The alert drill against a real Prometheus (Debian's): scrapes the running cluster every second
 # with the rules of Deploy/prometheus/alerts.yml, checks that every service exposes its health
-# figures (PostgreSQL reachable, outbox backlog, consumer lag per partition, late SLA timers),
+# figures (PostgreSQL reachable, outbox backlog, consumer lag per partition, late SLA timers) and
+# that every query of the dashboard (Deploy/grafana) runs and finds series,
 # stops the dispatcher and waits for HotlineServiceDown to fire, starts it again and waits for the
 # alert to resolve, printing how long each took. The restarted dispatcher is a child of the
 # calling shell; the caller stops Prometheus (`stop_process prometheus`), also when this fails.
@@ -62,6 +63,19 @@ start_prometheus() {
     wait_for_port prometheus "$HOTLINE_PROMETHEUS_PORT" 30
 }
 
+# check_dashboard: every query of Deploy/grafana/hotline-operations.json runs and finds series.
+check_dashboard() {
+    local expr count=0
+    while IFS= read -r expr; do
+        [[ $(prom_query "$expr" | wc -l) -ge 1 ]] || die "alert drill: the dashboard's query finds nothing: $expr"
+        count=$((count + 1))
+    done < <(python3 -c 'import json, sys
+for panel in json.load(open(sys.argv[1]))["panels"]:
+    for target in panel["targets"]:
+        print(target["expr"])' "$HOTLINE_ROOT/Deploy/grafana/hotline-operations.json")
+    say "alert drill: the dashboard's $count queries run in Prometheus and find series"
+}
+
 alert_drill() {
     start_prometheus
     wait_until 60 "Prometheus scrapes all five services" all_up
@@ -76,6 +90,7 @@ alert_drill() {
     say "alert drill: Prometheus scrapes 5 services; consumer lag of $(series_count 'hotline_consumer_lag') partitions," \
         "outbox backlog $(prom_query 'sum(hotline_outbox_backlog)' | cut -f2)," \
         "late SLA timers $(prom_query 'max(hotline_sla_timers_late)' | cut -f2)"
+    check_dashboard
     dispatcher_down_resolved || die "alert drill: HotlineServiceDown is active for the dispatcher before the drill"
 
     local started=$SECONDS fired_after

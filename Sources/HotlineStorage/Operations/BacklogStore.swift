@@ -9,6 +9,11 @@ public enum BacklogStore {
     public struct Backlog: Sendable, Equatable {
         public var count: Int
         public var oldestAgeSeconds: Double
+
+        public init(count: Int, oldestAgeSeconds: Double) {
+            self.count = count
+            self.oldestAgeSeconds = oldestAgeSeconds
+        }
     }
 
     /// `producer`'s unpublished outbox rows, their age by PostgreSQL's clock (which wrote them).
