@@ -19,6 +19,8 @@ public final class KafkaConsumer: Sendable {
     }
 
     private let properties: [String: String]
+    /// Where the group starts in a partition it has committed nothing in (`auto.offset.reset`).
+    private let startsFromEarliest: Bool
     private let topics: [String]
     private let rebalances: RebalanceObserver
     private let queue: DispatchQueue
@@ -31,6 +33,7 @@ public final class KafkaConsumer: Sendable {
     /// Checks `configuration`; throws when librdkafka rejects a setting. Starts nothing.
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws {
         self.properties = configuration.properties
+        self.startsFromEarliest = configuration.properties["auto.offset.reset"] != "latest"
         self.topics = configuration.topics
         self.rebalances = RebalanceObserver(logger: logger)
         self.queue = DispatchQueue(label: "kafka-consumer.\(configuration.groupId)")
@@ -68,25 +71,43 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// How many messages this member is behind in each partition it holds: the high watermark
-    /// the last fetch reported minus the offset it committed there (before its first commit in a
-    /// partition, its position, where the group's committed offset put it). Partitions whose
-    /// watermark or position librdkafka does not know yet are absent; asks no broker.
+    /// the last fetch reported minus the offset committed there. That offset is the one this
+    /// member committed, else its position (the next message it hands out), else, before it has
+    /// read anything, the group's committed offset asked of the broker once (or where the group
+    /// starts without one). Partitions no fetch has reported on yet are absent.
     public func lag() async -> [KafkaTopicPartition: Int64] {
         let held = rebalances.assignment
         return await queue.performBlocking { [self] in
             guard case .subscribed(let client) = state.withLock({ $0 }), !held.isEmpty else { return [:] }
-            let ownCommits = committed.withLock { $0 }
+            let watermarks = Dictionary(
+                held.compactMap { partition in client.cachedWatermarks(of: partition).map { (partition, $0) } },
+                uniquingKeysWith: { first, _ in first })
             let positions = client.positions(Array(held))
+            var done = committed.withLock { committed in
+                committed = committed.filter { held.contains($0.key) }
+                return committed
+            }
+            let unread = watermarks.keys.filter { done[$0] == nil && positions[$0] == nil }
+            if !unread.isEmpty, let group = try? client.committedOffsets(unread, timeout: Self.lagQueryTimeout) {
+                var starts: [KafkaTopicPartition: Int64] = [:]
+                for partition in unread {
+                    let bounds = watermarks[partition]!
+                    starts[partition] = group[partition] ?? (startsFromEarliest ? bounds.low : bounds.high)
+                }
+                committed.withLock { $0.merge(starts) { own, _ in own } }
+                done.merge(starts) { own, _ in own }
+            }
             var lag: [KafkaTopicPartition: Int64] = [:]
-            for partition in held {
-                guard let high = client.cachedHighWatermark(of: partition),
-                    let done = ownCommits[partition] ?? positions[partition]
-                else { continue }
-                lag[partition] = max(0, high - done)
+            for (partition, bounds) in watermarks {
+                guard let offset = done[partition] ?? positions[partition] else { continue }
+                lag[partition] = max(0, bounds.high - offset)
             }
             return lag
         }
     }
+
+    /// How long `lag()` waits for the broker when it asks for the group's committed offsets.
+    static let lagQueryTimeout: Duration = .seconds(1)
 
     /// The partitions this member holds now.
     public var assignment: Set<KafkaTopicPartition> {

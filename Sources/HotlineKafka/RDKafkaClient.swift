@@ -272,13 +272,14 @@ final class RDKafkaClient: @unchecked Sendable {
         }
     }
 
-    /// The high watermark of `partition` (the offset after its last message) as the last fetch
-    /// reported it, without asking the broker; nil before the first fetch.
-    func cachedHighWatermark(of partition: KafkaTopicPartition) -> Int64? {
+    /// The low and high watermarks of `partition` (its first offset, and the offset after its
+    /// last message) as the last fetch reported them, without asking the broker; nil before the
+    /// first fetch.
+    func cachedWatermarks(of partition: KafkaTopicPartition) -> (low: Int64, high: Int64)? {
         var low: Int64 = 0
         var high: Int64 = 0
         let code = rd_kafka_get_watermark_offsets(handle, partition.topic, partition.partition, &low, &high)
-        return code == RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0 ? high : nil
+        return code == RD_KAFKA_RESP_ERR_NO_ERROR && low >= 0 && high >= 0 ? (low, high) : nil
     }
 
     /// Leaves the group (revoking the assignment) without committing anything.

@@ -1,7 +1,7 @@
 # The alert drill against a real Prometheus (Debian's): scrapes the running cluster every second
 # with the rules of Deploy/prometheus/alerts.yml, checks that every service exposes its health
 # figures (PostgreSQL reachable, outbox backlog, consumer lag per partition, late SLA timers) and
-# that every query of the dashboard (Deploy/grafana) runs and finds series,
+# that every query of the dashboard (Deploy/grafana) runs,
 # stops the dispatcher and waits for HotlineServiceDown to fire, starts it again and waits for the
 # alert to resolve, printing how long each took. The restarted dispatcher is a child of the
 # calling shell; the caller stops Prometheus (`stop_process prometheus`), also when this fails.
@@ -63,17 +63,20 @@ start_prometheus() {
     wait_for_port prometheus "$HOTLINE_PROMETHEUS_PORT" 30
 }
 
-# check_dashboard: every query of Deploy/grafana/hotline-operations.json runs and finds series.
+# check_dashboard: every query of Deploy/grafana/hotline-operations.json is valid PromQL that
+# Prometheus runs (a rate of something that has not happened since the services started finds
+# no series, which is no fault).
 check_dashboard() {
-    local expr count=0
+    local expr count=0 found=0 answer
     while IFS= read -r expr; do
-        [[ $(prom_query "$expr" | wc -l) -ge 1 ]] || die "alert drill: the dashboard's query finds nothing: $expr"
+        answer=$(prom_query "$expr") || die "alert drill: Prometheus refuses the dashboard's query: $expr"
         count=$((count + 1))
+        [[ -n $answer ]] && found=$((found + 1))
     done < <(python3 -c 'import json, sys
 for panel in json.load(open(sys.argv[1]))["panels"]:
     for target in panel["targets"]:
         print(target["expr"])' "$HOTLINE_ROOT/Deploy/grafana/hotline-operations.json")
-    say "alert drill: the dashboard's $count queries run in Prometheus and find series"
+    say "alert drill: the dashboard's $count queries run in Prometheus ($found find series now)"
 }
 
 alert_drill() {
