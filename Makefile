@@ -13,9 +13,11 @@ test:
 bench:
 	@scripts/bench
 
-## faults: the full fault suite (5 minutes of load under kills and restarts; see docs/reliability.md)
+## faults: the full fault suite (5 minutes of load under kills and restarts), then the backup and
+## point-in-time restore drill (see docs/reliability.md)
 faults:
 	@scripts/faults
+	@scripts/restore-drill
 
 up:
 	@scripts/cluster up

@@ -38,9 +38,13 @@ start_postgres() {
         rm -f "$pwfile"
     fi
     if ! as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
-        local log="$PG_DATA/server.log"
+        local log="$PG_DATA/server.log" archiving=""
+        # With HOTLINE_PG_WAL_ARCHIVE set, every finished WAL segment is copied there (for
+        # point-in-time recovery: scripts/backup, scripts/restore).
+        [[ -n ${HOTLINE_PG_WAL_ARCHIVE:-} ]] \
+            && archiving="-c archive_mode=on -c archive_timeout=10 -c archive_command='test ! -f $HOTLINE_PG_WAL_ARCHIVE/%f && cp %p $HOTLINE_PG_WAL_ARCHIVE/%f'"
         as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$log" -w -t 60 \
-            -o "-c listen_addresses=$HOTLINE_PG_HOST -p $HOTLINE_PG_PORT -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on" \
+            -o "-c listen_addresses=$HOTLINE_PG_HOST -p $HOTLINE_PG_PORT -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on $archiving" \
             start >/dev/null || { tail -n 20 "$log" >&2; die "PostgreSQL did not start (log: $log)"; }
         say "started PostgreSQL on $HOTLINE_PG_HOST:$HOTLINE_PG_PORT"
     fi
