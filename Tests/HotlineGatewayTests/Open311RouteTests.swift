@@ -94,6 +94,26 @@ struct Open311RouteTests {
         }
     }
 
+    @Test("a path or method Open311 does not serve answers with the error list, in the path's format")
+    func unservedRoutes() async throws {
+        try await Self.test { client in
+            for (uri, method) in [
+                ("/open311/v2/requests.AAA", HTTPRequest.Method.get), ("/open311/discovery.json", .init("TRACE")!),
+                ("/open311/v2/tokens/0.json", .init("TRACE")!),
+            ] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.headers[.contentType] == "application/json; charset=utf-8", "\(method) \(uri)")
+                    #expect(Self.errors(response).map(\.code) == [Int(response.status.code)], "\(method) \(uri)")
+                    #expect(response.status.code >= 400, "\(method) \(uri)")
+                }
+            }
+            try await client.execute(uri: "/open311/v2/services.xml", method: .init("TRACE")!) { response in
+                #expect(response.headers[.contentType] == "text/xml; charset=utf-8")
+                #expect(String(buffer: response.body).contains("<errors><error><code>\(response.status.code)</code>"))
+            }
+        }
+    }
+
     @Test("an external system's POST needs a service code, a place and a form body")
     func filingChecks() async throws {
         try await Self.test { client in

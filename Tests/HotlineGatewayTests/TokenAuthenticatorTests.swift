@@ -57,4 +57,12 @@ struct TokenAuthenticatorTests {
         #expect(try await authenticator.principal(for: "secret") == directory.holder)
         #expect(directory.lookupCount == 2)
     }
+
+    @Test("a secret holding a NUL character names no token and is not looked up")
+    func nulSecret() async throws {
+        let directory = ExpiringDirectory(holder: Self.holder(expiresAt: nil))
+        let authenticator = TokenAuthenticator(directory: directory, lifetime: 30, clock: SettableClock())
+        #expect(try await authenticator.principal(for: "sec\u{0}ret") == nil)
+        #expect(directory.lookupCount == 0)
+    }
 }

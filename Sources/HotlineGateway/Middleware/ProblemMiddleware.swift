@@ -11,7 +11,8 @@ public import Logging
 /// request value PostgreSQL cannot hold (a NUL character in a query parameter, say) a `400`
 /// `/problems/invalid-characters`; and any other unexpected error a logged `500`
 /// `/problems/internal-error` that does not leak its cause. Problems the routes throw pass
-/// through unchanged.
+/// through unchanged. Under `/open311/`, where clients expect GeoReport v2's error list, a path
+/// or method the gateway does not serve is answered with that list instead.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = BasicRequestContext
 
@@ -32,6 +33,7 @@ public struct ProblemMiddleware: RouterMiddleware {
         } catch let error as TicketError {
             throw ProblemDetails(error)
         } catch let error as any HTTPResponseError {
+            if request.uri.path.hasPrefix("/open311/") { return Self.open311Failure(for: error.status, request) }
             throw Self.problem(for: error.status, request)
         } catch  where StorageFailures.isUnavailable(error) {
             // Also when the connection went away in the middle of a transaction.
@@ -54,6 +56,18 @@ public struct ProblemMiddleware: RouterMiddleware {
                 .internalServerError, type: "/problems/internal-error", title: "Internal error",
                 detail: "the error is logged")
         }
+    }
+
+    /// The Open311 error list, in the format the path's extension names (JSON when it names
+    /// none), for an error Hummingbird itself raised with `status` under `/open311/`.
+    private static func open311Failure(for status: HTTPResponse.Status, _ request: Request) -> Response {
+        let file = request.uri.path.split(separator: "/").last ?? ""
+        let description =
+            status == .notFound
+            ? "the Open311 interface serves no \(request.method) \(request.uri.path.prefix(200))"
+            : status.reasonPhrase
+        return Open311Failure(status: status, description: description).response(
+            Open311Format.split(file)?.format ?? .json)
     }
 
     /// The problem for an error Hummingbird itself raised with `status`.

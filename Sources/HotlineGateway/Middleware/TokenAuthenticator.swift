@@ -27,8 +27,11 @@ public final class TokenAuthenticator: Sendable {
         self.clock = clock
     }
 
-    /// The holder of `secret`, or nil when the token is unknown, revoked or expired.
+    /// The holder of `secret`, or nil when the token is unknown, revoked or expired. A secret
+    /// holding U+0000 (possible in a query's `api_key`) names no token and is not looked up:
+    /// PostgreSQL cannot take it as text.
     public func principal(for secret: String) async throws -> Principal? {
+        if secret.unicodeScalars.contains("\u{0}") { return nil }
         let now = clock.now()
         if let known = remembered.withLock({ $0[secret] }), now < known.trustedUntil {
             return known.principal

@@ -169,8 +169,10 @@ public enum Open311Routes {
         /// The rate-limit bucket every reader without a key shares.
         static let keylessReaders = UUID(uuidString: "00000000-0000-0000-0000-000000000311")!
 
-        /// The Open311 error for `error`: its own, a 400 for a refused request or a field the intake
-        /// found wrong, a 404 for an unknown service, a logged 500 otherwise.
+        /// The Open311 error for `error`: its own, a 400 for a refused request, a field the intake
+        /// found wrong or a value PostgreSQL cannot hold (a NUL in an `api_key`), a 404 for an
+        /// unknown service, a 503 with `Retry-After` when the database cannot be reached, a logged
+        /// 500 otherwise.
         func failure(_ error: any Error) -> Open311Failure {
             switch error {
             case let failure as Open311Failure: return failure
@@ -185,6 +187,12 @@ public enum Open311Routes {
                 return .badRequest("this Idempotency-Key was used for a different request")
             case TicketError.invalidIdempotencyKey(let maximumLength):
                 return .badRequest("an Idempotency-Key has 1 to \(maximumLength) characters")
+            case _ where StorageFailures.isUnstorableCharacter(error):
+                return .badRequest("NUL characters (U+0000) are not accepted")
+            case _ where StorageFailures.isUnavailable(error):
+                return Open311Failure(
+                    status: .serviceUnavailable, description: "the ticket store is unavailable; retry shortly",
+                    retryAfter: 2)
             default:
                 logger.error("Open311 request failed", metadata: ["error": "\(String(reflecting: error))"])
                 return Open311Failure(
