@@ -14,10 +14,11 @@ bench:
 	@scripts/bench
 
 ## faults: the full fault suite (5 minutes of load under kills and restarts), then the backup and
-## point-in-time restore drill (see docs/reliability.md)
+## point-in-time restore drill and the rolling upgrade drill (see docs/reliability.md)
 faults:
 	@scripts/faults
 	@scripts/restore-drill
+	@scripts/upgrade-drill
 
 up:
 	@scripts/cluster up
