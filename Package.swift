@@ -95,6 +95,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -205,7 +208,9 @@ let package = Package(
 
         .testTarget(
             name: "HotlineUnitTests",
-            dependencies: ["HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage"],
+            dependencies: [
+                "HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage", "HotlineRuntime",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         // The Kafka wrapper against librdkafka's in-process mock cluster: no broker needed.

@@ -1,5 +1,6 @@
 public import Foundation
 public import HotlineDomain
+public import HotlineRuntime
 public import HotlineServices
 public import HotlineStorage
 
@@ -23,6 +24,8 @@ public struct GatewayServices: Sendable {
     public var rateLimiter: TokenRateLimiter
     /// `Schemas/openapi.yaml`, served as it is.
     public var openAPIDocument: Data
+    /// Where the intake routes record their server spans; nil when tracing is off.
+    public var spans: SpanRecorder?
 
     /// The use cases over `repository` and `reference`, their events stamped with `producer`,
     /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`,

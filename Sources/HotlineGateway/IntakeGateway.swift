@@ -28,7 +28,7 @@ public enum IntakeGateway {
             inbox: inbox,
             signal: PostgresInboxCommitSignal(configuration: resources.settings.database, logger: resources.logger),
             logger: resources.logger)
-        let services = GatewayServices(
+        var configured = GatewayServices(
             repository: PostgresTicketRepository(
                 database: resources.database, numbering: numbering, logger: resources.logger),
             reference: try resources.gatewayReference(),
@@ -42,6 +42,8 @@ public enum IntakeGateway {
             clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
             openAPIDocument: try Data(
                 contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))
+        configured.spans = resources.spans
+        let services = configured
         // The audit writer after the numbering pool: shutdown runs in reverse, so it writes its
         // last entries after the HTTP server has answered its last request. The inbox feed last:
         // the live streams end with the HTTP server (on its graceful shutdown), then the feed stops.

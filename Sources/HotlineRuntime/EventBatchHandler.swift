@@ -17,13 +17,18 @@ public protocol EventBatchHandler: Sendable {
 /// An event read from Kafka, with the trace context it arrived with.
 public struct ConsumedEvent: Sendable {
     public var event: DecodedEvent
+    /// The span that published the event.
     public var trace: TraceContext?
+    /// This consumer's span applying it (a child of `trace`): the trace of the events it causes.
+    public var span: TraceContext?
     /// The message as it arrived.
     public var bytes: [UInt8]
 
     public init(event: DecodedEvent, trace: TraceContext?, bytes: [UInt8] = []) {
         self.event = event
         self.trace = trace
+        var generator = SystemRandomNumberGenerator()
+        self.span = trace?.child(using: &generator)
         self.bytes = bytes
     }
 }

@@ -26,14 +26,17 @@ public struct EventConsumerService: Service {
     private let readableTypes: Set<EventType>
     private let batchSize: Int
     private let logger: Logger
+    private let spans: SpanRecorder?
     private let consumed: Counter
     private let deadLettered: Counter
     private let batchTimer: Metrics.Timer
 
     public init(
         consumerName: String, consumer: KafkaConsumer, deadLetters: KafkaProducer, database: PostgresClient,
-        handler: any EventBatchHandler, topics: [HotlineTopic] = [], batchSize: Int, logger: Logger
+        handler: any EventBatchHandler, topics: [HotlineTopic] = [], batchSize: Int, spans: SpanRecorder? = nil,
+        logger: Logger
     ) {
+        self.spans = spans
         self.consumerName = consumerName
         self.consumer = consumer
         self.deadLetters = deadLetters
@@ -99,8 +102,10 @@ public struct EventConsumerService: Service {
             deadLettered.increment(by: poison.count)
         }
         guard !events.isEmpty else { return true }
-        return try await retrying("batch transaction") {
-            try await database.withTransaction(logger: logger) { connection in
+        let started = Date()
+        var applied: [ConsumedEvent] = []
+        let done = try await retrying("batch transaction") {
+            applied = try await database.withTransaction(logger: logger) { connection in
                 let fresh = try await ProcessedEvents.claim(
                     events.map(\.event.metadata.id), consumer: consumerName, on: connection, logger: logger)
                 var seen = Set<UUID>()
@@ -110,7 +115,28 @@ public struct EventConsumerService: Service {
                 if !toApply.isEmpty {
                     try await handler.apply(toApply, on: connection, logger: logger)
                 }
+                return toApply
             }
+        }
+        if done, let spans { record(applied, into: spans, start: started, end: Date()) }
+        return done
+    }
+
+    /// Each applied event's consumer span: from the batch's start to its commit.
+    private func record(_ applied: [ConsumedEvent], into spans: SpanRecorder, start: Date, end: Date) {
+        for consumed in applied {
+            guard let span = consumed.span else { continue }
+            let type = consumed.event.metadata.type
+            spans.record(
+                Span(
+                    span, parent: consumed.trace, name: "\(consumerName) apply \(type.rawValue)", kind: .consumer,
+                    start: start, end: end,
+                    attributes: [
+                        "messaging.system": "kafka", "messaging.destination.name": type.topic.name,
+                        "messaging.consumer.group.name": consumerName,
+                        "messaging.message.id": consumed.event.metadata.id.uuidString.lowercased(),
+                        "hotline.ticket_id": consumed.event.metadata.ticketId.uuidString.lowercased(),
+                    ]))
         }
     }
 

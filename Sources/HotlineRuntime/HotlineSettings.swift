@@ -51,6 +51,11 @@ public struct HotlineSettings: Sendable {
     /// `HOTLINE_OPEN311_TOKENS`: whether an Open311 POST answers with a token rather than the
     /// request's id.
     public var open311AnswersWithTokens: Bool
+    /// `HOTLINE_OTEL_ENDPOINT`: where spans are exported; nil (unset or not an `http://` URL)
+    /// records none.
+    public var traceEndpoint: OTLPEndpoint?
+    /// `HOTLINE_OTEL_ENDPOINT` as set, to report a value that is not an endpoint.
+    public var traceEndpointSetting: String?
     /// Each service's HTTP port, from its own variable.
     private var ports: [HotlineServiceKind: Int]
 
@@ -90,6 +95,8 @@ public struct HotlineSettings: Sendable {
             lookback: fraction(.reconcileLookbackHours) * 3600)
         usesSharedClock = text(.clock) == "shared"
         open311AnswersWithTokens = text(.open311Tokens) == "true"
+        traceEndpointSetting = HotlineVariable.otelEndpoint.explicitValue(in: environment)
+        traceEndpoint = traceEndpointSetting.flatMap(OTLPEndpoint.init)
         ports = Dictionary(uniqueKeysWithValues: HotlineServiceKind.allCases.map { ($0, number($0.portVariable)) })
     }
 

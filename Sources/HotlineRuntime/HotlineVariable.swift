@@ -38,6 +38,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
     case reconcileLookbackHours = "HOTLINE_RECONCILE_LOOKBACK_HOURS"
     case clock = "HOTLINE_CLOCK"
     case open311Tokens = "HOTLINE_OPEN311_TOKENS"
+    case otelEndpoint = "HOTLINE_OTEL_ENDPOINT"
 
     /// The variable's name in the environment.
     public var name: String { rawValue }
@@ -76,6 +77,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .reconcileLookbackHours: "24"
         case .clock: "system"
         case .open311Tokens: "false"
+        case .otelEndpoint: ""
         }
     }
 
@@ -127,6 +129,8 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .rateLimitBurst: "requests one token may send at once after a pause; 0 turns the limit off"
         case .open311Tokens:
             "true: an Open311 POST answers with a token (resolved through GET tokens/{token}) instead of the service_request_id"
+        case .otelEndpoint:
+            "OpenTelemetry collector's OTLP/HTTP base URL (http://host:4318); spans go to its /v1/traces; unset: no tracing"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineDomain
 public import HotlineKafka
 import HotlineStorage
 public import Logging
@@ -13,6 +14,9 @@ public import ServiceLifecycle
 /// acknowledgements and commits the stamp in the same transaction. Several relays of the same
 /// producer can run: they claim disjoint rows. A crash after sending but before the commit
 /// republishes the batch; consumers drop the duplicates by event id.
+///
+/// With `spans`, each traced row's publication is a producer span, child of the span that
+/// recorded the row, and the message carries that span as its `traceparent`.
 public struct OutboxRelay: Service {
     private let claim: OutboxStore.Claim
     private let database: PostgresClient
@@ -20,15 +24,17 @@ public struct OutboxRelay: Service {
     private let batchSize: Int
     private let idlePause: Duration
     private let logger: Logger
+    private let spans: SpanRecorder?
     private let published: Counter
     private let failures: Counter
 
     /// `idlePause`: how long to wait after a round that found nothing to send.
     public init(
         _ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int,
-        idlePause: Duration = .milliseconds(5),
+        idlePause: Duration = .milliseconds(5), spans: SpanRecorder? = nil,
         logger: Logger
     ) {
+        self.spans = spans
         self.claim = claim
         self.idlePause = idlePause
         self.database = database
@@ -67,10 +73,44 @@ public struct OutboxRelay: Service {
         try await database.withTransaction(logger: logger) { connection in
             let rows = try await OutboxStore.claimUnpublished(claim, limit: batchSize, on: connection, logger: logger)
             guard !rows.isEmpty else { return 0 }
-            try await kafka.send(rows.map { KafkaOutgoingMessage($0.entry) })
+            let started = Date()
+            let publications = rows.map { Publication($0.entry, traced: spans != nil) }
+            try await kafka.send(publications.map { KafkaOutgoingMessage($0.entry) })
             try await OutboxStore.markPublished(rows.map(\.id), on: connection, logger: logger)
             published.increment(by: rows.count)
+            if let spans {
+                let ended = Date()
+                for publication in publications { publication.record(into: spans, start: started, end: ended) }
+            }
             return rows.count
         }
+    }
+}
+
+/// One row's publication: the entry as sent, and with tracing its producer span.
+private struct Publication {
+    var entry: OutboxEntry
+    /// The span that recorded the row, and the publication's own.
+    var parent: TraceContext?
+    var span: TraceContext?
+
+    init(_ entry: OutboxEntry, traced: Bool) {
+        self.entry = entry
+        guard traced, let parent = entry.traceparent.flatMap(TraceContext.init(traceparent:)) else { return }
+        var generator = SystemRandomNumberGenerator()
+        let span = parent.child(using: &generator)
+        (self.parent, self.span) = (parent, span)
+        self.entry.traceparent = span.description
+    }
+
+    func record(into spans: SpanRecorder, start: Date, end: Date) {
+        guard let span else { return }
+        spans.record(
+            Span(
+                span, parent: parent, name: "publish \(entry.eventType)", kind: .producer, start: start, end: end,
+                attributes: [
+                    "messaging.system": "kafka", "messaging.destination.name": entry.topic,
+                    "messaging.message.id": entry.eventId.uuidString.lowercased(), "hotline.producer": entry.producer,
+                ]))
     }
 }

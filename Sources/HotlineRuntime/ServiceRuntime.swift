@@ -7,8 +7,8 @@ public import PostgresNIO
 import Prometheus
 public import ServiceLifecycle
 
-/// What every service gets: its settings, a logger, the database pool, the shared producer
-/// and the clock.
+/// What every service gets: its settings, a logger, the database pool, the shared producer,
+/// the clock, and where to record spans when tracing is on.
 public struct ServiceResources: Sendable {
     public let kind: HotlineServiceKind
     public let settings: HotlineSettings
@@ -16,6 +16,8 @@ public struct ServiceResources: Sendable {
     public let database: PostgresClient
     public let producer: KafkaProducer
     public let clock: any HotlineClock
+    /// Nil when `HOTLINE_OTEL_ENDPOINT` is unset: nothing is recorded.
+    public let spans: SpanRecorder?
 
     /// A consume loop for this service's consumer group over the topics it reads, applying with `handler`.
     public func consumer(handler: any EventBatchHandler) throws -> EventConsumerService {
@@ -25,7 +27,7 @@ public struct ServiceResources: Sendable {
         return EventConsumerService(
             consumerName: kind.name, consumer: try KafkaConsumer(configuration: configuration, logger: logger),
             deadLetters: producer, database: database, handler: handler, topics: topics,
-            batchSize: settings.consumerBatchSize,
+            batchSize: settings.consumerBatchSize, spans: spans,
             logger: logger)
     }
 }
@@ -50,7 +52,7 @@ public struct ServiceParts: Sendable {
 
 /// Runs one service until SIGTERM or SIGINT: PostgreSQL pool, Kafka producer, the outbox relay
 /// for the service's own events, its workers, a sampler of its health figures (PostgreSQL
-/// reachable, outbox backlog), and the HTTP endpoint with `/healthz`, `/readyz` and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
+/// reachable, outbox backlog), the span exporter when tracing is on, and the HTTP endpoint with `/healthz`, `/readyz` and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
 /// finishes its round, the producer flushes, the pool closes.
 public enum ServiceRuntime {
     /// `clock` nil: the machine's clock, or the shared simulated clock when `HOTLINE_CLOCK=shared`.
@@ -76,12 +78,24 @@ public enum ServiceRuntime {
         let clock = clock ?? sharedClock ?? SystemClock()
         let producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(client: settings.kafkaClient(kind.name)), logger: logger)
+        if settings.traceEndpoint == nil, let setting = settings.traceEndpointSetting {
+            logger.error(
+                "HOTLINE_OTEL_ENDPOINT is not an http:// URL; no spans are exported", metadata: ["value": "\(setting)"])
+        }
+        var spans: SpanRecorder?
+        var exporter: OTLPTraceExporter?
+        if let endpoint = settings.traceEndpoint {
+            let recorder = SpanRecorder()
+            spans = recorder
+            exporter = OTLPTraceExporter(endpoint: endpoint, service: kind.name, recorder: recorder, logger: logger)
+        }
         let resources = ServiceResources(
-            kind: kind, settings: settings, logger: logger, database: database, producer: producer, clock: clock)
+            kind: kind, settings: settings, logger: logger, database: database, producer: producer, clock: clock,
+            spans: spans)
         let parts = try build(resources)
         let relay = OutboxRelay(
             .producer(kind.name), database: database, kafka: producer, batchSize: settings.relayBatchSize,
-            logger: logger)
+            spans: spans, logger: logger)
 
         let health = RuntimeHealthGauges(producer: kind.name)
         let healthSampler = PeriodicSampler("database and outbox", logger: logger) {
@@ -103,8 +117,9 @@ public enum ServiceRuntime {
             router: router,
             configuration: .init(
                 address: .hostname(settings.httpHost, port: settings.httpPort(of: kind)), serverName: kind.name),
-            services: [database] + (sharedClock.map { [$0] } ?? []) + [producer, relay, warmUp, healthSampler]
-                + parts.workers,
+            // The exporter stops last, to send the spans of the others' last work.
+            services: (exporter.map { [$0] } ?? []) + [database] + (sharedClock.map { [$0] } ?? [])
+                + [producer, relay, warmUp, healthSampler] + parts.workers,
             logger: logger)
     }
 }

@@ -77,14 +77,19 @@ public enum Open311Routes {
             let form = try await Open311Form.posted(request)
             let principal = try await client(form)
             let name = [form["last_name"], form["first_name"]].compactMap { $0 }.joined()
-            let filing = FileServiceRequest.Filing(
-                serviceCode: form["service_code"], addressString: form["address_string"], point: try form.point(),
-                description: form["description"], contactName: name.isEmpty ? nil : name, contactPhone: form["phone"],
-                attributes: form.attributes, idempotencyKey: request.headers[.init("Idempotency-Key")!],
-                canonicalBody: form.canonicalBytes, trace: TraceContext.joining(request), principal: principal)
+            let point = try form.point()
+            let outcome = try await api.traced(request, route: "/open311/v2/requests.\(format.rawValue)") { trace in
+                try await open311.filing.file(
+                    FileServiceRequest.Filing(
+                        serviceCode: form["service_code"], addressString: form["address_string"], point: point,
+                        description: form["description"], contactName: name.isEmpty ? nil : name,
+                        contactPhone: form["phone"], attributes: form.attributes,
+                        idempotencyKey: request.headers[.init("Idempotency-Key")!], canonicalBody: form.canonicalBytes,
+                        trace: trace, principal: principal))
+            }
             let record: TicketRecord
             let status: HTTPResponse.Status
-            switch try await open311.filing.file(filing) {
+            switch outcome {
             case .created(let created): (record, status) = (created, .created)
             case .replayed(let replayed): (record, status) = (replayed, .ok)
             }

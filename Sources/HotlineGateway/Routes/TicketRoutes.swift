@@ -9,11 +9,14 @@ enum TicketRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
         routes.on("tickets", .post, roles: Role.intake) { request, _, principal in
             let (body, _) = try await JSONBody.decode(CreateTicketBody.self, from: request)
-            let intake = IntakeTicket.Intake(
-                request: body.request, answer: body.answer, canonicalBody: try body.canonicalBytes(),
-                idempotencyKey: request.headers[.init("Idempotency-Key")!], trace: TraceContext.joining(request),
-                principal: principal)
-            switch try await services.intake.record(intake) {
+            let outcome = try await services.traced(request, route: "/tickets") { trace in
+                try await services.intake.record(
+                    IntakeTicket.Intake(
+                        request: body.request, answer: body.answer, canonicalBody: try body.canonicalBytes(),
+                        idempotencyKey: request.headers[.init("Idempotency-Key")!], trace: trace,
+                        principal: principal))
+            }
+            switch outcome {
             case .created(let record):
                 var response = try Response.json(TicketView(record), status: .created)
                 response.headers[.location] = "/tickets/\(record.id.uuidString)"

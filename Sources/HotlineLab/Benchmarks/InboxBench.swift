@@ -144,7 +144,7 @@ public struct InboxBench: Sendable {
     private func waitUntilUp(host: String) async throws {
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
-            let status = try? await HTTPLoadConnection.session(
+            let status = try? await HTTPConnection.session(
                 host: host, port: port, group: .singleton
             ) { try await $0.send(.GET, "/healthz").status }
             if status == 200 { return }

@@ -83,7 +83,7 @@ public struct ReadsBench {
         let latencies = try await withThrowingTaskGroup(of: [Double].self) { tasks in
             for _ in 0..<concurrency {
                 tasks.addTask {
-                    try await HTTPLoadConnection.session(host: host, port: port, group: group) { exchange in
+                    try await HTTPConnection.session(host: host, port: port, group: group) { exchange in
                         var latencies: [Double] = []
                         while ContinuousClock.now < end {
                             let sent = ContinuousClock.now
@@ -128,7 +128,7 @@ public struct ReadsBench {
     private static func someTicket(
         host: String, port: Int, token: String, group: MultiThreadedEventLoopGroup
     ) async throws -> String {
-        let reply = try await HTTPLoadConnection.session(host: host, port: port, group: group) { exchange in
+        let reply = try await HTTPConnection.session(host: host, port: port, group: group) { exchange in
             try await exchange.send(.GET, "/tickets?limit=1", headers: [("Authorization", "Bearer \(token)")])
         }
         struct Listing: Decodable {

@@ -37,7 +37,7 @@ public struct ScreensBench {
                 ).secret
             }
         }
-        try await HTTPLoadConnection.session(host: host, port: port, group: group) { exchange in
+        try await HTTPConnection.session(host: host, port: port, group: group) { exchange in
             let signIn = try await exchange.send(
                 .POST, "/ui/sign-in", body: ByteBuffer(string: "token=\(token)"),
                 contentType: "application/x-www-form-urlencoded")
@@ -85,7 +85,7 @@ public struct ScreensBench {
 
     /// A ticket of the unit with the most tickets in the newest page of the list, and that unit.
     static func busiestTicket(
-        _ exchange: inout HTTPLoadConnection.Exchange, token: String
+        _ exchange: inout HTTPConnection.Exchange, token: String
     ) async throws -> (
         String, String
     ) {

@@ -129,7 +129,7 @@ struct TicketLoad: Sendable {
         var finished = false
         while true {
             do {
-                try await HTTPLoadConnection.session(host: host, port: port, group: group) { exchange in
+                try await HTTPConnection.session(host: host, port: port, group: group) { exchange in
                     while try await send(current, on: &exchange, into: &outcome) {
                         guard let following = try await schedule.take() else {
                             finished = true
@@ -151,7 +151,7 @@ struct TicketLoad: Sendable {
 
     /// Sends ticket `index`; false when the gateway answered 503 and it must be sent again.
     private func send(
-        _ index: Int, on exchange: inout HTTPLoadConnection.Exchange, into outcome: inout Outcome
+        _ index: Int, on exchange: inout HTTPConnection.Exchange, into outcome: inout Outcome
     ) async throws -> Bool {
         let phone = String(format: "139%08d", index % 100_000_000)
         let body = ByteBuffer(string: templates[index % templates.count] + #","caller_phone":"\#(phone)"}"#)

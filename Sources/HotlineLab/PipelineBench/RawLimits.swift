@@ -1,5 +1,6 @@
 import Foundation
 import HotlineKafka
+import HotlineRuntime
 import HotlineStorage
 import Logging
 import NIOCore
@@ -160,7 +161,7 @@ struct RawLimits: Sendable, Codable {
         private func httpNoWork() async throws -> Double {
             let (host, port, group) = (gatewayHost, gatewayPort, group)
             return try await rate(lanes: connections) { end in
-                try await HTTPLoadConnection.session(host: host, port: port, group: group) { exchange in
+                try await HTTPConnection.session(host: host, port: port, group: group) { exchange in
                     var count = 0
                     while ContinuousClock.now < end {
                         _ = try await exchange.send(.GET, "/healthz")

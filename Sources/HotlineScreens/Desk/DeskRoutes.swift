@@ -32,13 +32,16 @@ enum DeskRoutes {
         }
         screens.on("desk", .post, roles: Role.intake) { request, context, principal in
             let form = DeskForm(context.form)
-            var generator = SystemRandomNumberGenerator()
-            let intake = IntakeTicket.Intake(
-                request: form.request, answer: form.answer, canonicalBody: try form.canonicalBody(),
-                idempotencyKey: form.idempotencyKey, trace: TraceContext(using: &generator), principal: principal)
+            let canonicalBody = try form.canonicalBody()
             let record: TicketRecord
             do {
-                switch try await services.api.intake.record(intake) {
+                let outcome = try await services.api.traced(request, route: "/ui/desk") { trace in
+                    try await services.api.intake.record(
+                        IntakeTicket.Intake(
+                            request: form.request, answer: form.answer, canonicalBody: canonicalBody,
+                            idempotencyKey: form.idempotencyKey, trace: trace, principal: principal))
+                }
+                switch outcome {
                 case .created(let created): record = created
                 case .replayed(let earlier): record = earlier
                 }

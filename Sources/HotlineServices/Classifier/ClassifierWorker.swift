@@ -67,7 +67,7 @@ struct ClassificationHandler: EventBatchHandler {
                 }
             }
             try await EventRecorder.record(
-                resources.event(about: ticketId, decided, at: now), trace: consumed.childTrace, on: connection,
+                resources.event(about: ticketId, decided, at: now), trace: consumed.span, on: connection,
                 logger: logger)
             if let detected {
                 logger.notice(
@@ -77,7 +77,7 @@ struct ClassificationHandler: EventBatchHandler {
                         "tickets": "\(detected.ticketCount)",
                     ])
                 try await EventRecorder.record(
-                    resources.event(about: ticketId, detected, at: now), trace: consumed.childTrace, on: connection,
+                    resources.event(about: ticketId, detected, at: now), trace: consumed.span, on: connection,
                     logger: logger)
             }
         }

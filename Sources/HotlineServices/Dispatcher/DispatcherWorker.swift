@@ -58,7 +58,7 @@ struct DispatchHandler: EventBatchHandler {
         for (consumed, classified) in events.payloads(of: TicketClassified.self) {
             let ticketId = consumed.event.metadata.ticketId
             try await DispatcherWorker.dispatch(
-                ticketId, classified, rule: rule, trace: consumed.childTrace,
+                ticketId, classified, rule: rule, trace: consumed.span,
                 stamp: { resources.event(about: ticketId, $0) }, on: connection, logger: logger)
         }
     }

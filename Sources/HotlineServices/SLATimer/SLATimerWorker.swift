@@ -44,7 +44,7 @@ public enum SLATimerWorker {
             OutboxRelay(
                 .abandoned(olderThanSeconds: settings.reconciliation.grace), database: resources.database,
                 kafka: resources.producer,
-                batchSize: settings.relayBatchSize, idlePause: settings.reconciliation.interval,
+                batchSize: settings.relayBatchSize, idlePause: settings.reconciliation.interval, spans: resources.spans,
                 logger: resources.logger),
         ])
     }

@@ -13,11 +13,3 @@ extension ServiceResources {
         Event(id: UUID(), ticketId: ticketId, occurredAt: time, producer: kind.name, payload: payload)
     }
 }
-
-extension ConsumedEvent {
-    /// The trace context for events caused by this one: a child span of the same trace.
-    var childTrace: TraceContext? {
-        var generator = SystemRandomNumberGenerator()
-        return trace?.child(using: &generator)
-    }
-}

@@ -1,25 +1,25 @@
-import NIOCore
-import NIOHTTP1
-import NIOPosix
+public import NIOCore
+public import NIOHTTP1
+public import NIOPosix
 
-/// One keep-alive HTTP/1.1 connection of the load generator, sending requests one after
-/// another. Far cheaper per request than URLSession, so the generator is not what limits the
-/// measured rate.
-struct HTTPLoadConnection {
-    typealias Channel = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
+/// One keep-alive HTTP/1.1 client connection, sending requests one after another: the trace
+/// exporter's, and the load generator's (far cheaper per request than URLSession, so the
+/// generator is not what limits the measured rate).
+public struct HTTPConnection {
+    public typealias Channel = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
 
     /// A response: its status, headers and body.
-    struct Reply {
-        var status: Int
-        var headers = HTTPHeaders()
-        var body: ByteBuffer
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers = HTTPHeaders()
+        public var body: ByteBuffer
     }
 
     /// Raised when the server closes the connection before answering.
-    struct Closed: Error {}
+    public struct Closed: Error {}
 
     /// Connects to `host:port` and runs `session` with the open connection; closes it afterwards.
-    static func session<T: Sendable>(
+    public static func session<T: Sendable>(
         host: String, port: Int, group: MultiThreadedEventLoopGroup, _ session: (inout Exchange) async throws -> T
     ) async throws -> T {
         let channel = try await ClientBootstrap(group: group)
@@ -38,12 +38,12 @@ struct HTTPLoadConnection {
     }
 
     /// Request and response over one open connection.
-    struct Exchange {
+    public struct Exchange {
         let host: String
         var responses: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
         let requests: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
 
-        mutating func send(
+        public mutating func send(
             _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: ByteBuffer? = nil,
             contentType: String = "application/json"
         ) async throws -> Reply {
