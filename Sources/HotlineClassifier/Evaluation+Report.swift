@@ -2,8 +2,8 @@ import Foundation
 
 extension Evaluation {
     /// The evaluation as `hotline classifier evaluate` prints it: accuracy per field, precision
-    /// and recall per first-level code, the first-level confusion (labelled code → predicted codes,
-    /// mistakes only), and accuracy against coverage with the threshold for `target` accuracy.
+    /// and recall per class of the first level, the urgency and the type, and their confusion
+    /// (labelled → predicted, mistakes only), and accuracy against coverage with the threshold for `target` accuracy.
     public func report(target: Double = 0.95) -> String {
         var lines = ["\(count) labelled requests", "", "accuracy per field:"]
         for field in Field.allCases {
@@ -13,20 +13,22 @@ extension Evaluation {
                     ? "  \(pad(field.rawValue, 12)) not labelled"
                     : "  \(pad(field.rawValue, 12)) \(percent(accuracy(field)))  (\(labelled) labelled)")
         }
-        lines += ["", "first level: precision, recall, labelled"]
-        for score in level1Scores {
-            lines.append(
-                "  \(pad(score.code, 4)) \(percent(score.precision))  \(percent(score.recall))  \(score.support)")
-        }
-        lines += ["", "first-level confusion (labelled → predicted ×count, mistakes only):"]
-        for (expected, predicted) in level1Confusion.sorted(by: { $0.key < $1.key }) {
-            let mistakes = predicted.filter { $0.key != expected }.sorted {
-                $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
+        for field in [Field.level1, .urgency, .type] where labelled(field) > 0 {
+            lines += ["", "\(field.rawValue): precision, recall, labelled"]
+            for score in scores(field) {
+                lines.append(
+                    "  \(pad(score.code, 12)) \(percent(score.precision))  \(percent(score.recall))  \(score.support)")
             }
-            guard !mistakes.isEmpty else { continue }
-            lines.append(
-                "  \(expected) → "
-                    + mistakes.map { "\($0.key.isEmpty ? "none" : $0.key)×\($0.value)" }.joined(separator: " "))
+            lines += ["", "\(field.rawValue) confusion (labelled → predicted ×count, mistakes only):"]
+            for (expected, predicted) in confusion(field).sorted(by: { $0.key < $1.key }) {
+                let mistakes = predicted.filter { $0.key != expected }.sorted {
+                    $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
+                }
+                guard !mistakes.isEmpty else { continue }
+                lines.append(
+                    "  \(expected) → "
+                        + mistakes.map { "\($0.key.isEmpty ? "none" : $0.key)×\($0.value)" }.joined(separator: " "))
+            }
         }
         lines += ["", "first-level confidence threshold: dispatched without review, their accuracy"]
         for point in coverageCurve() {

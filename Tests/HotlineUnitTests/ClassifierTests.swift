@@ -133,13 +133,14 @@ struct EvaluationTests {
         #expect(measured.accuracy(.level1) == 2.0 / 3)
         #expect(measured.accuracy(.urgency) == 1)
         #expect(measured.labelled(.type) == 0)
-        #expect(measured.level1Confusion == ["MKT": ["MKT": 2, "HOU": 1]])
-        let scores = Dictionary(uniqueKeysWithValues: measured.level1Scores.map { ($0.code, $0) })
+        #expect(measured.confusion(.level1) == ["MKT": ["MKT": 2, "HOU": 1]])
+        let scores = Dictionary(uniqueKeysWithValues: measured.scores(.level1).map { ($0.code, $0) })
         #expect(scores["MKT"]?.precision == 1)
         #expect(scores["MKT"]?.recall == 2.0 / 3)
         #expect(scores["HOU"]?.precision == 0)
         let report = measured.report()
         #expect(report.contains("first level") && report.contains("MKT → HOU×1") && report.contains("review threshold"))
+        #expect(report.contains("urgency: precision, recall, labelled"))
     }
 
     @Test("a labelled line names its leaf as leaf or level3; missing answers stay unlabelled")
