@@ -4,7 +4,7 @@ import Foundation
 /// feature keys into L2-normalised TF-IDF vectors (sublinear term frequency), dropping the
 /// features never seen in training.
 struct FeatureSpace: Sendable {
-    private(set) var index: [UInt64: Int32] = [:]
+    private var index = KeyTable<Int32>()
     private(set) var inverseFrequency: [Float] = []
 
     var count: Int { inverseFrequency.count }
@@ -18,7 +18,7 @@ struct FeatureSpace: Sendable {
                 if let known = index[key] {
                     documentFrequency[Int(known)] += 1
                 } else {
-                    index[key] = Int32(documentFrequency.count)
+                    index.set(Int32(documentFrequency.count), for: key)
                     documentFrequency.append(1)
                 }
             }
@@ -31,14 +31,18 @@ struct FeatureSpace: Sendable {
     mutating func addDenseFeature(_ key: UInt64) -> Int32 {
         if let known = index[key] { return known }
         let new = Int32(inverseFrequency.count)
-        index[key] = new
+        index.set(new, for: key)
         inverseFrequency.append(1)
         return new
     }
 
     /// The TF-IDF vector of `keys`, features sorted by index.
     func vector(_ keys: [UInt64]) -> SparseVector {
-        var known = keys.compactMap { index[$0] }
+        var known: [Int32] = []
+        known.reserveCapacity(keys.count)
+        for key in keys {
+            if let feature = index[key] { known.append(feature) }
+        }
         known.sort()
         var vector = SparseVector(indices: [], values: [])
         vector.indices.reserveCapacity(known.count)

@@ -4,7 +4,7 @@ struct LeafModel: Sendable {
     /// Indices into the catalog's leaves.
     let leaves: [Int]
     /// Global feature index → this model's feature index.
-    private let localIndex: [Int32: Int32]
+    private let localIndex: KeyTable<Int32>
     private let model: SoftmaxRegression
 
     /// Trains on `examples` (vectors in the global feature space, labels indexing the catalog's
@@ -12,12 +12,12 @@ struct LeafModel: Sendable {
     init(leaves: [Int], examples: [SoftmaxRegression.Example], schedule: SoftmaxRegression.Schedule) {
         self.leaves = leaves
         let position = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1, $0) })
-        var localIndex: [Int32: Int32] = [:]
+        var localIndex = KeyTable<Int32>()
         var local: [SoftmaxRegression.Example] = []
         for example in examples {
             guard let label = position[example.label] else { continue }
-            for index in example.vector.indices where localIndex[index] == nil {
-                localIndex[index] = Int32(localIndex.count)
+            for index in example.vector.indices where localIndex[UInt64(index)] == nil {
+                localIndex.set(Int32(localIndex.count), for: UInt64(index))
             }
             local.append(
                 .init(vector: Self.localVector(example.vector, localIndex), label: label, weight: example.weight))
@@ -32,12 +32,14 @@ struct LeafModel: Sendable {
         leaves.count == 1 ? [1] : model.probabilities(Self.localVector(vector, localIndex))
     }
 
-    var memoryBytes: Int { model.memoryBytes + localIndex.count * 16 }
+    var memoryBytes: Int { model.memoryBytes + localIndex.memoryBytes }
 
-    private static func localVector(_ vector: SparseVector, _ localIndex: [Int32: Int32]) -> SparseVector {
+    private static func localVector(_ vector: SparseVector, _ localIndex: KeyTable<Int32>) -> SparseVector {
         var local = SparseVector(indices: [], values: [])
+        local.indices.reserveCapacity(vector.indices.count)
+        local.values.reserveCapacity(vector.indices.count)
         for (index, value) in zip(vector.indices, vector.values) {
-            guard let mapped = localIndex[index] else { continue }
+            guard let mapped = localIndex[UInt64(index)] else { continue }
             local.indices.append(mapped)
             local.values.append(value)
         }

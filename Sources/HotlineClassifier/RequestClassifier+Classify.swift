@@ -40,7 +40,8 @@ extension RequestClassifier {
     private func rank(_ vector: SparseVector, limit: Int) -> LeafRanking {
         let level1 = level1Model.probabilities(vector)
         let order = level1.indices.sorted { level1[$0] > level1[$1] }
-        var scored: [(leaf: Int, probability: Float)] = []
+        let kept = max(limit, 1)
+        var top: [(leaf: Int, probability: Float)] = []
         var chosen: (leaf: Int, probability: Float)?
         var covered: Float = 0
         for code in order.prefix(Self.levelsRanked) {
@@ -48,20 +49,31 @@ extension RequestClassifier {
             let within = model.probabilities(vector)
             for (position, probability) in within.enumerated() {
                 let joint = (leaf: model.leaves[position], probability: level1[code] * probability)
-                scored.append(joint)
+                if top.count < kept || Self.ranksBefore(joint, top[top.count - 1]) {
+                    top.insert(joint, at: top.firstIndex { Self.ranksBefore(joint, $0) } ?? top.count)
+                    if top.count > kept { top.removeLast() }
+                }
                 if code == order[0], joint.probability > chosen?.probability ?? -1 { chosen = joint }
             }
             covered += level1[code]
             if covered > 0.995 { break }
         }
-        scored.sort { $0.probability > $1.probability || ($0.probability == $1.probability && $0.leaf < $1.leaf) }
-        let best = chosen ?? scored[0]
+        let best = chosen ?? top[0]
         return LeafRanking(
             chosen: .init(leaf: best.leaf, probability: Double(best.probability)),
             level1Probability: Double(level1[order[0]]),
-            candidates: scored.prefix(limit).map {
+            candidates: top.prefix(limit).map {
                 .init(leafCode: catalog.leaves[$0.leaf].code, probability: Double($0.probability))
             })
+    }
+
+    /// Whether leaf `first` ranks before `second`: more probable, or as probable and earlier in the catalog.
+    private static func ranksBefore(
+        _ first: (leaf: Int, probability: Float), _ second: (leaf: Int, probability: Float)
+    )
+        -> Bool
+    {
+        first.probability > second.probability || (first.probability == second.probability && first.leaf < second.leaf)
     }
 
     /// How many first levels have their leaves ranked, at most.

@@ -53,12 +53,20 @@ struct SoftmaxRegression: Sendable {
     /// The logits of `vector` written into `logits` (`classCount` long).
     func logits(_ vector: SparseVector, into logits: inout [Float]) {
         let classCount = classCount
+        let featureCount = featureCount
         weights.withUnsafeBufferPointer { weights in
             logits.withUnsafeMutableBufferPointer { logits in
-                for offset in 0..<classCount { logits[offset] = bias[offset] }
-                for (index, value) in zip(vector.indices, vector.values) where Int(index) < featureCount {
-                    let row = Int(index) * classCount
-                    for offset in 0..<classCount { logits[offset] += value * weights[row + offset] }
+                bias.withUnsafeBufferPointer { bias in
+                    for offset in 0..<classCount { logits[offset] = bias[offset] }
+                }
+                vector.indices.withUnsafeBufferPointer { indices in
+                    vector.values.withUnsafeBufferPointer { values in
+                        for entry in 0..<indices.count where Int(indices[entry]) < featureCount {
+                            let row = Int(indices[entry]) * classCount
+                            let value = values[entry]
+                            for offset in 0..<classCount { logits[offset] += value * weights[row + offset] }
+                        }
+                    }
                 }
             }
         }

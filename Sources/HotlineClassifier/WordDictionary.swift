@@ -5,10 +5,17 @@ import Foundation
 /// Data: `Schemas/catalog/word_frequencies.txt` (from jieba's dictionary, MIT), plus the
 /// catalog's keywords and leaf names.
 public struct WordDictionary: Sendable {
-    /// Word key → log probability.
-    private var logProbability: [UInt64: Float]
-    /// Keys of the proper prefixes of the words, so a lookup stops where no word can continue.
-    private var prefixes: Set<UInt64>
+    /// What the dictionary knows of a run of scalars: its log probability when it is a word, and
+    /// whether it starts a longer word (so a lookup stops where no word can continue).
+    struct Entry: BitwiseCopyable, Sendable {
+        var logProbability: Float?
+        var isPrefix = false
+    }
+
+    /// Entries by the key of their scalars.
+    private var entries: KeyTable<Entry>
+    /// How many entries are words.
+    private var wordCount = 0
     /// The log probability of a character that starts no known word.
     private let unknownCharacter: Float
     /// The sum of the frequencies.
@@ -23,32 +30,40 @@ public struct WordDictionary: Sendable {
 
     /// Reads `word frequency` lines; blank lines and lines starting with `#` are skipped.
     public init(text: String) {
-        var frequencies: [UInt64: Float] = [:]
-        var prefixes = Set<UInt64>()
-        var longest = 1
+        var words: [(scalars: [Unicode.Scalar], frequency: Float)] = []
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let parts = line.split(separator: " ")
             guard parts.count >= 2, let frequency = Float(parts[1]), frequency > 0,
                 case let scalars = Array(parts[0].unicodeScalars), scalars.count <= Self.longestWord
             else { continue }
-            frequencies[TextFeatures.hash(scalars, seed: TextFeatures.wordSeed)] = frequency
-            Self.insertPrefixes(of: scalars, into: &prefixes)
-            longest = max(longest, scalars.count)
+            words.append((scalars, frequency))
         }
-        let total = max(frequencies.values.reduce(0, +), 1)
-        logProbability = frequencies.mapValues { logf($0 / total) }
+        let total = max(words.reduce(0) { $0 + $1.frequency }, 1)
+        entries = KeyTable(capacity: words.count * 2)
+        longest = 1
         unknownCharacter = logf(1 / total) - 2
         self.total = total
-        self.prefixes = prefixes
-        self.longest = longest
+        for word in words { add(word.scalars, logProbability: logf(word.frequency / total)) }
     }
 
-    private static func insertPrefixes(of scalars: [Unicode.Scalar], into prefixes: inout Set<UInt64>) {
+    /// Records `scalars` as a word of that log probability (the last one given wins) and its
+    /// proper prefixes as prefixes.
+    private mutating func add(_ scalars: [Unicode.Scalar], logProbability: Float) {
         var hash = TextFeatures.hashSeed(TextFeatures.wordSeed)
         for scalar in scalars.dropLast() {
             hash = TextFeatures.hash(hash, scalar)
-            prefixes.insert(hash)
+            var entry = entries[hash] ?? Entry()
+            if !entry.isPrefix {
+                entry.isPrefix = true
+                entries.set(entry, for: hash)
+            }
         }
+        let key = TextFeatures.hash(scalars, seed: TextFeatures.wordSeed)
+        var entry = entries[key] ?? Entry()
+        if entry.logProbability == nil { wordCount += 1 }
+        entry.logProbability = logProbability
+        entries.set(entry, for: key)
+        longest = max(longest, scalars.count)
     }
 
     /// This dictionary with `words` added at `addedWordFrequency`, unless it has them already.
@@ -58,17 +73,15 @@ public struct WordDictionary: Sendable {
             let scalars = TextFeatures.normalized(Array(word.unicodeScalars))
             guard (2...Self.longestWord).contains(scalars.count) else { continue }
             let key = TextFeatures.hash(scalars, seed: TextFeatures.wordSeed)
-            if copy.logProbability[key] == nil {
-                copy.logProbability[key] = logf(Self.addedWordFrequency / total)
-                Self.insertPrefixes(of: scalars, into: &copy.prefixes)
-                copy.longest = max(copy.longest, scalars.count)
+            if copy.entries[key]?.logProbability == nil {
+                copy.add(scalars, logProbability: logf(Self.addedWordFrequency / total))
             }
         }
         return copy
     }
 
     /// How many words the dictionary knows.
-    public var count: Int { logProbability.count }
+    public var count: Int { wordCount }
 
     /// The words of two or more scalars in the most probable cut of `run`, as feature keys.
     func words(of run: ArraySlice<Unicode.Scalar>, into keys: inout [UInt64]) {
@@ -82,14 +95,15 @@ public struct WordDictionary: Sendable {
             var hash = TextFeatures.hashSeed(TextFeatures.wordSeed)
             for length in 1...min(longest, count - start) {
                 hash = TextFeatures.hash(hash, run[run.startIndex + start + length - 1])
-                if let score = logProbability[hash] ?? (length == 1 ? unknownCharacter : nil),
+                let entry = entries[hash]
+                if let score = entry?.logProbability ?? (length == 1 ? unknownCharacter : nil),
                     best[start] + score > best[start + length]
                 {
                     best[start + length] = best[start] + score
                     cutFrom[start + length] = start
                     wordKey[start + length] = length >= 2 ? hash : 0
                 }
-                if !prefixes.contains(hash) { break }
+                if entry?.isPrefix != true { break }
             }
         }
         var end = count

@@ -33,7 +33,9 @@ package struct ClassifierBench: Sendable {
 
         let trainingStart = ContinuousClock.now
         let classifier = RequestClassifier(catalog: catalog, gazetteer: reference.gazetteer, cues: reference.cues)
-        print("training: \(format(ContinuousClock.now - trainingStart))")
+        print(
+            "training: \(format(ContinuousClock.now - trainingStart)); model memory: "
+                + String(format: "%.1f MB", Double(classifier.memoryBytes) / 1_000_000))
 
         var correct = 0
         let start = ContinuousClock.now
