@@ -28,14 +28,17 @@ struct KeyTable<Value: BitwiseCopyable & Sendable>: Sendable {
     subscript(key: UInt64) -> Value? {
         if key == Self.freeSlot { return freeSlotKeyValue }
         guard !values.isEmpty else { return nil }
+        let slot = slot(of: key)
+        return keys[slot] == key ? values[slot] : nil
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> shift)
-        while true {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == Self.freeSlot { return nil }
-            slot = (slot + 1) & mask
-        }
+        while keys[slot] != key && keys[slot] != Self.freeSlot { slot = (slot + 1) & mask }
+        return slot
     }
 
     /// Sets the value of `key`, replacing the one it had.
@@ -47,9 +50,7 @@ struct KeyTable<Value: BitwiseCopyable & Sendable>: Sendable {
         }
         if values.isEmpty { values = [Value](repeating: value, count: keys.count) }
         if (count + 1) * 4 > keys.count * 3 { grow() }
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> shift)
-        while keys[slot] != Self.freeSlot && keys[slot] != key { slot = (slot + 1) & mask }
+        let slot = slot(of: key)
         if keys[slot] == Self.freeSlot { count += 1 }
         keys[slot] = key
         values[slot] = value
