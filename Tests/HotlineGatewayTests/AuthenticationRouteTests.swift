@@ -30,7 +30,7 @@ struct AuthenticationRouteTests {
 
     /// Each route, and the roles it allows.
     static let routes: [(HTTPRequest.Method, String, Set<Role>)] = [
-        (.post, "/tickets", Role.intake),
+        (.post, "/tickets", Role.filing),
         (.get, "/tickets", Role.everyone),
         (.get, "/tickets/\(GatewayHarness.ticketId)", Role.everyone),
         (.get, "/review-queue", Role.intake),

@@ -85,6 +85,8 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws { throw NotModelled() }
 
+    func recordGridReport(_ report: GridReport, ticketId: UUID) async throws { throw NotModelled() }
+
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
     ) async throws -> Bool { throw NotModelled() }
@@ -105,7 +107,9 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
 
     func lockForHandling(_ id: UUID) async throws -> HandlingTicket? { tickets.withLock { $0[id]?.handling } }
 
-    func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind] { units.filter { codes.contains($0.key) } }
+    func namedUnits(_ codes: [String]) async throws -> (kinds: [String: OrgUnit.Kind], parents: [String: String]) {
+        (units.filter { codes.contains($0.key) }, [:])
+    }
 
     func apply(_ decision: HandlingDecision, to id: UUID, at time: Date) async throws {
         applied.withLock { $0.append(decision) }
@@ -123,6 +127,7 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
             case .city: true
             case .district(let district): groupCase.districtCode == district
             case .unit(let unit): groupCase.townshipCode == unit
+            case .community: false
             case .nothing: false
             }
         }

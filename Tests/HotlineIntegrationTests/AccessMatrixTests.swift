@@ -19,6 +19,7 @@ struct AccessMatrixTests {
     static let housing = "110105:department:housing"
     static let traffic = "110105:department:traffic"
     static let water = "110105:enterprise:water"
+    static let community = "110105026001"
 
     /// A token of the matrix and what it may do with the ticket.
     struct Caller: Sendable {
@@ -52,6 +53,12 @@ struct AccessMatrixTests {
         Caller(
             name: "city department", role: .handler, unit: "110000:department:housing", reads: false, whole: false,
             queue: nil),
+        Caller(
+            name: "grid worker", role: .gridWorker, unit: community, reads: true, whole: false,
+            queue: (community, true)),
+        Caller(
+            name: "other grid worker", role: .gridWorker, unit: "110105026002", reads: false, whole: false,
+            queue: ("110105026002", false)),
     ]
 
     static func build(_ kind: HotlineServiceKind, _ resources: ServiceResources) throws -> ServiceParts {
@@ -136,7 +143,8 @@ struct AccessMatrixTests {
     }
 
     /// Creates the ticket through the API and sets where it stands: led by the township, helped by
-    /// housing, traffic summoned and waiting, the water company summoned and reported in.
+    /// housing, traffic summoned and waiting, the water company summoned and reported in, sent
+    /// down to one of the township's communities.
     static func ticket(
         by api: APIClient, caller: (name: String, phone: String), on client: PostgresClient
     )
@@ -156,7 +164,8 @@ struct AccessMatrixTests {
             try await connection.query(
                 """
                 UPDATE tickets SET state = 'in_progress', district_code = \(district), township_code = \(township),
-                       unit_code = \(township), co_unit_codes = \([housing]) WHERE id = \(id)
+                       unit_code = \(township), co_unit_codes = \([housing]), community_code = \(community)
+                WHERE id = \(id)
                 """, logger: TestEnvironment.logger)
             try await connection.query(
                 """
@@ -222,7 +231,8 @@ struct AccessMatrixTests {
         "center": [200, 200, 422, 409], "sub-center": [403, 403, 422, 403], "other sub-center": [404, 404, 404, 404],
         "lead": [200, 200, 403, 403], "neighbour": [404, 404, 404, 404], "stranger": [404, 404, 404, 404],
         "co-unit": [403, 200, 403, 403], "summoned": [403, 403, 403, 403], "reported in": [403, 403, 403, 403],
-        "city department": [404, 404, 404, 404],
+        "city department": [404, 404, 404, 404], "grid worker": [403, 200, 403, 403],
+        "other grid worker": [404, 404, 404, 404],
     ]
 
     /// One row's action columns through the API.

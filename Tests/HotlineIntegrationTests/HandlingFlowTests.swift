@@ -46,6 +46,7 @@ extension ServiceFlowTests {
                 let whistled = try await Self.whistleAndReturnVisit(desk)
                 let sentBack = try await Self.sendBackAndRedispatch(desk)
                 let viaSubCenter = try await Self.subCenterWithLeadAndCoUnit(desk)
+                _ = try await Self.townshipFlow(desk, client)
 
                 let handled = try await Self.events(
                     of: [whistled, sentBack, viaSubCenter], from: lifecycle, types: ["ticket.handled"], count: 18)

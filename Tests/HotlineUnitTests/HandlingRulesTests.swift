@@ -236,3 +236,146 @@ struct HandlingRulesTests {
         #expect(HandlingRules.unitsNamed(by: .signFor, in: HandlingRequest(leadUnit: "x")) == [])
     }
 }
+
+/// The township's own flow: sign-off (签批) and double dispatch (双派单) to a community.
+@Suite("Township flow rules")
+struct TownshipFlowRulesTests {
+    static let now = HandlingRulesTests.now
+    static let township = HandlingRulesTests.township
+    static let ownCommunity = "110105026001"
+    static let otherCommunity = "110105023001"
+    static let kinds: [String: OrgUnit.Kind] = HandlingRulesTests.kinds.merging(
+        [ownCommunity: .community, otherCommunity: .community], uniquingKeysWith: { a, _ in a })
+    static let parents = [ownCommunity: township, otherCommunity: "110105023"]
+    static let down = HandlingRequest(person: "张主任", community: ownCommunity)
+
+    static func ticket(
+        _ state: TicketState = .inProgress, unit: String = township, signedOffBy: String? = nil
+    )
+        -> HandlingTicket
+    {
+        HandlingTicket(
+            state: state, unitCode: unit, districtCode: "110105", urgency: .general, signedOffBy: signedOffBy)
+    }
+
+    static func decide(
+        _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket,
+        by actor: Principal = HandlingRulesTests.lead
+    ) -> Result<HandlingDecision, HandlingRefusal> {
+        do throws(HandlingRefusal) {
+            return .success(
+                try HandlingRules.decide(
+                    action, request, on: ticket, by: actor, unitKinds: kinds, unitParents: parents, at: now))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static let townshipLead = Principal(
+        tokenId: UUID(), name: "street", role: .handler, unitCode: township, unitKind: .township,
+        districtCode: "110105")
+
+    @Test("a sign-off records the leader; a double dispatch then names the leader and the township's own community")
+    func signOffThenDown() throws {
+        let signed = try Self.decide(.signOff, HandlingRequest(person: "王书记"), on: Self.ticket(), by: Self.townshipLead)
+            .get()
+        #expect(signed.changes.signedOffBy == "王书记")
+        #expect(signed.state == .inProgress)
+        let sent = try Self.decide(.dispatchDown, Self.down, on: Self.ticket(signedOffBy: "王书记"), by: Self.townshipLead)
+            .get()
+        #expect(sent.changes.communityCode == Self.ownCommunity)
+        #expect(sent.changes.assignee == "张主任")
+        #expect(sent.handled.communityCode == Self.ownCommunity)
+        #expect(InboxRule.notices(for: sent.handled).map(\.unitCode) == [Self.ownCommunity])
+        #expect(InboxRule.notices(for: sent.handled).map(\.kind) == [.dispatchedDown])
+    }
+
+    @Test("refused: down before the sign-off, to another township's community or to a department, by a department")
+    func refusals() {
+        #expect(
+            Self.decide(.dispatchDown, Self.down, on: Self.ticket(), by: Self.townshipLead) == .failure(.notSignedOff))
+        let elsewhere = HandlingRequest(person: "张主任", community: Self.otherCommunity)
+        guard
+            case .failure(.notOwnCommunity(Self.otherCommunity, _)) = Self.decide(
+                .dispatchDown, elsewhere, on: Self.ticket(signedOffBy: "王书记"), by: Self.townshipLead)
+        else {
+            Issue.record("another township's community was accepted")
+            return
+        }
+        let department = HandlingRequest(person: "张主任", community: HandlingRulesTests.housing)
+        guard
+            case .failure(.notOwnCommunity) = Self.decide(
+                .dispatchDown, department, on: Self.ticket(signedOffBy: "王书记"), by: Self.townshipLead)
+        else {
+            Issue.record("a department was taken for a community")
+            return
+        }
+        let housing = Principal(
+            tokenId: UUID(), name: "h", role: .handler, unitCode: HandlingRulesTests.housing, unitKind: .department,
+            districtCode: "110105")
+        #expect(
+            Self.decide(
+                .signOff, HandlingRequest(person: "李局长"), on: Self.ticket(unit: HandlingRulesTests.housing), by: housing
+            )
+                == .failure(.townshipOnly(.signOff)))
+        #expect(
+            Self.decide(.signOff, HandlingRequest(person: "王书记"), on: Self.ticket(.dispatched), by: Self.townshipLead)
+                == .failure(.illegalTransition(from: .dispatched)))
+    }
+
+    @Test("a sign-off needs the leader, a double dispatch the leader and the community; a photo reference is text")
+    func findings() {
+        let now = Self.now
+        #expect(HandlingRequest().findings(for: .signOff, now: now).map(\.field) == ["person"])
+        #expect(HandlingRequest().findings(for: .dispatchDown, now: now).map(\.field) == ["person", "community"])
+        #expect(
+            HandlingRequest(note: "已到现场", photoReference: " ").findings(for: .addProgress, now: now).map(\.field)
+                == ["photo_reference"])
+        #expect(
+            HandlingRequest(note: "已到现场", photoReference: "IMG_1.jpg").findings(for: .addProgress, now: now).isEmpty)
+    }
+}
+
+/// The communities file: every community under a township that exists, each code once.
+@Suite("Communities")
+struct CommunityListTests {
+    static let divisions = [
+        Division(code: "110105", parentCode: "110000", tier: .district, name: "朝阳区"),
+        Division(code: "110105026", parentCode: "110105", tier: .township, name: "望京街道"),
+    ]
+
+    static func parse(_ text: String) throws(CSVError) -> [Community] {
+        try Community.communities(csv: try CSVTable(parsing: text), divisions: divisions)
+    }
+
+    @Test("a community belongs to a township and its district")
+    func parses() throws {
+        let communities = try Self.parse("code,township_code,name\n110105026001,110105026,望京西园社区\n")
+        #expect(communities == [Community(code: "110105026001", townshipCode: "110105026", name: "望京西园社区")])
+        let units = Organisation.units(divisions: Self.divisions, communities: communities, specialtyNames: [])
+        let unit = units.first { $0.code == "110105026001" }
+        #expect(unit?.kind == .community)
+        #expect(unit?.parentCode == "110105026")
+        #expect(unit?.districtCode == "110105")
+    }
+
+    @Test("refused: an unknown township, a code twice, a code of a division, a missing name")
+    func refusals() {
+        for text in [
+            "code,township_code,name\n110105099001,110105099,某社区\n",
+            "code,township_code,name\n110105026001,110105026,甲社区\n110105026001,110105026,乙社区\n",
+            "code,township_code,name\n110105026,110105026,甲社区\n",
+            "code,township_code,name\n110105026001,110105026,\n",
+        ] {
+            #expect(throws: CSVError.self) { try Self.parse(text) }
+        }
+    }
+
+    @Test("the shipped list is generated: every township has communities, each name marked as generated")
+    func shippedList() {
+        let reference = ReferenceFixtures.reference
+        let townships = Set(reference.divisions.filter { $0.tier == .township }.map(\.code))
+        #expect(Set(reference.communities.map(\.townshipCode)) == townships)
+        #expect(reference.communities.allSatisfy { $0.name.hasSuffix("（生成）") })
+    }
+}

@@ -17,7 +17,7 @@ struct TicketLifecycleTests {
             .whistle: .inProgress,
             .reportIn: .inProgress, .handUp: .handedUp, .handDown: .inProgress, .markUnreasonable: .inProgress,
             .requestExclusion: .inProgress, .decideExclusion: .inProgress, .resolve: .resolved,
-            .meetingDecision: .inProgress,
+            .meetingDecision: .inProgress, .signOff: .inProgress, .dispatchDown: .inProgress,
         ],
         .sentBack: [.redispatch: .dispatched],
         .handedUp: [

@@ -11,12 +11,13 @@ struct TicketAccessTests {
     static let housing = "110105:department:housing"
     static let traffic = "110105:department:traffic"
     static let water = "110105:enterprise:water"
+    static let community = "110105026001"
 
     /// Led by the township, helped by housing; traffic was summoned and has not reported in,
     /// the water company was summoned and has.
     static let ticket = HandlingTicket(
         state: .inProgress, unitCode: township, coUnitCodes: [housing], districtCode: district, urgency: .general,
-        pendingWhistles: [traffic], summonedUnitCodes: [traffic, water])
+        pendingWhistles: [traffic], summonedUnitCodes: [traffic, water], communityCode: community)
 
     /// One row of the matrix: a caller and what it may do with `ticket`.
     struct Row: Sendable, CustomStringConvertible {
@@ -31,7 +32,7 @@ struct TicketAccessTests {
 
     static let unitActions = Set(HandlingAction.allCases).subtracting(HandlingRules.centerActions)
     static let everything = Set(HandlingAction.allCases)
-    static let queues = [township, housing, traffic, district, "110101001"]
+    static let queues = [township, housing, traffic, district, "110101001", community]
 
     static func handler(_ unit: String?, _ kind: OrgUnit.Kind?, district: String?) -> Principal {
         Principal(tokenId: UUID(), name: "h", role: .handler, unitCode: unit, unitKind: kind, districtCode: district)
@@ -84,7 +85,20 @@ struct TicketAccessTests {
         Row(
             description: "handler without a unit", principal: handler(nil, nil, district: nil), reads: false,
             whole: false, actions: [], queues: []),
+        Row(
+            description: "grid worker of the ticket's community", principal: gridWorker(community, .community),
+            reads: true, whole: false, actions: [.addProgress], queues: [community]),
+        Row(
+            description: "grid worker of another community", principal: gridWorker("110105026002", .community),
+            reads: false, whole: false, actions: [], queues: []),
+        Row(
+            description: "grid worker whose token names the township", principal: gridWorker(township, .township),
+            reads: false, whole: false, actions: [], queues: []),
     ]
+
+    static func gridWorker(_ unit: String, _ kind: OrgUnit.Kind) -> Principal {
+        Principal(tokenId: UUID(), name: "g", role: .gridWorker, unitCode: unit, unitKind: kind, districtCode: district)
+    }
 
     /// The actions `principal` may take on `ticket`, as `HandlingRules.decide` checks them.
     static func allowed(_ principal: Principal) -> Set<HandlingAction> {

@@ -10,6 +10,6 @@ struct Hotline: AsyncParsableCommand {
         abstract: "Administer the citizen hotline platform.",
         subcommands: [
             Migrate.self, Topics.self, Tokens.self, Users.self, Classifier.self, ClockCommand.self, Assess.self,
-            VerifyScores.self, Report.self, Status.self, Config.self, Probe.self, Places.self,
+            VerifyScores.self, Report.self, Status.self, Config.self, Probe.self, Places.self, Org.self,
         ])
 }

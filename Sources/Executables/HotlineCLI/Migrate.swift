@@ -7,7 +7,8 @@ import Logging
 import PostgresNIO
 
 /// `hotline migrate`: applies the pending migrations of `Schemas/migrations`, then loads the
-/// reference data of `Schemas/` (catalog, divisions, urgency cues, knowledge base).
+/// reference data of `Schemas/` (catalog, divisions, urgency cues, knowledge base), with the
+/// city's own communities when `hotline org load-communities` loaded a list.
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Apply pending database migrations, each once, in order; then load the reference data from Schemas/.")
@@ -18,13 +19,16 @@ struct Migrate: AsyncParsableCommand {
         let settings = HotlineSettings()
         let logger = Observability.logger(for: "hotline", level: .warning)
         let directory = settings.schemaDirectory.appendingPathComponent("migrations")
-        let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-        let applied = try await withDatabase(settings, logger: logger) { client in
+        let (applied, reference) = try await withDatabase(settings, logger: logger) { client in
             let applied = try await Migrator(client: client, directory: directory, logger: logger).migrate()
-            try await client.withTransaction(logger: logger) {
-                try await ReferenceStore.replace(with: reference, on: $0, logger: logger)
+            let reference = try await client.withTransaction(logger: logger) { connection in
+                let communities = try await CommunityListStore.loaded(on: connection, logger: logger)
+                let reference = try ReferenceData(
+                    schemaDirectory: settings.schemaDirectory, communities: communities?.content)
+                try await ReferenceStore.replace(with: reference, on: connection, logger: logger)
+                return reference
             }
-            return applied
+            return (applied, reference)
         }
         if !applied.isEmpty || !quiet {
             print(
@@ -34,7 +38,8 @@ struct Migrate: AsyncParsableCommand {
             let count = reference.catalog.count
             print(
                 "reference data: catalog \(count.level1)/\(count.level2)/\(count.level3) entries, \(reference.divisions.count) divisions, "
-                    + "\(reference.cues.phrases.count) urgency cues, \(reference.knowledge.count) knowledge articles")
+                    + "\(reference.communities.count) communities, \(reference.cues.phrases.count) urgency cues, "
+                    + "\(reference.knowledge.count) knowledge articles")
         }
     }
 }

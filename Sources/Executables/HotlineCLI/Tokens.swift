@@ -15,8 +15,10 @@ struct Tokens: AsyncParsableCommand {
             abstract: "Create a token and print its secret (shown only this once).")
 
         @Option(help: "Who or what holds the token.") var name: String
-        @Option(help: "operator, handler, analyst, admin, or external (an Open311 client's api_key).") var role: String
-        @Option(help: "The org unit a handler acts for (required for handlers).") var unit: String?
+        @Option(help: "operator, handler, analyst, admin, grid_worker, or external (an Open311 client's api_key).")
+        var role: String
+        @Option(help: "The org unit a handler acts for, a grid worker's community (required for both).")
+        var unit: String?
         @Option(
             help: ArgumentHelp(
                 "When the token stops working: 90d, 12h, a day (2027-06-30, as it begins in HOTLINE_TIME_ZONE) or a time with its offset (2027-06-30T18:00:00+08:00); never when left out.",
@@ -25,14 +27,16 @@ struct Tokens: AsyncParsableCommand {
 
         func validate() throws {
             guard let role = Role(rawValue: role) else {
-                throw ValidationError("--role must be operator, handler, analyst, admin or external")
+                throw ValidationError("--role must be operator, handler, analyst, admin, grid_worker or external")
             }
-            if role == .handler, unit == nil { throw ValidationError("a handler token needs --unit") }
+            if Role.unitBound.contains(role), unit == nil {
+                throw ValidationError("a handler or grid worker token needs --unit")
+            }
         }
 
         func run() async throws {
             let role = Role(rawValue: role)!
-            let unit = role == .handler ? unit : nil
+            let unit = Role.unitBound.contains(role) ? unit : nil
             let now = Date()
             let expiresAt = try expires.map { text in
                 do {

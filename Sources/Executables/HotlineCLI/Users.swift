@@ -17,14 +17,17 @@ struct Users: AsyncParsableCommand {
 
         @Option(help: "The name the user signs in with.") var username: String
         @Option(help: "The name shown on the screens (the username when left out).") var displayName: String?
-        @Option(help: "operator, handler, analyst or admin.") var role: String
-        @Option(help: "The org unit a handler works for (required for handlers).") var unit: String?
+        @Option(help: "operator, handler, analyst, admin or grid_worker.") var role: String
+        @Option(help: "The org unit a handler works for, a grid worker's community (required for both).")
+        var unit: String?
 
         func validate() throws {
             guard let role = Role(rawValue: role), role != .external else {
-                throw ValidationError("--role must be operator, handler, analyst or admin")
+                throw ValidationError("--role must be operator, handler, analyst, admin or grid_worker")
             }
-            if role == .handler, unit == nil { throw ValidationError("a handler needs --unit") }
+            if Role.unitBound.contains(role), unit == nil {
+                throw ValidationError("a handler or grid worker needs --unit")
+            }
         }
 
         func run() async throws {
@@ -36,7 +39,7 @@ struct Users: AsyncParsableCommand {
             let created = try await withAdminConnection { connection, logger in
                 try await ScreenUserStore.create(
                     username: username, displayName: displayName ?? username, passwordHash: hash, role: role,
-                    unitCode: role == .handler ? unit : nil, at: Date(), on: connection, logger: logger)
+                    unitCode: Role.unitBound.contains(role) ? unit : nil, at: Date(), on: connection, logger: logger)
             }
             guard let created else { throw ValidationError("the username \(username) is taken") }
             print("user \(created.uuidString.lowercased()) \(username) (\(role.rawValue)) created")

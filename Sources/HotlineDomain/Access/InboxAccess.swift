@@ -6,7 +6,7 @@ extension Principal {
         switch scope {
         case .city: true
         case .district(let district): unit.code == district || unit.districtCode == district
-        case .unit(let own): own == unit.code
+        case .unit(let own), .community(let own): own == unit.code
         case .nothing: false
         }
     }
@@ -14,6 +14,6 @@ extension Principal {
     /// Whether this caller may mark items of the inbox of `unitCode` read or acknowledged: only
     /// the unit's own handlers, so that the state says what the unit itself has seen.
     public func mayWorkInbox(of unitCode: String) -> Bool {
-        role == .handler && self.unitCode == unitCode
+        Role.unitHandlers.contains(role) && self.unitCode == unitCode
     }
 }

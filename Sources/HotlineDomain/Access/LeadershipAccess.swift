@@ -6,7 +6,7 @@ extension Principal {
         switch role {
         case .analyst, .admin: true
         case .handler: scope == .city
-        case .operator, .external: false
+        case .operator, .external, .gridWorker: false
         }
     }
 

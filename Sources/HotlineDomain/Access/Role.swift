@@ -12,6 +12,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case admin
     /// External systems (civic apps): file and follow requests through Open311, nothing else.
     case external
+    /// Grid workers (网格员) of one community: report the problems they find, take the tasks
+    /// their township dispatches down to the community, and see nothing else.
+    case gridWorker = "grid_worker"
 }
 
 /// Who is calling the API: the token's holder and its role (a handler's unit too, with the
@@ -20,7 +23,7 @@ public struct Principal: Sendable, Equatable {
     public var tokenId: UUID
     public var name: String
     public var role: Role
-    /// The org unit a handler acts for; nil for other roles.
+    /// The org unit a handler acts for (a grid worker's community); nil for other roles.
     public var unitCode: String?
     /// The tier of `unitCode` (nil when the unit is unknown).
     public var unitKind: OrgUnit.Kind?

@@ -9,19 +9,21 @@ extension Principal {
 
     /// How much of the caller's personal data this caller sees on a ticket it may read: analysts
     /// see masks; operators, admins, the center and the district's sub-center see it whole, as does
-    /// the lead unit, which contacts the caller; co-units and summoned departments see masks.
+    /// the lead unit, which contacts the caller; co-units, summoned departments and a community's
+    /// grid workers (who go to the place, not to the caller) see masks.
     public func callerData(on ticket: TicketParties) -> CallerDataVisibility {
         guard role != .analyst, mayRead(ticket) else { return .masked }
         switch scope {
         case .city, .district: return .whole
         case .unit(let unit): return ticket.part(of: unit) == .lead ? .whole : .masked
-        case .nothing: return .masked
+        case .community, .nothing: return .masked
         }
     }
 
     /// Whether this caller may take `action` on a ticket it may read: analysts change nothing;
     /// the rest of the city scope takes every action; a unit (a sub-center too, on the tickets it holds) takes the unit actions as the
-    /// lead unit, adds progress as a co-unit, reports in while its whistle is pending. Center
+    /// lead unit, adds progress as a co-unit, reports in while its whistle is pending; a grid
+    /// worker reports back (adds progress) on its community's tasks and does nothing else. Center
     /// actions pass here and are checked by `actsForCenter`.
     public func mayHandle(_ action: HandlingAction, ticket: HandlingTicket) -> Bool {
         guard role != .analyst else { return false }
@@ -29,6 +31,7 @@ extension Principal {
         switch scope {
         case .city: return true
         case .nothing: return false
+        case .community(let community): return action == .addProgress && ticket.communityCode == community
         case .district: own = unitCode ?? ""
         case .unit(let unit): own = unit
         }
@@ -48,7 +51,7 @@ extension Principal {
         switch scope {
         case .city: return true
         case .district: return action == .redispatch && mayRead(ticket.parties)
-        case .unit, .nothing: return false
+        case .unit, .community, .nothing: return false
         }
     }
 
@@ -58,7 +61,7 @@ extension Principal {
     public func mayReadQueue(of unit: String) -> Bool {
         switch scope {
         case .city, .district: true
-        case .unit(let own): own == unit
+        case .unit(let own), .community(let own): own == unit
         case .nothing: false
         }
     }

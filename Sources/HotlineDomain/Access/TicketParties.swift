@@ -1,18 +1,22 @@
-/// Who a ticket concerns, as the scope rules see it: its lead unit, co-units, district, and
-/// the departments summoned to it by a whistle (吹哨), whether or not they have reported in.
+/// Who a ticket concerns, as the scope rules see it: its lead unit, co-units, district, the
+/// departments summoned to it by a whistle (吹哨), whether or not they have reported in, and the
+/// community it went down to (双派单) or was reported from.
 public struct TicketParties: Sendable, Equatable {
     public var unitCode: String?
     public var coUnitCodes: [String]
     public var districtCode: String?
     public var summonedUnitCodes: [String]
+    public var communityCode: String?
 
     public init(
-        unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil, summonedUnitCodes: [String] = []
+        unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil, summonedUnitCodes: [String] = [],
+        communityCode: String? = nil
     ) {
         self.unitCode = unitCode
         self.coUnitCodes = coUnitCodes
         self.districtCode = districtCode
         self.summonedUnitCodes = summonedUnitCodes
+        self.communityCode = communityCode
     }
 
     /// The part `unit` plays in the ticket, if any (a lead unit is never also counted a co-unit).
@@ -20,6 +24,7 @@ public struct TicketParties: Sendable, Equatable {
         if unitCode == unit { return .lead }
         if coUnitCodes.contains(unit) { return .coUnit }
         if summonedUnitCodes.contains(unit) { return .summoned }
+        if communityCode == unit { return .community }
         return nil
     }
 }
@@ -32,4 +37,7 @@ public enum UnitPart: String, Sendable, Equatable, CaseIterable {
     case coUnit = "co"
     /// A whistle summoned it to report (吹哨报到).
     case summoned
+    /// A community (社区/村) its township sent the ticket down to (双派单), or whose grid worker
+    /// reported it.
+    case community
 }

@@ -7,6 +7,9 @@ public enum TicketScope: Sendable, Equatable {
     case district(String)
     /// The tickets a township, department or enterprise leads, helps with, or was summoned to.
     case unit(String)
+    /// The tickets of one community (社区/村): those its township dispatched down to it and those
+    /// its grid workers reported. A grid worker's scope.
+    case community(String)
     /// No ticket: a handler whose token names no unit.
     case nothing
 }
@@ -20,6 +23,7 @@ extension TicketScope {
         case .city: true
         case .district(let district): parties.districtCode == district || parties.unitCode == district
         case .unit(let unit): parties.part(of: unit) != nil
+        case .community(let community): parties.communityCode == community
         case .nothing: false
         }
     }
@@ -27,9 +31,14 @@ extension TicketScope {
 
 extension Principal {
     /// The caller's scope: the center's for the city's own roles but a handler; a handler's from its
-    /// unit's tier; none for an external system, which reads only what Open311 publishes.
+    /// unit's tier; a grid worker's community; none for an external system, which reads only what
+    /// Open311 publishes.
     public var scope: TicketScope {
         if role == .external { return .nothing }
+        if role == .gridWorker {
+            guard let unitCode, unitKind == .community else { return .nothing }
+            return .community(unitCode)
+        }
         guard role == .handler else { return .city }
         guard let unitCode else { return .nothing }
         if unitCode == OrgUnitCode.center || unitKind == .center { return .city }

@@ -33,6 +33,10 @@ public struct TicketHandled: EventPayload, Equatable {
     /// The return visit.
     public var solved: VisitSolved?
     public var satisfaction: VisitSatisfaction?
+    /// The community a double dispatch sent the ticket down to.
+    public var communityCode: String?
+    /// A photo's reference sent with progress (by a grid worker reporting back).
+    public var photoReference: String?
 
     public init(
         action: HandlingAction, state: TicketState, unitCode: String?, actor: String, actorRole: Role,
@@ -68,6 +72,8 @@ public struct TicketHandled: EventPayload, Equatable {
         case actorUnitCode = "actor_unit_code"
         case feedbackToCaller = "feedback_to_caller"
         case feedbackToCenter = "feedback_to_center"
+        case communityCode = "community_code"
+        case photoReference = "photo_reference"
     }
 }
 

@@ -7,7 +7,7 @@ extension Principal {
         case .city: true
         case .district(let district): groupCase.districtCode == district
         case .unit(let unit): groupCase.townshipCode == unit
-        case .nothing: false
+        case .community, .nothing: false
         }
     }
 

@@ -8,6 +8,12 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     case redispatch
     /// A named person of the unit takes the ticket.
     case assign
+    /// 签批: the township's leader (`person`) signs the ticket off, with instructions (`note`).
+    case signOff = "sign_off"
+    /// 双派单: the township sends the signed-off ticket down to the responsible leader (`person`)
+    /// and to a community or village of its own (`community`), whose secretary and grid workers
+    /// go and look.
+    case dispatchDown = "dispatch_down"
     /// A note on what has been done so far.
     case addProgress = "add_progress"
     /// 吹哨: the unit summons named departments, each to report within a deadline.

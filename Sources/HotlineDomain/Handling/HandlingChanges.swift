@@ -6,6 +6,10 @@ public struct HandlingChanges: Sendable, Equatable {
     public var dispatch: TicketDispatched?
     public var signed = false
     public var assignee: String?
+    /// A sign-off's leader.
+    public var signedOffBy: String?
+    /// A double dispatch's community.
+    public var communityCode: String?
     public var sentBack = false
     public var reopened = false
     public var handUpDeadline: Date?

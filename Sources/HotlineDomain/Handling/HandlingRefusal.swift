@@ -25,4 +25,10 @@ public enum HandlingRefusal: Error, Sendable, Equatable {
     case noExclusionRequest
     /// A meeting decision on a ticket that is on no open leadership-meeting agenda of its lead unit.
     case notOnMeetingAgenda
+    /// A step of the township's own flow (sign-off, double dispatch) by a unit that is no township.
+    case townshipOnly(HandlingAction)
+    /// A double dispatch before the township's leader signed the ticket off.
+    case notSignedOff
+    /// A double dispatch to a unit that is not one of the lead township's communities.
+    case notOwnCommunity(String, findings: [FieldFinding])
 }

@@ -11,6 +11,10 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public var approved: Bool?
     public var leadUnit: String?
     public var coUnits: [String]?
+    /// The community or village a double dispatch sends the ticket down to.
+    public var community: String?
+    /// A reference to a photo kept elsewhere (a file name or a URL), sent with progress.
+    public var photoReference: String?
     public var feedbackToCaller: String?
     public var feedbackToCenter: String?
     public var solved: VisitSolved?
@@ -19,6 +23,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public init(
         reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil,
         deadline: Date? = nil, approved: Bool? = nil, leadUnit: String? = nil, coUnits: [String]? = nil,
+        community: String? = nil, photoReference: String? = nil,
         feedbackToCaller: String? = nil, feedbackToCenter: String? = nil, solved: VisitSolved? = nil,
         satisfaction: VisitSatisfaction? = nil
     ) {
@@ -30,6 +35,8 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
         self.approved = approved
         self.leadUnit = leadUnit
         self.coUnits = coUnits
+        self.community = community
+        self.photoReference = photoReference
         self.feedbackToCaller = feedbackToCaller
         self.feedbackToCenter = feedbackToCenter
         self.solved = solved
@@ -37,9 +44,10 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case reason, person, note, departments, deadline, approved, solved, satisfaction
+        case reason, person, note, departments, deadline, approved, solved, satisfaction, community
         case leadUnit = "lead_unit"
         case coUnits = "co_units"
+        case photoReference = "photo_reference"
         case feedbackToCaller = "feedback_to_caller"
         case feedbackToCenter = "feedback_to_center"
     }
@@ -71,7 +79,18 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             text("lead_unit", leadUnit)
             plain("reason", reason)
         case .assign: text("person", person)
-        case .addProgress, .handDown: text("note", note)
+        case .signOff:
+            text("person", person)
+            plain("note", note)
+        case .dispatchDown:
+            text("person", person)
+            text("community", community)
+        case .addProgress:
+            text("note", note)
+            if let photoReference {
+                findings += Self.textFindings("photo_reference", photoReference, requiredFor: action)
+            }
+        case .handDown: text("note", note)
         case .whistle:
             if departments?.isEmpty ?? true {
                 findings.append(FieldFinding(field: "departments", detail: "name at least one department"))

@@ -7,31 +7,55 @@ public enum HandlingRules {
     /// Actions only the center (or, for a re-dispatch, the sub-center of the ticket's district) takes.
     public static let centerActions: Set<HandlingAction> = [.redispatch, .decideExclusion, .returnVisit, .reopen]
 
-    /// The org units whose kinds `decide` needs for `action`: a re-dispatch's lead and co-units,
-    /// a whistle's departments.
+    /// The org units whose kinds (and parents) `decide` needs for `action`: a re-dispatch's lead
+    /// and co-units, a whistle's departments, a double dispatch's community.
     public static func unitsNamed(by action: HandlingAction, in request: HandlingRequest) -> [String] {
         switch action {
         case .redispatch: redispatchUnits(request).all
         case .whistle: summoned(request)
+        case .dispatchDown: request.community.map { [$0] } ?? []
         default: []
         }
     }
 
     /// What `action` by `actor` does to `ticket`, or why it is refused. `request` has passed
     /// `findings(for:now:)` (checked before the ticket is read); `unitKinds` holds the kinds of
-    /// the units `unitsNamed(by:in:)` lists that exist. The events' free text is masked
-    /// (`PersonalDataMask.text`, with the ticket's caller name); the row's changes keep it whole.
+    /// the units `unitsNamed(by:in:)` lists that exist, `unitParents` their parent units. The
+    /// events' free text is masked (`PersonalDataMask.text`, with the ticket's caller name); the
+    /// row's changes keep it whole.
     public static func decide(
         _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal,
-        unitKinds: [String: OrgUnit.Kind], at now: Date
+        unitKinds: [String: OrgUnit.Kind], unitParents: [String: String] = [:], at now: Date
     ) throws(HandlingRefusal) -> HandlingDecision {
         guard actor.mayRead(ticket.parties) else { throw .outOfScope }
         guard actor.mayHandle(action, ticket: ticket) else { throw .notYourPart }
         if centerActions.contains(action), !actor.actsForCenter(action, ticket: ticket) {
             throw .centerOnly(action)
         }
-        return try outcome(of: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
+        if townshipActions.contains(action), actor.scope != .city, actor.unitKind != .township {
+            throw .townshipOnly(action)
+        }
+        var decision = try outcome(of: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
+        if action == .dispatchDown, let community = request.community {
+            guard unitKinds[community] == .community, let lead = ticket.unitCode, unitParents[community] == lead else {
+                throw .notOwnCommunity(
+                    community,
+                    findings: [
+                        FieldFinding(
+                            field: "community",
+                            detail: "'\(community.prefix(40))' is no community of \(ticket.unitCode ?? "the lead unit")"
+                        )
+                    ])
+            }
+            decision.changes.communityCode = community
+            decision.handled.communityCode = community
+        }
+        return decision
     }
+
+    /// The steps of a street's or township's own flow: its lead unit takes them (the city scope
+    /// may too, on its behalf); no department or enterprise does.
+    public static let townshipActions: Set<HandlingAction> = [.signOff, .dispatchDown]
 
     /// What `action` by `actor` does to `ticket` once `actor`'s right to take it is established
     /// (by `decide`, or for a group case's joint resolution by `GroupResolution.decide`): the
@@ -100,6 +124,11 @@ public enum HandlingRules {
                 urgency: ticket.urgency, reason: "reopened by \(actor.name): \(request.reason ?? "")", occasion: .reopen
             )
         case .assign: decision.changes.assignee = request.person
+        case .signOff:
+            decision.changes.signedOffBy = request.person
+        case .dispatchDown:
+            guard ticket.signedOffBy != nil else { throw .notSignedOff }
+            decision.changes.assignee = request.person
         case .whistle:
             let named = summoned(request)
             let wrong = named.filter { unitKinds[$0] != .department && unitKinds[$0] != .enterprise }
@@ -143,7 +172,7 @@ public enum HandlingRules {
             decision.meetingDecision = MeetingDecision(
                 unitCode: unit, owner: request.person ?? "", measure: request.note ?? "",
                 targetDate: request.deadline ?? now, decidedBy: actor.name)
-        case .addProgress: break
+        case .addProgress: decision.handled.photoReference = request.photoReference
         }
     }
 

@@ -15,11 +15,16 @@ public struct HandlingTicket: Sendable, Equatable {
     public var callerName: String?
     /// Whether the ticket waits on its lead unit's leadership-meeting agenda for a decision.
     public var onOpenMeetingAgenda: Bool
+    /// The community the township dispatched it down to, or whose grid worker reported it.
+    public var communityCode: String?
+    /// The township leader who signed it off (签批), once one has.
+    public var signedOffBy: String?
 
     public init(
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
-        summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false
+        summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false,
+        communityCode: String? = nil, signedOffBy: String? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -31,13 +36,15 @@ public struct HandlingTicket: Sendable, Equatable {
         self.summonedUnitCodes = summonedUnitCodes ?? pendingWhistles
         self.callerName = callerName
         self.onOpenMeetingAgenda = onOpenMeetingAgenda
+        self.communityCode = communityCode
+        self.signedOffBy = signedOffBy
     }
 
     /// Who the ticket concerns, for the scope rules.
     public var parties: TicketParties {
         TicketParties(
             unitCode: unitCode, coUnitCodes: coUnitCodes, districtCode: districtCode,
-            summonedUnitCodes: summonedUnitCodes)
+            summonedUnitCodes: summonedUnitCodes, communityCode: communityCode)
     }
 
     /// Where a send-back goes: the district's sub-center, or the center when the ticket has

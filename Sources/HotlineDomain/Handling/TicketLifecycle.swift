@@ -8,7 +8,8 @@ public enum TicketLifecycle {
         case (.signFor, .dispatched): .inProgress
         case (.sendBack, .dispatched), (.sendBack, .inProgress): .sentBack
         case (.redispatch, .dispatched), (.redispatch, .sentBack), (.redispatch, .inProgress): .dispatched
-        case (.assign, .inProgress), (.addProgress, .inProgress), (.whistle, .inProgress), (.reportIn, .inProgress),
+        case (.assign, .inProgress), (.addProgress, .inProgress), (.signOff, .inProgress), (.dispatchDown, .inProgress),
+            (.whistle, .inProgress), (.reportIn, .inProgress),
             (.handDown, .inProgress), (.markUnreasonable, .inProgress):
             .inProgress
         case (.addProgress, .handedUp), (.reportIn, .handedUp): .handedUp

@@ -31,4 +31,7 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     case meetingAgenda = "meeting_agenda"
     /// A group request (群体诉求) case was opened in the unit's area.
     case groupCase = "group_case"
+    /// The township sent a ticket down to the community (双派单): its secretary and grid workers go
+    /// and look, and report back.
+    case dispatchedDown = "dispatched_down"
 }

@@ -41,11 +41,14 @@ public enum InboxRule {
                 InboxNotice(
                     unitCode: unit, kind: .exclusionDecided, note: handled.approved == true ? "approved" : "refused")
             ]
+        case .dispatchDown:
+            guard let community = handled.communityCode else { return [] }
+            return [InboxNotice(unitCode: community, kind: .dispatchedDown, note: handled.person)]
         case .returnVisit:
             guard let unit = handled.unitCode else { return [] }
             let result = [handled.solved?.rawValue, handled.satisfaction?.rawValue].compactMap { $0 }
             return [InboxNotice(unitCode: unit, kind: .returnVisit, note: result.joined(separator: ","))]
-        case .signFor, .redispatch, .assign, .addProgress, .reportIn, .handUp, .handDown, .markUnreasonable,
+        case .signFor, .redispatch, .assign, .signOff, .addProgress, .reportIn, .handUp, .handDown, .markUnreasonable,
             .requestExclusion, .resolve, .reopen, .meetingDecision:
             // A re-dispatch and a reopening notify through the `ticket.dispatched` that follows them.
             return []

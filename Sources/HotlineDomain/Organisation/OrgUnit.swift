@@ -1,11 +1,15 @@
 /// A unit that receives and handles tickets: the municipal hotline center, a district
-/// sub-center, a street or township, or a department or enterprise (of a district or the city).
+/// sub-center, a street or township, a community or village below one, or a department or
+/// enterprise (of a district or the city).
 public struct OrgUnit: Sendable, Equatable, Codable {
     /// Where a unit stands among the tiers.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case center
         case subCenter = "sub_center"
         case township
+        /// A community (社区) or village (村): its grid workers take the tasks its township
+        /// dispatches down.
+        case community
         case department
         case enterprise
     }
@@ -56,11 +60,14 @@ public enum OrgUnitCode {
     }
 }
 
-/// Builds the organisation from the divisions and the names of the specialties: the center,
-/// one sub-center per district, every township, and per district and for the city every
-/// department and enterprise named in `specialtyNames` (`department:housing` → 住房和城乡建设委员会).
+/// Builds the organisation from the divisions, the communities and the names of the
+/// specialties: the center, one sub-center per district, every township with its communities,
+/// and per district and for the city every department and enterprise named in `specialtyNames`
+/// (`department:housing` → 住房和城乡建设委员会).
 public enum Organisation {
-    public static func units(divisions: [Division], specialtyNames: [(specialty: String, name: String)]) -> [OrgUnit] {
+    public static func units(
+        divisions: [Division], communities: [Community] = [], specialtyNames: [(specialty: String, name: String)]
+    ) -> [OrgUnit] {
         let municipal = divisions.first { $0.tier == .municipal }?.name ?? ""
         var units = [OrgUnit(code: OrgUnitCode.center, name: "\(municipal)市民热线服务中心", kind: .center)]
         for (specialty, name) in specialtyNames {
@@ -80,6 +87,14 @@ public enum Organisation {
                 OrgUnit(
                     code: township.code, name: township.name, kind: .township, districtCode: township.parentCode,
                     parentCode: township.parentCode))
+        }
+        let districtOf = Dictionary(
+            divisions.filter { $0.tier == .township }.map { ($0.code, $0.parentCode) }, uniquingKeysWith: { a, _ in a })
+        for community in communities {
+            units.append(
+                OrgUnit(
+                    code: community.code, name: community.name, kind: .community,
+                    districtCode: districtOf[community.townshipCode] ?? nil, parentCode: community.townshipCode))
         }
         return units
     }

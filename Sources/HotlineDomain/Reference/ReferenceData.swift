@@ -4,6 +4,8 @@
 public struct ReferenceData: Sendable {
     public var catalog: Catalog
     public var divisions: [Division]
+    /// The communities and villages below the townships.
+    public var communities: [Community]
     /// Extra names of divisions (alias → division code).
     public var aliases: [String: String]
     /// Short forms that are common words and so never taken as a place by themselves.
@@ -18,12 +20,14 @@ public struct ReferenceData: Sendable {
     public var assessmentPolicy: AssessmentPolicy
 
     public init(
-        catalog: Catalog, divisions: [Division], aliases: [String: String], ambiguousShortForms: Set<String>,
+        catalog: Catalog, divisions: [Division], communities: [Community] = [], aliases: [String: String],
+        ambiguousShortForms: Set<String>,
         cues: UrgencyCues, knowledge: [KnowledgeArticle], specialtyNames: [(specialty: String, name: String)],
         timeLimits: TimeLimitPolicy, assessmentPolicy: AssessmentPolicy
     ) {
         self.catalog = catalog
         self.divisions = divisions
+        self.communities = communities
         self.aliases = aliases
         self.ambiguousShortForms = ambiguousShortForms
         self.cues = cues
@@ -42,6 +46,7 @@ public struct ReferenceData: Sendable {
         case ambiguousShortForms = "places/ambiguous_short_forms.csv"
         case knowledge = "knowledge/knowledge_base.csv"
         case specialties = "organisation/unit_kinds.csv"
+        case communities = "organisation/communities.csv"
         case timeLimits = "policy/time_limits.csv"
         case assessment = "policy/assessment.csv"
     }
@@ -61,6 +66,12 @@ public struct ReferenceData: Sendable {
             throw ReferenceDataError(file: .catalog, reason: error.description)
         }
         divisions = try Division.divisions(csv: try table(.divisions))
+        let communityTable = try table(.communities)
+        do {
+            communities = try Community.communities(csv: communityTable, divisions: divisions)
+        } catch {
+            throw ReferenceDataError(file: .communities, reason: error.description)
+        }
         aliases = Dictionary(
             try table(.aliases).namedRecords.map { ($0["alias", default: ""], $0["code", default: ""]) },
             uniquingKeysWith: { first, _ in first })
@@ -84,10 +95,10 @@ public struct ReferenceData: Sendable {
         }
     }
 
-    /// Every org unit: the center, the sub-centers, the townships, and the departments and
-    /// enterprises of each district and of the city.
+    /// Every org unit: the center, the sub-centers, the townships with their communities, and
+    /// the departments and enterprises of each district and of the city.
     public var units: [OrgUnit] {
-        Organisation.units(divisions: divisions, specialtyNames: specialtyNames)
+        Organisation.units(divisions: divisions, communities: communities, specialtyNames: specialtyNames)
     }
 
     /// The gazetteer over the divisions and their extra names.

@@ -83,7 +83,8 @@ public struct SLAPlanner: Sendable {
         switch action {
         case .signFor:
             return TimerChange(cancel: [.reminder(.signFor), .deadline(.signFor)])
-        case .assign:
+        case .assign, .dispatchDown:
+            // A double dispatch names the responsible leader: the ticket is assigned.
             return TimerChange(cancel: [.reminder(.assign), .deadline(.assign)])
         case .whistle:
             guard let deadline else { return TimerChange() }
@@ -109,7 +110,8 @@ public struct SLAPlanner: Sendable {
                 ])
         case .resolve, .sendBack:
             return TimerChange(cancelAll: true)
-        case .redispatch, .reopen, .handDown, .markUnreasonable, .requestExclusion, .decideExclusion, .returnVisit,
+        case .redispatch, .reopen, .signOff, .handDown, .markUnreasonable, .requestExclusion, .decideExclusion,
+            .returnVisit,
             .meetingDecision:
             return TimerChange()
         }

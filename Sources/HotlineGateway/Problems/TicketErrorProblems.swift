@@ -99,6 +99,16 @@ extension ProblemDetails {
             self.init(
                 .conflict, type: "/problems/not-on-meeting-agenda", title: "Not on a leadership meeting's agenda",
                 detail: "ticket \(id) waits on no open agenda of its lead unit's leadership meeting")
+        case .townshipOnly(let action):
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Only a street or township does this",
+                detail: "\(action.rawValue) is a step of a street's or township's own flow")
+        case .notSignedOff:
+            self.init(
+                .conflict, type: "/problems/not-signed-off", title: "Not signed off yet",
+                detail: "ticket \(id) goes down to a community once the township's leader has signed it off (sign_off)")
+        case .notOwnCommunity(let community, let findings):
+            self = JSONBody.invalid("not a community of the lead township: \(community.prefix(40))", findings: findings)
         }
     }
 }

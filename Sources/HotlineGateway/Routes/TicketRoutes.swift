@@ -7,7 +7,7 @@ import Hummingbird
 /// `POST /tickets`, `GET /tickets/{id}`, `GET /tickets`.
 enum TicketRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
-        routes.on("tickets", .post, roles: Role.intake) { request, _, principal in
+        routes.on("tickets", .post, roles: Role.filing) { request, _, principal in
             let (body, _) = try await JSONBody.decode(CreateTicketBody.self, from: request)
             let outcome = try await services.traced(request, route: "/tickets") { trace in
                 try await services.intake.record(

@@ -52,6 +52,13 @@ struct TicketView: Encodable {
     var visitSolved: String?
     var visitSatisfaction: String?
     var visitedAt: Date?
+    /// The township's own flow: sign-off (签批), the community it went down to (双派单), the grid
+    /// worker who reported it.
+    var signedOffBy: String?
+    var signedOffAt: Date?
+    var communityCode: String?
+    var dispatchedDownAt: Date?
+    var reportedBy: String?
     /// The classifier's best leaves with their probabilities, for an operator reviewing it.
     var candidates: JSONValue?
     var version: Int
@@ -96,6 +103,11 @@ struct TicketView: Encodable {
         case visitSatisfaction = "visit_satisfaction"
         case visitedAt = "visited_at"
         case updatedAt = "updated_at"
+        case signedOffBy = "signed_off_by"
+        case signedOffAt = "signed_off_at"
+        case communityCode = "community_code"
+        case dispatchedDownAt = "dispatched_down_at"
+        case reportedBy = "reported_by"
     }
 
     /// The ticket as the use case disclosed it (masked where the caller may not see the caller's data).
@@ -142,6 +154,11 @@ struct TicketView: Encodable {
         visitSolved = record.visitSolved
         visitSatisfaction = record.visitSatisfaction
         visitedAt = record.visitedAt
+        signedOffBy = record.signedOffBy
+        signedOffAt = record.signedOffAt
+        communityCode = record.communityCode
+        dispatchedDownAt = record.dispatchedDownAt
+        reportedBy = record.reportedBy
         candidates = record.candidates
         version = record.version
         receivedAt = record.receivedAt

@@ -21,8 +21,10 @@ enum Navigation {
             switch principal.scope {
             case .city: links += [("/ui/big-screen", "nav.big_screen"), ("/ui/assessment", "nav.assessment")]
             case .district: links.append(("/ui/assessment", "nav.assessment"))
-            case .unit, .nothing: break
+            case .unit, .community, .nothing: break
             }
+        case .gridWorker:
+            if let unit = principal.unitCode { links.append(("/ui/units/\(unit)", "nav.workbench")) }
         case .analyst:
             links = [
                 ("/ui/supervision", "nav.supervision"), ("/ui/big-screen", "nav.big_screen"),

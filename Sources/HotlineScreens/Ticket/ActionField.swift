@@ -2,11 +2,12 @@ import HotlineDomain
 
 /// A field of a handling action's form, named as the API's `HandlingRequest` names it.
 enum ActionField: String, CaseIterable {
-    case reason, person, note, departments, deadline, approved, solved, satisfaction
+    case reason, person, note, departments, deadline, approved, solved, satisfaction, community
     case leadUnit = "lead_unit"
     case coUnits = "co_units"
     case feedbackToCaller = "feedback_to_caller"
     case feedbackToCenter = "feedback_to_center"
+    case photoReference = "photo_reference"
 
     /// The fields of `action`'s form and whether each is required (as
     /// `HandlingRequest.findings(for:now:)` requires them); `cityScope` adds the department
@@ -18,7 +19,10 @@ enum ActionField: String, CaseIterable {
         case .sendBack, .markUnreasonable, .requestExclusion, .reopen: [(.reason, true)]
         case .redispatch: [(.leadUnit, true), (.coUnits, false), (.reason, false)]
         case .assign: [(.person, true)]
-        case .addProgress, .handDown: [(.note, true)]
+        case .signOff: [(.person, true), (.note, false)]
+        case .dispatchDown: [(.person, true), (.community, true)]
+        case .addProgress: [(.note, true), (.photoReference, false)]
+        case .handDown: [(.note, true)]
         case .whistle: [(.departments, true), (.deadline, true)]
         case .handUp: [(.reason, false), (.deadline, true)]
         case .decideExclusion: [(.approved, true)]
@@ -44,7 +48,7 @@ enum ActionField: String, CaseIterable {
         case .reason, .note, .feedbackToCaller, .feedbackToCenter: "textarea"
         case .deadline: "deadline"
         case .approved, .solved, .satisfaction: "select"
-        case .person, .departments, .leadUnit, .coUnits: "text"
+        case .person, .departments, .leadUnit, .coUnits, .community, .photoReference: "text"
         }
     }
 

@@ -76,7 +76,8 @@ public struct TimerPlanning: EventBatchHandler {
                 let tier = dispatched.urgency
                 let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
                 let unitKind = try await HandlingStore.units(
-                    [dispatched.unitCode], on: connection, logger: logger)[dispatched.unitCode]
+                    [dispatched.unitCode], on: connection, logger: logger
+                ).kinds[dispatched.unitCode]
                 try await SLATimerStore.cancel(
                     nil, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
                 try await SLATimerStore.add(

@@ -19,7 +19,7 @@ public enum MonthlyAssessment {
             case .township: (unit.code, unit.name, .township)
             case .department: (unit.code, unit.name, .department)
             case .enterprise: (unit.code, unit.name, .enterprise)
-            case .center, .subCenter: nil
+            case .center, .subCenter, .community: nil
             }
         }
         return (districts + handlers).map { (code: $0.0, name: $0.1, tier: $0.2) }

@@ -32,11 +32,12 @@ public struct HandleTicket: Sendable {
         let record = try await repository.transaction { session in
             guard let ticket = try await session.lockForHandling(id) else { throw TicketError.notFound(id) }
             let named = HandlingRules.unitsNamed(by: action, in: request)
-            let kinds = named.isEmpty ? [:] : try await session.unitKinds(named)
+            let units = named.isEmpty ? (kinds: [:], parents: [:]) : try await session.namedUnits(named)
             let decision: HandlingDecision
             do throws(HandlingRefusal) {
                 decision = try HandlingRules.decide(
-                    action, request, on: ticket, by: principal, unitKinds: kinds, at: now)
+                    action, request, on: ticket, by: principal, unitKinds: units.kinds, unitParents: units.parents,
+                    at: now)
             } catch {
                 throw TicketError.handlingRefused(id, action, error)
             }

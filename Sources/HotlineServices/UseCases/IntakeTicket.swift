@@ -84,6 +84,7 @@ public struct IntakeTicket: Sendable {
             let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
             try await session.insertReceived(id: id, number: number, request: intake.request, at: now)
             if let filing = intake.filing { try await session.recordFiling(filing, ticketId: id, at: now) }
+            if let report = intake.principal.gridReport { try await session.recordGridReport(report, ticketId: id) }
             let received = TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request))
             try await session.record(stamp.event(about: id, received, at: now), trace: intake.trace)
             if let answer {
@@ -119,6 +120,10 @@ public struct IntakeTicket: Sendable {
         let catalog = current.reference.catalog
         var findings = TicketRequestValidation.findings(intake.request) { catalog[$0]?.isLeaf ?? false }
             .map { FieldFinding(field: $0.field, detail: $0.detail) }
+        findings += intake.principal.gridReportFindings(intake.request)
+        if intake.principal.role == .gridWorker, intake.answer != nil {
+            findings.append(FieldFinding(field: "answer", detail: "a grid worker's report is dispatched, not answered"))
+        }
         var answer: TicketAnswered?
         switch intake.answer?.resolve(in: current.knowledge) {
         case .success(let resolved): answer = resolved

@@ -23,7 +23,7 @@ public enum GroupCaseStore {
         case .city: query.append("TRUE")
         case .district(let district): query.append("g.district_code = \(district)")
         case .unit(let unit): query.append("g.township_code = \(unit)")
-        case .nothing: query.append("FALSE")
+        case .community, .nothing: query.append("FALSE")
         }
         if let cursor { query.append(" AND (g.detected_at, g.id) < (\(cursor.detectedAt), \(cursor.id))") }
         query.append(" ORDER BY g.detected_at DESC, g.id DESC LIMIT \(limit)")

@@ -17,18 +17,26 @@ public enum HandlingStore {
                    ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = t.id ORDER BY department_code),
                    caller_name,
                    EXISTS (SELECT 1 FROM meeting_agenda_items m
-                           WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL)
+                           WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL),
+                   community_code, signed_off_by
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
-        for try await (state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda)
+        for try await (
+            state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda, community,
+            signedOffBy
+        )
             in rows.decode(
-                (String, String?, [String], String?, String, String?, [String], [String], String?, Bool).self)
+                (
+                    String, String?, [String], String?, String, String?, [String], [String], String?, Bool, String?,
+                    String?
+                ).self)
         {
             return HandlingTicket(
                 state: try .stored(state, column: "state"), unitCode: unit, coUnitCodes: coUnits,
                 districtCode: district, urgency: try .stored(urgency, column: "urgency"),
                 exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
-                summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda)
+                summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda,
+                communityCode: community, signedOffBy: signedOffBy)
         }
         return nil
     }
@@ -48,6 +56,10 @@ public enum HandlingStore {
                 co_unit_codes = CASE WHEN \(changes.dispatch != nil) THEN \(changes.dispatch?.coUnitCodes ?? []) ELSE co_unit_codes END,
                 dispatch_reason = COALESCE(\(changes.dispatch?.reason), dispatch_reason),
                 assignee = COALESCE(\(changes.assignee), assignee),
+                signed_off_by = COALESCE(\(changes.signedOffBy), signed_off_by),
+                signed_off_at = CASE WHEN \(changes.signedOffBy)::text IS NOT NULL THEN \(time) ELSE signed_off_at END,
+                community_code = COALESCE(\(changes.communityCode), community_code),
+                dispatched_down_at = CASE WHEN \(changes.communityCode)::text IS NOT NULL THEN \(time) ELSE dispatched_down_at END,
                 send_back_count = send_back_count + \(changes.sentBack ? 1 : 0),
                 reopen_count = reopen_count + \(changes.reopened ? 1 : 0),
                 hand_up_deadline = COALESCE(\(changes.handUpDeadline), hand_up_deadline),
@@ -89,17 +101,19 @@ public enum HandlingStore {
             logger: logger)
     }
 
-    /// The org units among `codes` that exist, with their kinds; a kind the domain does not
-    /// know is an error.
+    /// The org units among `codes` that exist, with their kinds and parents; a kind the domain
+    /// does not know is an error.
     public static func units(
         _ codes: [String], on connection: PostgresConnection, logger: Logger
-    ) async throws -> [String: OrgUnit.Kind] {
-        var found: [String: OrgUnit.Kind] = [:]
+    ) async throws -> (kinds: [String: OrgUnit.Kind], parents: [String: String]) {
+        var kinds: [String: OrgUnit.Kind] = [:]
+        var parents: [String: String] = [:]
         let rows = try await connection.query(
-            "SELECT code, kind FROM org_units WHERE code = ANY(\(codes))", logger: logger)
-        for try await (code, kind) in rows.decode((String, String).self) {
-            found[code] = try .stored(kind, column: "kind")
+            "SELECT code, kind, parent_code FROM org_units WHERE code = ANY(\(codes))", logger: logger)
+        for try await (code, kind, parent) in rows.decode((String, String, String?).self) {
+            kinds[code] = try .stored(kind, column: "kind")
+            parents[code] = parent
         }
-        return found
+        return (kinds, parents)
     }
 }

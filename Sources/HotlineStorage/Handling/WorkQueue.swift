@@ -3,8 +3,8 @@ public import HotlineDomain
 public import Logging
 public import PostgresNIO
 
-/// A unit's open tickets (as lead unit, co-unit, or a department summoned and not yet reported
-/// in) with their deadlines, most urgent first and, within a tier, the least time left first.
+/// A unit's open tickets (as lead unit, co-unit, a department summoned and not yet reported
+/// in, or a community the ticket went down to) with their deadlines, most urgent first and, within a tier, the least time left first.
 public enum WorkQueue {
     /// States in which a ticket is still a unit's work.
     public static let openStates = TicketState.allCases.filter(\.isOpenForHandling)
@@ -59,12 +59,13 @@ public enum WorkQueue {
             """
             SELECT t.id, t.number, t.state, t.urgency, t.category_code, t.place_text, t.request_text, t.caller_name,
                    CASE WHEN t.unit_code = \(unit) THEN 'lead' WHEN \(unit) = ANY(t.co_unit_codes) THEN 'co'
-                        ELSE 'summoned' END,
+                        WHEN t.community_code = \(unit) THEN 'community' ELSE 'summoned' END,
                    d.assign_by, d.finish_by
             FROM tickets t LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
             WHERE (t.unit_code = \(unit) OR \(unit) = ANY(t.co_unit_codes)
                    OR EXISTS (SELECT 1 FROM ticket_whistles w
-                              WHERE w.ticket_id = t.id AND w.department_code = \(unit) AND w.reported_at IS NULL))
+                              WHERE w.ticket_id = t.id AND w.department_code = \(unit) AND w.reported_at IS NULL)
+                   OR t.community_code = \(unit))
               AND t.state = ANY(\(openStates.map(\.rawValue)))
             """)
         query.append(" AND ")

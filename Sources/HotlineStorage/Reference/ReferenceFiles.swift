@@ -2,10 +2,12 @@ public import Foundation
 public import HotlineDomain
 
 extension ReferenceData {
-    /// Reads the reference data from the CSV files under `schemaDirectory` (`Schemas/`).
-    public init(schemaDirectory: URL) throws {
+    /// Reads the reference data from the CSV files under `schemaDirectory` (`Schemas/`), with
+    /// `communities` (a city's own list) in place of the generated one when given.
+    public init(schemaDirectory: URL, communities: String? = nil) throws {
         try self.init { file in
-            try String(contentsOf: schemaDirectory.appendingPathComponent(file.rawValue), encoding: .utf8)
+            if file == .communities, let communities { return communities }
+            return try String(contentsOf: schemaDirectory.appendingPathComponent(file.rawValue), encoding: .utf8)
         }
     }
 }

@@ -156,6 +156,12 @@ public enum ReferenceStore {
                     code: code, parentCode: parent,
                     tier: try Division.Tier.stored(tier, column: "divisions.tier"), name: name))
         }
+        var communities: [Community] = []
+        for try await (code, township, name) in try await connection.query(
+            "SELECT code, parent_code, name FROM org_units WHERE kind = 'community' ORDER BY code", logger: logger
+        ).decode((String, String, String).self) {
+            communities.append(Community(code: code, townshipCode: township, name: name))
+        }
         var aliases: [String: String] = [:]
         for try await (alias, code) in try await connection.query(
             "SELECT alias, code FROM division_aliases", logger: logger
@@ -191,7 +197,8 @@ public enum ReferenceStore {
             specialties.append((specialty, name))
         }
         return ReferenceData(
-            catalog: try Catalog(entries), divisions: divisions, aliases: aliases, ambiguousShortForms: shortForms,
+            catalog: try Catalog(entries), divisions: divisions, communities: communities, aliases: aliases,
+            ambiguousShortForms: shortForms,
             cues: UrgencyCues(cues), knowledge: knowledge, specialtyNames: specialties,
             timeLimits: try await timeLimits(on: connection, logger: logger),
             assessmentPolicy: try await AssessmentStore.policy(on: connection, logger: logger))

@@ -83,6 +83,10 @@ struct PostgresTicketSession: TicketSession {
         try await ServiceRequestStore.insertFiling(filing, ticketId: ticketId, at: time, on: connection, logger: logger)
     }
 
+    func recordGridReport(_ report: GridReport, ticketId: UUID) async throws {
+        try await TicketStore.recordGridReport(report, ticketId: ticketId, on: connection, logger: logger)
+    }
+
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
     ) async throws -> Bool {
@@ -115,7 +119,7 @@ struct PostgresTicketSession: TicketSession {
         try await HandlingStore.lock(id, on: connection, logger: logger)
     }
 
-    func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind] {
+    func namedUnits(_ codes: [String]) async throws -> (kinds: [String: OrgUnit.Kind], parents: [String: String]) {
         try await HandlingStore.units(codes, on: connection, logger: logger)
     }
 

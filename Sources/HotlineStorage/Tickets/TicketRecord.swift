@@ -52,6 +52,13 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var visitSolved: String?
     public var visitSatisfaction: String?
     public var visitedAt: Date?
+    /// The township's own flow: the leader who signed the ticket off (签批) and when, the
+    /// community it went down to (双派单) and when; the grid worker who reported it.
+    public var signedOffBy: String?
+    public var signedOffAt: Date?
+    public var communityCode: String?
+    public var dispatchedDownAt: Date?
+    public var reportedBy: String?
     /// The classifier's best leaves with their probabilities, for an operator reviewing it.
     public var candidates: JSONValue?
     public var version: Int
@@ -96,13 +103,18 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case visitSatisfaction = "visit_satisfaction"
         case visitedAt = "visited_at"
         case updatedAt = "updated_at"
+        case signedOffBy = "signed_off_by"
+        case signedOffAt = "signed_off_at"
+        case communityCode = "community_code"
+        case dispatchedDownAt = "dispatched_down_at"
+        case reportedBy = "reported_by"
     }
 
     /// Who the ticket concerns, for the scope rules.
     public var parties: TicketParties {
         TicketParties(
             unitCode: unitCode, coUnitCodes: coUnitCodes, districtCode: districtCode,
-            summonedUnitCodes: summonedUnitCodes)
+            summonedUnitCodes: summonedUnitCodes, communityCode: communityCode)
     }
 
     /// The columns `init(row:)` reads, for SELECT lists.
@@ -113,7 +125,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee,
         signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason,
         exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
-        visit_satisfaction, visited_at,
+        visit_satisfaction, visited_at, signed_off_by, signed_off_at, community_code, dispatched_down_at, reported_by,
         ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = tickets.id ORDER BY department_code)
             AS summoned_unit_codes
         """
@@ -173,6 +185,11 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         visitSolved = try value("visit_solved")
         visitSatisfaction = try value("visit_satisfaction")
         visitedAt = try value("visited_at")
+        signedOffBy = try value("signed_off_by")
+        signedOffAt = try value("signed_off_at")
+        communityCode = try value("community_code")
+        dispatchedDownAt = try value("dispatched_down_at")
+        reportedBy = try value("reported_by")
         receivedAt = try value("received_at")
         updatedAt = try value("updated_at")
     }

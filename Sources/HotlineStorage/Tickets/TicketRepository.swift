@@ -40,6 +40,8 @@ public protocol TicketSession: Sendable {
     func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws
     /// Records that the new ticket `ticketId` came through Open311 as `filing`.
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws
+    /// Records who reported the ticket from which community (a grid worker's own finding).
+    func recordGridReport(_ report: GridReport, ticketId: UUID) async throws
     /// Closes a ticket in one of `states` as answered directly; false when it is in another state.
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date
@@ -61,8 +63,8 @@ public protocol TicketSession: Sendable {
     /// Locks the ticket for the rest of the transaction and reads what a handling decision
     /// needs; nil when there is no such ticket.
     func lockForHandling(_ id: UUID) async throws -> HandlingTicket?
-    /// The org units among `codes` that exist, with their kinds.
-    func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind]
+    /// The org units among `codes` that exist, with their kinds and parent units.
+    func namedUnits(_ codes: [String]) async throws -> (kinds: [String: OrgUnit.Kind], parents: [String: String])
     /// Applies a handling decision to the locked ticket: its columns and whistles.
     func apply(_ decision: HandlingDecision, to id: UUID, at time: Date) async throws
 

@@ -14,6 +14,8 @@ extension TicketScope {
             (\(unescaped: alias).unit_code = \(unit) OR \(unit) = ANY(\(unescaped: alias).co_unit_codes)
              OR EXISTS (SELECT 1 FROM ticket_whistles w WHERE w.ticket_id = \(unescaped: alias).id AND w.department_code = \(unit)))
             """
+        case .community(let community):
+            "\(unescaped: alias).community_code = \(community)"
         case .nothing:
             "FALSE"
         }

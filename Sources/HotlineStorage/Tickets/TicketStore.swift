@@ -50,6 +50,15 @@ public enum TicketStore {
             """, logger: logger)
     }
 
+    /// Records the grid worker who reported the ticket, and the community it was found in.
+    public static func recordGridReport(
+        _ report: GridReport, ticketId: UUID, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        try await connection.query(
+            "UPDATE tickets SET reported_by = \(report.reporter), community_code = \(report.communityCode) WHERE id = \(ticketId)",
+            logger: logger)
+    }
+
     /// Records the classifier's decision on a `received` ticket: `classified`, or `needs_review`
     /// when an operator must confirm it. False when the ticket is not in state `received`.
     public static func markClassified(

@@ -1,0 +1,101 @@
+import Foundation
+import HotlineDomain
+import PostgresNIO
+import Testing
+
+extension ServiceFlowTests {
+    /// Two of 望京's generated communities, and one of 将台's.
+    static let firstCommunity = "110105026001"
+    static let secondCommunity = "110105026002"
+    static let jiangtaiCommunity = "110105023001"
+
+    /// A grid worker reports what they found; the township's leader signs a ticket off and sends
+    /// it down to a community (双派单), whose grid worker reports back; each grid worker sees only
+    /// its own community's tickets, with the caller masked, and takes no other action.
+    static func townshipFlow(_ desk: Desk, _ client: PostgresClient) async throws -> (reported: UUID, down: UUID) {
+        let base = desk.operatorAPI.base
+        let first = APIClient(
+            base: base, token: try await RunningServices.token(.gridWorker, unit: Self.firstCommunity, on: client))
+        let second = APIClient(
+            base: base, token: try await RunningServices.token(.gridWorker, unit: Self.secondCommunity, on: client))
+
+        let finding = ticket("阜荣街10号门口井盖破损，有行人绊倒风险", place: "朝阳区望京街道阜荣街10号", extra: ["type": "report"])
+        #expect(
+            try await first.send("POST", "/tickets", json: finding).status == 422,
+            "a grid worker files on the grid_worker channel only")
+        var gridFinding = finding
+        gridFinding["channel"] = "grid_worker"
+        let filed = try await first.send("POST", "/tickets", json: gridFinding)
+        #expect(filed.status == 201, "\(filed.text)")
+        let reported = try #require(UUID(uuidString: filed.json["id"] as? String ?? ""))
+        #expect(filed.json["reported_by"] as? String == "test grid_worker")
+        #expect(filed.json["community_code"] as? String == Self.firstCommunity)
+        #expect(try await first.send("GET", "/tickets/\(reported)").status == 200)
+        #expect(try await second.send("GET", "/tickets/\(reported)").status == 404)
+        #expect(try await first.send("GET", "/review-queue").status == 403)
+
+        let down = try await dispatchedTicket(
+            desk, text: "小区门口路灯不亮一个礼拜了", place: "朝阳区望京街道阜荣街10号", leaf: "PRP0101")
+        let wangjing = desk.handler(Self.wangjing)
+        #expect(try await action(wangjing, down, "sign_for").status == 200)
+        let early = try await action(
+            wangjing, down, "dispatch_down", ["person": "张主任", "community": Self.secondCommunity])
+        #expect(early.status == 409, "down to a community only after the leader's sign-off: \(early.text)")
+        #expect(try await action(desk.handler(Self.housing), down, "sign_off", ["person": "李局长"]).status == 404)
+        #expect(try await action(wangjing, down, "sign_off").status == 422, "a sign-off names the leader")
+        let signed = try await action(wangjing, down, "sign_off", ["person": "王书记", "note": "请社区今天到现场"])
+        #expect(signed.json["signed_off_by"] as? String == "王书记", "\(signed.text)")
+        #expect(
+            try await action(wangjing, down, "dispatch_down", ["person": "张主任", "community": Self.jiangtaiCommunity])
+                .status == 422,
+            "a community of another township")
+        #expect(
+            try await action(wangjing, down, "dispatch_down", ["person": "张主任", "community": Self.housing]).status
+                == 422,
+            "a department is no community")
+        let sent = try await action(
+            wangjing, down, "dispatch_down", ["person": "张主任", "community": Self.secondCommunity])
+        #expect(sent.json["community_code"] as? String == Self.secondCommunity, "\(sent.text)")
+        #expect(sent.json["assignee"] as? String == "张主任")
+        #expect(sent.json["state"] as? String == "in_progress")
+
+        let seen = try await second.send("GET", "/tickets/\(down)")
+        #expect(seen.status == 200)
+        #expect(seen.json["caller_phone"] as? String != "13600136000", "a grid worker sees the caller masked")
+        #expect(try await first.send("GET", "/tickets/\(down)").status == 404)
+        #expect(try await action(first, down, "add_progress", ["note": "看过了"]).status == 404)
+        let listed = try await second.send("GET", "/tickets").json["items"] as? [[String: Any]] ?? []
+        #expect(listed.compactMap { $0["id"] as? String } == [down.uuidString], "only its community's tickets")
+        let progress = try await action(
+            second, down, "add_progress", ["note": "已到现场，路灯线路老化，已报修", "photo_reference": "IMG_20261204_01.jpg"])
+        #expect(progress.status == 200, "\(progress.text)")
+        for refused in ["sign_for", "sign_off", "resolve", "send_back"] {
+            #expect(
+                try await action(
+                    second, down, refused,
+                    [
+                        "reason": "x", "person": "x", "note": "x", "feedback_to_caller": "x", "feedback_to_center": "x",
+                    ]
+                ).status == 403,
+                "a grid worker reports back and does nothing else: \(refused)")
+        }
+        let inbox = try await eventually("the task in the community's inbox") {
+            let items =
+                try await second.send("GET", "/units/\(Self.secondCommunity)/inbox").json["items"] as? [[String: Any]]
+                ?? []
+            return items.first { $0["ticket_id"] as? String == down.uuidString }
+        }
+        #expect(inbox["kind"] as? String == "dispatched_down")
+        #expect(try await second.send("GET", "/units/\(Self.firstCommunity)/inbox").status == 403)
+        #expect(try await second.send("GET", "/units/\(Self.wangjing)/queue").status == 403)
+        #expect(try await second.send("GET", "/supervision").status == 403)
+
+        let history =
+            try await desk.operatorAPI.send("GET", "/tickets/\(down)").json["history"] as? [[String: Any]] ?? []
+        let actions = history.compactMap { ($0["payload"] as? [String: Any])?["action"] as? String }
+        #expect(actions == ["sign_for", "sign_off", "dispatch_down", "add_progress"])
+        let photo = history.last.flatMap { ($0["payload"] as? [String: Any])?["photo_reference"] as? String }
+        #expect(photo == "IMG_20261204_01.jpg")
+        return (reported, down)
+    }
+}
