@@ -36,7 +36,7 @@ struct AuthenticationRouteTests {
         (.get, "/review-queue", Role.intake),
         (.put, "/tickets/\(GatewayHarness.ticketId)/classification", Role.intake),
         (.post, "/tickets/\(GatewayHarness.ticketId)/answer", Role.intake),
-        (.post, "/tickets/\(GatewayHarness.ticketId)/actions/sign_for", Role.handling),
+        (.post, "/tickets/\(GatewayHarness.ticketId)/actions/sign_for", Role.ticketActions),
         (.post, "/classify", Role.readers),
         (.get, "/units/\(GatewayHarness.township)/queue", Role.everyone),
     ]

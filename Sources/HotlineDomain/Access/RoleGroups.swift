@@ -6,11 +6,14 @@ extension Role {
     /// Recording tickets, classifying them and answering directly.
     public static let intake: Set<Role> = [.operator, .admin]
     /// Filing a ticket: intake, and grid workers reporting what they found (`grid_worker` channel).
-    public static let filing: Set<Role> = intake.union([.gridWorker])
+    public static let filing: Set<Role> = [.operator, .admin, .gridWorker]
     /// Classification previews.
     public static let readers: Set<Role> = [.operator, .analyst, .admin]
     /// Handling actions.
-    public static let handling: Set<Role> = [.handler, .operator, .admin, .gridWorker]
+    public static let handling: Set<Role> = [.handler, .operator, .admin]
+    /// Actions on one ticket: handling, and a grid worker's report back on its community's task
+    /// (`Principal.mayHandle` narrows each role to its part).
+    public static let ticketActions: Set<Role> = [.handler, .operator, .admin, .gridWorker]
     /// Marking a unit's inbox read or acknowledged: the unit's own handlers (a community's grid workers).
     public static let unitHandlers: Set<Role> = [.handler, .gridWorker]
     /// Filing requests through Open311.

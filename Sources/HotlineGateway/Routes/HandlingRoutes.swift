@@ -7,7 +7,7 @@ import Hummingbird
 /// who may take which action (`HandlingRules`).
 enum HandlingRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
-        routes.on("tickets/{id}/actions/{action}", .post, roles: Role.handling) { request, context, principal in
+        routes.on("tickets/{id}/actions/{action}", .post, roles: Role.ticketActions) { request, context, principal in
             let id = try context.ticketId()
             let action = try handlingAction(context)
             let (body, _) = try await JSONBody.decode(HandlingRequest.self, from: request)

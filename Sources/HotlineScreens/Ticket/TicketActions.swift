@@ -11,7 +11,7 @@ import HotlineStorage
 enum TicketActions {
     /// The actions to show as forms, in `HandlingAction`'s order.
     static func offered(to principal: Principal, on record: TicketRecord) -> [HandlingAction] {
-        guard Role.handling.contains(principal.role) else { return [] }
+        guard Role.ticketActions.contains(principal.role) else { return [] }
         let ticket = HandlingTicket(
             state: record.state, unitCode: record.unitCode, coUnitCodes: record.coUnitCodes,
             districtCode: record.districtCode, urgency: record.urgency, exclusionState: record.exclusionState,

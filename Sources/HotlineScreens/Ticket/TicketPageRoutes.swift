@@ -20,7 +20,7 @@ enum TicketPageRoutes {
                 words: TicketWords(renderer: services.renderer, context: context))
             return try services.renderer.page("ticket", titleKey: "ticket.title", data, request, context)
         }
-        screens.on("tickets/{id}/actions/{action}", .post, roles: Role.handling) { _, context, principal in
+        screens.on("tickets/{id}/actions/{action}", .post, roles: Role.ticketActions) { _, context, principal in
             let id = try ticketId(context)
             guard let action = context.parameters.get("action").flatMap(HandlingAction.init(rawValue:)) else {
                 throw ScreenError.notFound
