@@ -99,3 +99,50 @@ extension ServiceFlowTests {
         return (reported, down)
     }
 }
+
+extension ServiceFlowTests {
+    /// A complex ticket reaches the district's sub-center, which holds a consultation (会商): the
+    /// lead township and a co-unit named, the participants and decision recorded, and the finish
+    /// limit it set followed by the SLA timer's deadlines.
+    static func consultationFlow(_ desk: Desk, _ client: PostgresClient) async throws -> UUID {
+        let id = try await dispatchedTicket(
+            desk, text: "小区地下室常年积水，物业、街道、住建委都说不归自己管", place: "朝阳区望京街道", leaf: "PRP0101", urgency: "C")
+        #expect(try await unit(of: id, desk) == Self.chaoyang)
+        let subCenter = desk.handler(Self.chaoyang)
+        let finish = ISO8601DateFormatter().string(from: Date().addingTimeInterval(10 * 86_400).rounded())
+        var body: [String: Any] = [
+            "participants": ["望京街道", "朝阳区住建委", "物业公司"], "note": "街道牵头，住建委配合，十日内办结",
+            "lead_unit": Self.wangjing, "co_units": [Self.housing],
+        ]
+        #expect(
+            try await action(subCenter, id, "consult", body).status == 422,
+            "a complex ticket's finish limit is set here")
+        body["deadline"] = finish
+        #expect(try await action(desk.handler(Self.wangjing), id, "consult", body).status == 404)
+        let consulted = try await action(subCenter, id, "consult", body)
+        #expect(consulted.status == 200, "\(consulted.text)")
+        #expect(consulted.json["unit_code"] as? String == Self.wangjing)
+        #expect(consulted.json["co_unit_codes"] as? [String] == [Self.housing])
+        #expect(consulted.json["state"] as? String == "dispatched")
+        let followed = try await eventually("the SLA timer to follow the consultation's finish limit") {
+            let rows = try await client.query(
+                "SELECT finish_by FROM ticket_deadlines WHERE ticket_id = \(id) AND unit_code = \(Self.wangjing)",
+                logger: TestEnvironment.logger)
+            for try await finishBy in rows.decode(Date?.self) { return finishBy }
+            return nil
+        }
+        #expect(ISO8601DateFormatter().string(from: followed) == finish)
+        let recorded = try await TestDatabase.count(
+            """
+            SELECT count(*)::bigint FROM consultations
+            WHERE ticket_id = \(id) AND held_by = \(Self.chaoyang) AND cardinality(participants) = 3
+            """, on: client)
+        #expect(recorded == 1)
+        return id
+    }
+}
+
+extension Date {
+    /// This time without its fraction of a second, as the API's timestamps carry it.
+    fileprivate func rounded() -> Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+}

@@ -379,3 +379,82 @@ struct CommunityListTests {
         #expect(reference.communities.allSatisfy { $0.name.hasSuffix("（生成）") })
     }
 }
+
+/// A consultation (会商): the sub-center's decision, lead and co-units, and a complex ticket's
+/// finish limit, which the SLA timer follows.
+@Suite("Consultation rules")
+struct ConsultationRulesTests {
+    static let now = HandlingRulesTests.now
+    static let finish = now.addingTimeInterval(10 * 86_400)
+    static let subCenter = Principal(
+        tokenId: UUID(), name: "分中心", role: .handler, unitCode: "110105", unitKind: .subCenter,
+        districtCode: "110105")
+    static let request = HandlingRequest(
+        note: "街道牵头，住建委配合，十日内办结", deadline: finish, leadUnit: HandlingRulesTests.township,
+        coUnits: [HandlingRulesTests.housing], participants: ["望京街道", "朝阳区住建委"])
+
+    static func ticket(_ urgency: UrgencyTier) -> HandlingTicket {
+        HandlingTicket(state: .dispatched, unitCode: "110105", districtCode: "110105", urgency: urgency)
+    }
+
+    static func decide(
+        _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal = subCenter
+    )
+        -> Result<HandlingDecision, HandlingRefusal>
+    {
+        do throws(HandlingRefusal) {
+            return .success(
+                try HandlingRules.decide(
+                    .consult, request, on: ticket, by: actor, unitKinds: HandlingRulesTests.kinds, at: now))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test("on a complex ticket it names the lead and co-units, records who took part and sets the finish limit")
+    func complex() throws {
+        let decision = try Self.decide(Self.request, on: Self.ticket(.complex)).get()
+        #expect(decision.state == .dispatched)
+        #expect(decision.unitCode == HandlingRulesTests.township)
+        #expect(decision.dispatched?.coUnitCodes == [HandlingRulesTests.housing])
+        #expect(decision.dispatched?.finishBy == Self.finish)
+        #expect(decision.consultation?.participants == ["望京街道", "朝阳区住建委"])
+        #expect(decision.consultation?.heldBy == "110105")
+        #expect(decision.handled.deadline == Self.finish)
+        let planner = SLAPlanner(policy: .beijing)
+        let timers = planner.timers(
+            dispatchedTo: HandlingRulesTests.township, unitKind: .township, tier: .complex, district: "110105",
+            at: Self.now, setFinish: Self.finish)
+        #expect(timers.contains { $0.kind == .deadline(.finish) && $0.dueAt == Self.finish })
+        #expect(timers.contains { $0.kind == .deadline(.progress) }, "the weekly progress duty of a complex ticket")
+        #expect(
+            planner.deadlines(tier: .complex, district: "110105", dispatchedAt: Self.now, setFinish: Self.finish)
+                .finishBy == Self.finish)
+    }
+
+    @Test(
+        "a complex ticket needs the finish limit; another tier keeps the policy's; only the center and the district's sub-center consult"
+    )
+    func refusals() {
+        var withoutLimit = Self.request
+        withoutLimit.deadline = nil
+        guard case .failure(.invalid(let missing)) = Self.decide(withoutLimit, on: Self.ticket(.complex)) else {
+            Issue.record("a complex ticket's consultation without a finish limit was accepted")
+            return
+        }
+        #expect(missing.map(\.field) == ["deadline"])
+        guard case .failure(.invalid(let extra)) = Self.decide(Self.request, on: Self.ticket(.general)) else {
+            Issue.record("a general ticket's finish limit was set by a consultation")
+            return
+        }
+        #expect(extra.map(\.field) == ["deadline"])
+        #expect((try? Self.decide(withoutLimit, on: Self.ticket(.general)).get())?.dispatched?.finishBy == nil)
+        let township = HandlingTicket(
+            state: .inProgress, unitCode: HandlingRulesTests.township, districtCode: "110105", urgency: .complex)
+        #expect(
+            Self.decide(Self.request, on: township, by: HandlingRulesTests.lead) == .failure(.centerOnly(.consult)))
+        #expect(
+            HandlingRequest(note: "x", leadUnit: "110105026").findings(for: .consult, now: Self.now).map(\.field)
+                == ["participants"])
+    }
+}

@@ -10,16 +10,18 @@ struct TicketLifecycleTests {
     /// Anything not listed is refused.
     static let allowed: [S: [A: S]] = [
         .dispatched: [
-            .signFor: .inProgress, .sendBack: .sentBack, .redispatch: .dispatched, .meetingDecision: .dispatched,
+            .signFor: .inProgress, .sendBack: .sentBack, .redispatch: .dispatched, .consult: .dispatched,
+            .meetingDecision: .dispatched,
         ],
         .inProgress: [
-            .sendBack: .sentBack, .redispatch: .dispatched, .assign: .inProgress, .addProgress: .inProgress,
+            .sendBack: .sentBack, .redispatch: .dispatched, .consult: .dispatched, .assign: .inProgress,
+            .addProgress: .inProgress,
             .whistle: .inProgress,
             .reportIn: .inProgress, .handUp: .handedUp, .handDown: .inProgress, .markUnreasonable: .inProgress,
             .requestExclusion: .inProgress, .decideExclusion: .inProgress, .resolve: .resolved,
             .meetingDecision: .inProgress, .signOff: .inProgress, .dispatchDown: .inProgress,
         ],
-        .sentBack: [.redispatch: .dispatched],
+        .sentBack: [.redispatch: .dispatched, .consult: .dispatched],
         .handedUp: [
             .addProgress: .handedUp, .reportIn: .handedUp, .requestExclusion: .handedUp, .decideExclusion: .handedUp,
             .resolve: .resolved, .meetingDecision: .handedUp,

@@ -50,7 +50,7 @@ extension Principal {
         guard role != .analyst else { return false }
         switch scope {
         case .city: return true
-        case .district: return action == .redispatch && mayRead(ticket.parties)
+        case .district: return [.redispatch, .consult].contains(action) && mayRead(ticket.parties)
         case .unit, .community, .nothing: return false
         }
     }

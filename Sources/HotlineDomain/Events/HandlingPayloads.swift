@@ -23,7 +23,7 @@ public struct TicketHandled: EventPayload, Equatable {
     public var note: String?
     /// Departments summoned by a whistle, or the one reporting in.
     public var departments: [String]?
-    /// The whistle's or the hand-up's deadline.
+    /// The whistle's, the hand-up's or the leadership meeting's deadline; a consultation's finish limit.
     public var deadline: Date?
     /// The exclusion decision.
     public var approved: Bool?
@@ -33,6 +33,8 @@ public struct TicketHandled: EventPayload, Equatable {
     /// The return visit.
     public var solved: VisitSolved?
     public var satisfaction: VisitSatisfaction?
+    /// Who took part in a consultation.
+    public var participants: [String]?
     /// The community a double dispatch sent the ticket down to.
     public var communityCode: String?
     /// A photo's reference sent with progress (by a grid worker reporting back).
@@ -72,6 +74,7 @@ public struct TicketHandled: EventPayload, Equatable {
         case actorUnitCode = "actor_unit_code"
         case feedbackToCaller = "feedback_to_caller"
         case feedbackToCenter = "feedback_to_center"
+        case participants
         case communityCode = "community_code"
         case photoReference = "photo_reference"
     }

@@ -99,10 +99,13 @@ public struct TicketDispatched: EventPayload, Equatable {
     public var occasion: DispatchOccasion?
     /// For a repeat request: the earlier ticket it repeats.
     public var repeatOf: UUID?
+    /// The finish time limit a consultation (会商) set for a complex (C) ticket; the policy's
+    /// limit of the tier otherwise.
+    public var finishBy: Date?
 
     public init(
         unitCode: String, coUnitCodes: [String] = [], urgency: UrgencyTier, reason: String,
-        occasion: DispatchOccasion? = nil, repeatOf: UUID? = nil
+        occasion: DispatchOccasion? = nil, repeatOf: UUID? = nil, finishBy: Date? = nil
     ) {
         self.unitCode = unitCode
         self.coUnitCodes = coUnitCodes
@@ -110,6 +113,7 @@ public struct TicketDispatched: EventPayload, Equatable {
         self.reason = reason
         self.occasion = occasion
         self.repeatOf = repeatOf
+        self.finishBy = finishBy
     }
 
     enum CodingKeys: String, CodingKey {
@@ -117,6 +121,7 @@ public struct TicketDispatched: EventPayload, Equatable {
         case unitCode = "unit_code"
         case coUnitCodes = "co_unit_codes"
         case repeatOf = "repeat_of"
+        case finishBy = "finish_by"
     }
 }
 

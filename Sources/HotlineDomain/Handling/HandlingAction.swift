@@ -6,6 +6,10 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     case sendBack = "send_back"
     /// The center or a sub-center sends the ticket to a lead unit, perhaps with co-units.
     case redispatch
+    /// 会商: the sub-center (or the center) holds a consultation on a complex or multi-unit
+    /// ticket: its participants, the decision (`note`), the lead unit and co-units it names, and
+    /// for a complex (C) ticket the finish time limit (`deadline`).
+    case consult
     /// A named person of the unit takes the ticket.
     case assign
     /// 签批: the township's leader (`person`) signs the ticket off, with instructions (`note`).

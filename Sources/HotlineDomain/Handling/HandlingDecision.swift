@@ -26,6 +26,8 @@ public struct HandlingDecision: Sendable, Equatable {
     public var reportingDepartment: String?
     /// Set by a meeting decision: what the lead unit's leadership meeting decided.
     public var meetingDecision: MeetingDecision?
+    /// Set by a consultation (会商): its record.
+    public var consultation: Consultation?
     /// The `ticket.handled` event.
     public var handled: TicketHandled
     /// The `ticket.dispatched` event, for a re-dispatch or a reopening.

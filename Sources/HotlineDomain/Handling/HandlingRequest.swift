@@ -11,6 +11,8 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public var approved: Bool?
     public var leadUnit: String?
     public var coUnits: [String]?
+    /// Who took part in a consultation: units or people.
+    public var participants: [String]?
     /// The community or village a double dispatch sends the ticket down to.
     public var community: String?
     /// A reference to a photo kept elsewhere (a file name or a URL), sent with progress.
@@ -23,7 +25,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public init(
         reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil,
         deadline: Date? = nil, approved: Bool? = nil, leadUnit: String? = nil, coUnits: [String]? = nil,
-        community: String? = nil, photoReference: String? = nil,
+        participants: [String]? = nil, community: String? = nil, photoReference: String? = nil,
         feedbackToCaller: String? = nil, feedbackToCenter: String? = nil, solved: VisitSolved? = nil,
         satisfaction: VisitSatisfaction? = nil
     ) {
@@ -35,6 +37,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
         self.approved = approved
         self.leadUnit = leadUnit
         self.coUnits = coUnits
+        self.participants = participants
         self.community = community
         self.photoReference = photoReference
         self.feedbackToCaller = feedbackToCaller
@@ -44,7 +47,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case reason, person, note, departments, deadline, approved, solved, satisfaction, community
+        case reason, person, note, departments, deadline, approved, solved, satisfaction, community, participants
         case leadUnit = "lead_unit"
         case coUnits = "co_units"
         case photoReference = "photo_reference"
@@ -78,6 +81,18 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
         case .redispatch:
             text("lead_unit", leadUnit)
             plain("reason", reason)
+        case .consult:
+            text("lead_unit", leadUnit)
+            text("note", note)
+            if participants?.isEmpty ?? true {
+                findings.append(FieldFinding(field: "participants", detail: "name at least one participant"))
+            }
+            for participant in participants ?? [] {
+                findings += Self.textFindings("participants", participant, requiredFor: action)
+            }
+            if let deadline, deadline <= now {
+                findings.append(FieldFinding(field: "deadline", detail: "must be in the future"))
+            }
         case .assign: text("person", person)
         case .signOff:
             text("person", person)

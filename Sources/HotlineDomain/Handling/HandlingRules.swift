@@ -5,13 +5,15 @@ public import Foundation
 /// of the units the request names (`unitsNamed(by:in:)`), then applies the decision.
 public enum HandlingRules {
     /// Actions only the center (or, for a re-dispatch, the sub-center of the ticket's district) takes.
-    public static let centerActions: Set<HandlingAction> = [.redispatch, .decideExclusion, .returnVisit, .reopen]
+    public static let centerActions: Set<HandlingAction> = [
+        .redispatch, .consult, .decideExclusion, .returnVisit, .reopen,
+    ]
 
     /// The org units whose kinds (and parents) `decide` needs for `action`: a re-dispatch's lead
     /// and co-units, a whistle's departments, a double dispatch's community.
     public static func unitsNamed(by action: HandlingAction, in request: HandlingRequest) -> [String] {
         switch action {
-        case .redispatch: redispatchUnits(request).all
+        case .redispatch, .consult: redispatchUnits(request).all
         case .whistle: summoned(request)
         case .dispatchDown: request.community.map { [$0] } ?? []
         default: []
@@ -72,7 +74,7 @@ public enum HandlingRules {
             handled: TicketHandled(
                 action: action, state: next, unitCode: ticket.unitCode, actor: actor.name, actorRole: actor.role,
                 actorUnitCode: actor.unitCode, reason: request.reason, person: request.person, note: request.note,
-                deadline: [.whistle, .handUp, .meetingDecision].contains(action) ? request.deadline : nil,
+                deadline: [.whistle, .handUp, .meetingDecision, .consult].contains(action) ? request.deadline : nil,
                 approved: request.approved, feedbackToCaller: request.feedbackToCaller,
                 feedbackToCenter: request.feedbackToCenter, solved: request.solved,
                 satisfaction: request.satisfaction))
@@ -82,6 +84,10 @@ public enum HandlingRules {
         if decision.meetingDecision != nil {
             // The agenda keeps the measure as the event carries it: masked.
             decision.meetingDecision?.measure = decision.handled.note ?? ""
+        }
+        if decision.consultation != nil {
+            // The consultation's record keeps the decision as the event carries it: masked.
+            decision.consultation?.decision = decision.handled.note ?? ""
         }
         if let reason = decision.changes.dispatch?.reason {
             decision.changes.dispatch?.reason = PersonalDataMask.text(reason, callerName: ticket.callerName)
@@ -100,23 +106,38 @@ public enum HandlingRules {
             decision.changes.sentBack = true
             decision.unitCode = hub
         case .redispatch:
-            let units = redispatchUnits(request)
-            let unknown = units.all.filter { unitKinds[$0] == nil }
-            guard unknown.isEmpty else {
-                throw .unknownUnits(
-                    unknown,
-                    findings: unknown.map {
-                        FieldFinding(
-                            field: $0 == units.lead ? "lead_unit" : "co_units",
-                            detail: "no org unit has code '\($0.prefix(40))'")
-                    })
-            }
+            let units = try knownRedispatchUnits(request, unitKinds: unitKinds)
             decision.unitCode = units.lead
             decision.changes.dispatch = TicketDispatched(
                 unitCode: units.lead, coUnitCodes: units.coUnits, urgency: ticket.urgency,
                 reason:
                     "re-dispatched by \(actor.name) (\(actor.unitCode ?? actor.role.rawValue)): \(request.reason ?? "lead unit named")",
                 occasion: .redispatch)
+        case .consult:
+            let units = try knownRedispatchUnits(request, unitKinds: unitKinds)
+            if ticket.urgency == .complex, request.deadline == nil {
+                throw .invalid([
+                    FieldFinding(field: "deadline", detail: "a consultation sets a complex (C) ticket's finish limit")
+                ])
+            }
+            if ticket.urgency != .complex, request.deadline != nil {
+                throw .invalid([
+                    FieldFinding(
+                        field: "deadline",
+                        detail:
+                            "only a complex (C) ticket's finish limit is set by a consultation; the policy sets this tier's"
+                    )
+                ])
+            }
+            let holder = actor.unitCode ?? OrgUnitCode.center
+            decision.unitCode = units.lead
+            decision.changes.dispatch = TicketDispatched(
+                unitCode: units.lead, coUnitCodes: units.coUnits, urgency: ticket.urgency,
+                reason: "会商 (\(holder)): \(request.note ?? "")", occasion: .redispatch, finishBy: request.deadline)
+            decision.consultation = Consultation(
+                heldBy: holder, participants: request.participants ?? [], decision: request.note ?? "",
+                leadUnit: units.lead, coUnits: units.coUnits, finishBy: request.deadline)
+            decision.handled.participants = request.participants
         case .reopen:
             decision.changes.reopened = true
             decision.changes.dispatch = TicketDispatched(
@@ -174,6 +195,24 @@ public enum HandlingRules {
                 targetDate: request.deadline ?? now, decidedBy: actor.name)
         case .addProgress: decision.handled.photoReference = request.photoReference
         }
+    }
+
+    /// A re-dispatch's (or consultation's) lead unit and co-units, each an org unit that exists.
+    private static func knownRedispatchUnits(
+        _ request: HandlingRequest, unitKinds: [String: OrgUnit.Kind]
+    ) throws(HandlingRefusal) -> (lead: String, coUnits: [String], all: [String]) {
+        let units = redispatchUnits(request)
+        let unknown = units.all.filter { unitKinds[$0] == nil }
+        guard unknown.isEmpty else {
+            throw .unknownUnits(
+                unknown,
+                findings: unknown.map {
+                    FieldFinding(
+                        field: $0 == units.lead ? "lead_unit" : "co_units",
+                        detail: "no org unit has code '\($0.prefix(40))'")
+                })
+        }
+        return units
     }
 
     /// A re-dispatch's lead unit and its co-units (without the lead, each once, sorted).

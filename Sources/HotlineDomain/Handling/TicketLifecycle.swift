@@ -7,7 +7,9 @@ public enum TicketLifecycle {
         switch (action, state) {
         case (.signFor, .dispatched): .inProgress
         case (.sendBack, .dispatched), (.sendBack, .inProgress): .sentBack
-        case (.redispatch, .dispatched), (.redispatch, .sentBack), (.redispatch, .inProgress): .dispatched
+        case (.redispatch, .dispatched), (.redispatch, .sentBack), (.redispatch, .inProgress),
+            (.consult, .dispatched), (.consult, .sentBack), (.consult, .inProgress):
+            .dispatched
         case (.assign, .inProgress), (.addProgress, .inProgress), (.signOff, .inProgress), (.dispatchDown, .inProgress),
             (.whistle, .inProgress), (.reportIn, .inProgress),
             (.handDown, .inProgress), (.markUnreasonable, .inProgress):

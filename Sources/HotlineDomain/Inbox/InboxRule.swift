@@ -48,7 +48,8 @@ public enum InboxRule {
             guard let unit = handled.unitCode else { return [] }
             let result = [handled.solved?.rawValue, handled.satisfaction?.rawValue].compactMap { $0 }
             return [InboxNotice(unitCode: unit, kind: .returnVisit, note: result.joined(separator: ","))]
-        case .signFor, .redispatch, .assign, .signOff, .addProgress, .reportIn, .handUp, .handDown, .markUnreasonable,
+        case .signFor, .redispatch, .consult, .assign, .signOff, .addProgress, .reportIn, .handUp, .handDown,
+            .markUnreasonable,
             .requestExclusion, .resolve, .reopen, .meetingDecision:
             // A re-dispatch and a reopening notify through the `ticket.dispatched` that follows them.
             return []

@@ -17,19 +17,27 @@ public struct SLAPlanner: Sendable {
         public var finishBy: Date?
     }
 
-    public func deadlines(tier: UrgencyTier, district: String?, dispatchedAt: Date) -> Deadlines {
+    /// The deadlines of a ticket dispatched at `dispatchedAt`; `setFinish` (a consultation's
+    /// finish limit for a complex ticket) replaces the tier's.
+    public func deadlines(
+        tier: UrgencyTier, district: String?, dispatchedAt: Date, setFinish: Date? = nil
+    )
+        -> Deadlines
+    {
         let limits = policy.limits(tier, district: district)
         return Deadlines(
             signForBy: dispatchedAt.addingTimeInterval(limits.signFor),
             assignBy: dispatchedAt.addingTimeInterval(limits.assign),
-            finishBy: limits.finish.map { dispatchedAt.addingTimeInterval($0) })
+            finishBy: setFinish ?? limits.finish.map { dispatchedAt.addingTimeInterval($0) })
     }
 
     /// Every timer of a ticket dispatched (or re-dispatched, or reopened) at `time` to `unit`, of
     /// kind `unitKind` (nil when the unit is unknown); they replace all its earlier timers. A
-    /// township also gets the leadership meeting's timer, when the policy sets one.
+    /// township also gets the leadership meeting's timer, when the policy sets one; `setFinish`
+    /// (a consultation's finish limit for a complex ticket) replaces the tier's finish limit.
     public func timers(
-        dispatchedTo unit: String, unitKind: OrgUnit.Kind?, tier: UrgencyTier, district: String?, at time: Date
+        dispatchedTo unit: String, unitKind: OrgUnit.Kind?, tier: UrgencyTier, district: String?, at time: Date,
+        setFinish: Date? = nil
     ) -> [PlannedTimer] {
         let limits = policy.limits(tier, district: district)
         var timers: [PlannedTimer] = []
@@ -42,7 +50,9 @@ public struct SLAPlanner: Sendable {
         }
         step(.signFor, within: limits.signFor)
         step(.assign, within: limits.assign)
-        if let finish = limits.finish { step(.finish, within: finish) }
+        if let finish = setFinish.map({ max($0.timeIntervalSince(time), 0) }) ?? limits.finish {
+            step(.finish, within: finish)
+        }
         if let every = limits.progressEvery {
             timers.append(
                 PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit))
@@ -110,7 +120,8 @@ public struct SLAPlanner: Sendable {
                 ])
         case .resolve, .sendBack:
             return TimerChange(cancelAll: true)
-        case .redispatch, .reopen, .signOff, .handDown, .markUnreasonable, .requestExclusion, .decideExclusion,
+        case .redispatch, .consult, .reopen, .signOff, .handDown, .markUnreasonable, .requestExclusion,
+            .decideExclusion,
             .returnVisit,
             .meetingDecision:
             return TimerChange()

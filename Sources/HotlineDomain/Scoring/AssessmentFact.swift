@@ -92,7 +92,8 @@ public struct ScoringReducer: Sendable {
     ) {
         switch event {
         case .dispatched(let dispatch):
-            let deadlines = planner.deadlines(tier: dispatch.urgency, district: district, dispatchedAt: time)
+            let deadlines = planner.deadlines(
+                tier: dispatch.urgency, district: district, dispatchedAt: time, setFinish: dispatch.finishBy)
             facts.append(
                 AssessmentFact(
                     ticketId: ticketId, unitCode: dispatch.unitCode, dispatchedAt: time,

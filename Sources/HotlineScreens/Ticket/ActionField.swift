@@ -2,7 +2,7 @@ import HotlineDomain
 
 /// A field of a handling action's form, named as the API's `HandlingRequest` names it.
 enum ActionField: String, CaseIterable {
-    case reason, person, note, departments, deadline, approved, solved, satisfaction, community
+    case reason, person, note, departments, deadline, approved, solved, satisfaction, community, participants
     case leadUnit = "lead_unit"
     case coUnits = "co_units"
     case feedbackToCaller = "feedback_to_caller"
@@ -18,6 +18,7 @@ enum ActionField: String, CaseIterable {
         case .reportIn: cityScope ? [(.departments, true)] : []
         case .sendBack, .markUnreasonable, .requestExclusion, .reopen: [(.reason, true)]
         case .redispatch: [(.leadUnit, true), (.coUnits, false), (.reason, false)]
+        case .consult: [(.participants, true), (.note, true), (.leadUnit, true), (.coUnits, false), (.deadline, false)]
         case .assign: [(.person, true)]
         case .signOff: [(.person, true), (.note, false)]
         case .dispatchDown: [(.person, true), (.community, true)]
@@ -48,7 +49,7 @@ enum ActionField: String, CaseIterable {
         case .reason, .note, .feedbackToCaller, .feedbackToCenter: "textarea"
         case .deadline: "deadline"
         case .approved, .solved, .satisfaction: "select"
-        case .person, .departments, .leadUnit, .coUnits, .community, .photoReference: "text"
+        case .person, .departments, .leadUnit, .coUnits, .community, .photoReference, .participants: "text"
         }
     }
 

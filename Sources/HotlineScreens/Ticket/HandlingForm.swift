@@ -11,7 +11,8 @@ enum HandlingForm {
             reason: form["reason"], person: form["person"], note: form["note"], departments: list(form, "departments"),
             deadline: try deadline(form["deadline"]),
             approved: form["approved"].map { $0 == "true" }, leadUnit: form["lead_unit"],
-            coUnits: list(form, "co_units"), community: form["community"], photoReference: form["photo_reference"],
+            coUnits: list(form, "co_units"), participants: list(form, "participants"), community: form["community"],
+            photoReference: form["photo_reference"],
             feedbackToCaller: form["feedback_to_caller"],
             feedbackToCenter: form["feedback_to_center"], solved: form["solved"].flatMap(VisitSolved.init(rawValue:)),
             satisfaction: form["satisfaction"].flatMap(VisitSatisfaction.init(rawValue:)))

@@ -83,12 +83,13 @@ public struct TimerPlanning: EventBatchHandler {
                 try await SLATimerStore.add(
                     planner.timers(
                         dispatchedTo: dispatched.unitCode, unitKind: unitKind, tier: tier,
-                        district: ticket.districtCode, at: metadata.occurredAt),
+                        district: ticket.districtCode, at: metadata.occurredAt, setFinish: dispatched.finishBy),
                     for: reference, at: metadata.occurredAt, on: connection, logger: logger)
                 try await TicketDeadlineStore.replace(
                     for: ticket.id, unitCode: dispatched.unitCode, tier: tier, dispatchedAt: metadata.occurredAt,
                     deadlines: planner.deadlines(
-                        tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt),
+                        tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt,
+                        setFinish: dispatched.finishBy),
                     on: connection, logger: logger)
             } else if let handled = consumed.event.payload(as: TicketHandled.self) {
                 let change = planner.change(

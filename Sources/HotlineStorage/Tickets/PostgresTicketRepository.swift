@@ -135,6 +135,9 @@ struct PostgresTicketSession: TicketSession {
         if let meetingDecision = decision.meetingDecision {
             try await MeetingAgendaStore.decide(id, meetingDecision, at: time, on: connection, logger: logger)
         }
+        if let consultation = decision.consultation {
+            try await ConsultationStore.record(consultation, on: id, at: time, on: connection, logger: logger)
+        }
         try await HandlingStore.update(
             id, state: decision.state, unitCode: decision.unitCode, changes: decision.changes, at: time,
             on: connection, logger: logger)

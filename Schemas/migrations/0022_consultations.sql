@@ -1,0 +1,17 @@
+-- Consultations (会商): the sub-center (or the center) holds one on a complex or multi-unit
+-- ticket, names who took part, decides, names the lead unit and co-units, and for a complex (C)
+-- ticket sets the finish time limit the SLA timer then follows. Append-only.
+CREATE TABLE consultations (
+    id            uuid        PRIMARY KEY,
+    ticket_id     uuid        NOT NULL REFERENCES tickets (id),
+    held_by       text        NOT NULL,
+    participants  text[]      NOT NULL,
+    decision      text        NOT NULL,
+    lead_unit     text        NOT NULL,
+    co_units      text[]      NOT NULL DEFAULT '{}',
+    finish_by     timestamptz,
+    held_at       timestamptz NOT NULL
+);
+CREATE INDEX consultations_ticket ON consultations (ticket_id, held_at);
+CREATE INDEX consultations_held ON consultations (held_by, held_at);
+COMMENT ON TABLE consultations IS 'Consultations (会商) on tickets: who held them, the participants, the decision (masked as its event carries it), the lead unit and co-units named, the finish limit set for a complex ticket.';
