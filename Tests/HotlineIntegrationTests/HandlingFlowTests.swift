@@ -71,6 +71,7 @@ extension ServiceFlowTests {
                 // After the inbox check, which counts every item of the housing department.
                 _ = try await Self.townshipFlow(desk, client)
                 _ = try await Self.consultationFlow(desk, client)
+                _ = try await Self.unreasonableReview(desk, client)
             }
             await lifecycle.close()
         }

@@ -146,3 +146,36 @@ extension Date {
     /// This time without its fraction of a second, as the API's timestamps carry it.
     fileprivate func rounded() -> Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }
+
+extension ServiceFlowTests {
+    /// The township marks a request unreasonable (不合理诉求); only the center decides; once it
+    /// agrees, the scoring aggregator takes the ticket out of the township's assessment
+    /// (`unreasonable_effect,exclude` in the policy).
+    static func unreasonableReview(_ desk: Desk, _ client: PostgresClient) async throws -> UUID {
+        let id = try await dispatchedTicket(
+            desk, text: "要求街道赔偿我炒股亏的钱，不赔就天天打电话", place: "朝阳区望京街道", leaf: "PRP0101")
+        let wangjing = desk.handler(Self.wangjing)
+        #expect(try await action(wangjing, id, "sign_for").status == 200)
+        #expect(
+            try await action(desk.operatorAPI, id, "decide_unreasonable", ["approved": true, "reason": "x"]).status
+                == 409,
+            "nothing to decide before the unit's mark")
+        let marked = try await action(wangjing, id, "mark_unreasonable", ["reason": "个人投资损失，已向市民解释"])
+        #expect(marked.json["unreasonable_state"] as? String == "requested", "\(marked.text)")
+        #expect(
+            try await action(wangjing, id, "decide_unreasonable", ["approved": true, "reason": "同意"]).status == 403)
+        let agreed = try await action(
+            desk.operatorAPI, id, "decide_unreasonable", ["approved": true, "reason": "属个人投资纠纷，不属于政府职责"])
+        #expect(agreed.json["unreasonable_state"] as? String == "approved", "\(agreed.text)")
+        #expect(agreed.json["unreasonable_review_reason"] as? String == "属个人投资纠纷，不属于政府职责")
+        #expect(
+            try await action(desk.operatorAPI, id, "decide_unreasonable", ["approved": false, "reason": "x"]).status
+                == 409)
+        _ = try await eventually("the aggregator to take the ticket out of the assessment") {
+            try await TestDatabase.count(
+                "SELECT count(*)::bigint FROM assessment_facts WHERE ticket_id = \(id) AND excluded", on: client) == 1
+                ? true : nil
+        }
+        return id
+    }
+}

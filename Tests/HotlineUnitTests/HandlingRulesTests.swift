@@ -458,3 +458,67 @@ struct ConsultationRulesTests {
                 == ["participants"])
     }
 }
+
+/// An unreasonable request (不合理诉求): the unit marks it, the center agrees or refuses.
+@Suite("Unreasonable request review")
+struct UnreasonableReviewTests {
+    static func ticket(_ state: ExclusionState?) -> HandlingTicket {
+        HandlingTicket(
+            state: .inProgress, unitCode: HandlingRulesTests.township, districtCode: "110105", urgency: .general,
+            unreasonableState: state)
+    }
+
+    static func refusal(
+        _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal
+    ) -> HandlingRefusal? {
+        do throws(HandlingRefusal) {
+            _ = try HandlingRules.decide(
+                action, request, on: ticket, by: actor, unitKinds: HandlingRulesTests.kinds, at: HandlingRulesTests.now)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("the unit's mark asks for the review; the center's decision records agreement or refusal with its reason")
+    func review() throws {
+        let marked = try HandlingRules.decide(
+            .markUnreasonable, HandlingRequest(reason: "要求街道赔偿个人投资损失，已解释"), on: Self.ticket(nil),
+            by: HandlingRulesTests.lead, unitKinds: [:], at: HandlingRulesTests.now)
+        #expect(marked.changes.unreasonableState == .requested)
+        let agreed = try HandlingRules.decide(
+            .decideUnreasonable, HandlingRequest(reason: "属个人投资纠纷", approved: true), on: Self.ticket(.requested),
+            by: HandlingRulesTests.operatorCaller, unitKinds: [:], at: HandlingRulesTests.now)
+        #expect(agreed.changes.unreasonableState == .approved)
+        #expect(agreed.changes.unreasonableReviewReason == "属个人投资纠纷")
+        #expect(InboxRule.notices(for: agreed.handled).map(\.kind) == [.unreasonableDecided])
+        let refused = try HandlingRules.decide(
+            .decideUnreasonable, HandlingRequest(reason: "诉求合理，应予办理", approved: false), on: Self.ticket(.requested),
+            by: HandlingRulesTests.operatorCaller, unitKinds: [:], at: HandlingRulesTests.now)
+        #expect(refused.changes.unreasonableState == .refused)
+    }
+
+    @Test(
+        "refused: a unit deciding, a decision without a pending mark, a mark after agreement, a decision without reason"
+    )
+    func refusals() {
+        let decide = HandlingRequest(reason: "理由", approved: true)
+        #expect(
+            Self.refusal(.decideUnreasonable, decide, on: Self.ticket(.requested), by: HandlingRulesTests.lead)
+                == .centerOnly(.decideUnreasonable))
+        #expect(
+            Self.refusal(.decideUnreasonable, decide, on: Self.ticket(nil), by: HandlingRulesTests.operatorCaller)
+                == .noUnreasonableRequest)
+        #expect(
+            Self.refusal(.decideUnreasonable, decide, on: Self.ticket(.approved), by: HandlingRulesTests.operatorCaller)
+                == .noUnreasonableRequest)
+        #expect(
+            Self.refusal(
+                .markUnreasonable, HandlingRequest(reason: "再次"), on: Self.ticket(.approved),
+                by: HandlingRulesTests.lead)
+                == .unreasonableAlreadyAgreed)
+        #expect(
+            HandlingRequest(approved: true).findings(for: .decideUnreasonable, now: HandlingRulesTests.now).map(\.field)
+                == ["reason"])
+    }
+}

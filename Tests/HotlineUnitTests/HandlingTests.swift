@@ -18,18 +18,21 @@ struct TicketLifecycleTests {
             .addProgress: .inProgress,
             .whistle: .inProgress,
             .reportIn: .inProgress, .handUp: .handedUp, .handDown: .inProgress, .markUnreasonable: .inProgress,
-            .requestExclusion: .inProgress, .decideExclusion: .inProgress, .resolve: .resolved,
+            .requestExclusion: .inProgress, .decideExclusion: .inProgress, .decideUnreasonable: .inProgress,
+            .resolve: .resolved,
             .meetingDecision: .inProgress, .signOff: .inProgress, .dispatchDown: .inProgress,
         ],
         .sentBack: [.redispatch: .dispatched, .consult: .dispatched],
         .handedUp: [
             .addProgress: .handedUp, .reportIn: .handedUp, .requestExclusion: .handedUp, .decideExclusion: .handedUp,
+            .decideUnreasonable: .handedUp,
             .resolve: .resolved, .meetingDecision: .handedUp,
         ],
         .resolved: [
-            .requestExclusion: .resolved, .decideExclusion: .resolved, .returnVisit: .closed, .reopen: .dispatched,
+            .requestExclusion: .resolved, .decideExclusion: .resolved, .decideUnreasonable: .resolved,
+            .returnVisit: .closed, .reopen: .dispatched,
         ],
-        .closed: [.decideExclusion: .closed, .reopen: .dispatched],
+        .closed: [.decideExclusion: .closed, .decideUnreasonable: .closed, .reopen: .dispatched],
     ]
 
     static let pairs: [(S, A)] = S.allCases.flatMap { state in A.allCases.map { (state, $0) } }

@@ -6,7 +6,8 @@ import Testing
 struct ScoringTests {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
     static let start = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01 08:00 in Beijing
-    let reducer = ScoringReducer(planner: SLAPlanner(policy: .beijing), timeZone: ScoringTests.zone)
+    var reducer = ScoringReducer(
+        planner: SLAPlanner(policy: .beijing), timeZone: ScoringTests.zone, excludesAgreedUnreasonable: true)
     let ticket = UUID()
 
     func handled(
@@ -83,6 +84,21 @@ struct ScoringTests {
         #expect(UnitFigures(refused).dispatched == 1)
         #expect(UnitFigures(approved).dispatched == 0)
         #expect(UnitFigures(approved).excluded == 1)
+    }
+
+    @Test(
+        "an unreasonable request the center agreed leaves the assessment when the policy says exclude, not when it says count"
+    )
+    func unreasonable() {
+        let marked = [(Self.dispatch, 0.0), (handled(.markUnreasonable), 30.0)]
+        #expect(UnitFigures(play(marked + [(handled(.decideUnreasonable, approved: true), 60)])).excluded == 1)
+        #expect(UnitFigures(play(marked + [(handled(.decideUnreasonable, approved: false), 60)])).dispatched == 1)
+        #expect(UnitFigures(play(marked)).dispatched == 1, "marked but not yet reviewed: it counts")
+        var counting = self
+        counting.reducer = ScoringReducer(
+            planner: SLAPlanner(policy: .beijing), timeZone: Self.zone, excludesAgreedUnreasonable: false)
+        #expect(
+            UnitFigures(counting.play(marked + [(handled(.decideUnreasonable, approved: true), 60)])).dispatched == 1)
     }
 
     static func figures(dispatched: Int, signed: Int, visited: Int, solved: Int, satisfied: Int) -> UnitFigures {
@@ -167,5 +183,7 @@ struct ScoringTests {
                 encoding: .utf8))
         let policy = try AssessmentPolicy(csv: table)
         #expect(policy.responseWeight == 30 && policy.resolutionWeight == 35 && policy.satisfactionWeight == 35)
+        #expect(policy.excludesAgreedUnreasonable)
+        #expect(throws: CSVError.self) { try AssessmentPolicy(values: ["unreasonable_effect": "sometimes"]) }
     }
 }

@@ -1,4 +1,5 @@
-/// Where a unit's request not to count a ticket in its assessment (不计入考核) stands.
+/// Where a unit's request to the center stands: not to count a ticket in its assessment
+/// (不计入考核), or to have it recognised as an unreasonable request (不合理诉求).
 public enum ExclusionState: String, Codable, Sendable, CaseIterable {
     /// The unit asked; the center has not decided yet.
     case requested

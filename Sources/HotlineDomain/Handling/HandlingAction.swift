@@ -28,8 +28,11 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     case handUp = "hand_up"
     /// 下交: a dispute goes to a community panel.
     case handDown = "hand_down"
-    /// 不合理诉求: the request is recorded as unreasonable, with the explanation given.
+    /// 不合理诉求: the unit records the request as unreasonable, with the explanation given to the
+    /// caller, and asks the center to agree.
     case markUnreasonable = "mark_unreasonable"
+    /// The center agrees that the request is unreasonable, or refuses, with its reason.
+    case decideUnreasonable = "decide_unreasonable"
     /// 不计入考核: the unit asks that the ticket not count in its assessment.
     case requestExclusion = "request_exclusion"
     /// The center approves or refuses an exclusion request.

@@ -15,6 +15,9 @@ public struct HandlingChanges: Sendable, Equatable {
     public var handUpDeadline: Date?
     public var handDownPanel: String?
     public var unreasonableReason: String?
+    public var unreasonableState: ExclusionState?
+    /// The center's reason for agreeing or refusing an unreasonable request.
+    public var unreasonableReviewReason: String?
     public var exclusionState: ExclusionState?
     public var exclusionReason: String?
     public var result: String?

@@ -23,6 +23,10 @@ public enum HandlingRefusal: Error, Sendable, Equatable {
     case exclusionAlreadyApproved
     /// An exclusion decision without a pending request.
     case noExclusionRequest
+    /// The request was already agreed to be unreasonable.
+    case unreasonableAlreadyAgreed
+    /// An unreasonable-request decision without a pending request.
+    case noUnreasonableRequest
     /// A meeting decision on a ticket that is on no open leadership-meeting agenda of its lead unit.
     case notOnMeetingAgenda
     /// A step of the township's own flow (sign-off, double dispatch) by a unit that is no township.

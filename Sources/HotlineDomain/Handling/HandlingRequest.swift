@@ -121,6 +121,11 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             if approved == nil {
                 findings.append(FieldFinding(field: "approved", detail: "required for decide_exclusion"))
             }
+        case .decideUnreasonable:
+            if approved == nil {
+                findings.append(FieldFinding(field: "approved", detail: "required for decide_unreasonable"))
+            }
+            text("reason", reason)
         case .resolve:
             text("note", note)
             text("feedback_to_caller", feedbackToCaller)

@@ -6,7 +6,7 @@ public import Foundation
 public enum HandlingRules {
     /// Actions only the center (or, for a re-dispatch, the sub-center of the ticket's district) takes.
     public static let centerActions: Set<HandlingAction> = [
-        .redispatch, .consult, .decideExclusion, .returnVisit, .reopen,
+        .redispatch, .consult, .decideExclusion, .decideUnreasonable, .returnVisit, .reopen,
     ]
 
     /// The org units whose kinds (and parents) `decide` needs for `action`: a re-dispatch's lead
@@ -173,7 +173,14 @@ public enum HandlingRules {
             decision.handled.departments = [department]
         case .handUp: decision.changes.handUpDeadline = request.deadline
         case .handDown: decision.changes.handDownPanel = request.note
-        case .markUnreasonable: decision.changes.unreasonableReason = request.reason
+        case .markUnreasonable:
+            guard ticket.unreasonableState != .approved else { throw .unreasonableAlreadyAgreed }
+            decision.changes.unreasonableReason = request.reason
+            decision.changes.unreasonableState = .requested
+        case .decideUnreasonable:
+            guard ticket.unreasonableState == .requested else { throw .noUnreasonableRequest }
+            decision.changes.unreasonableState = request.approved == true ? .approved : .refused
+            decision.changes.unreasonableReviewReason = request.reason
         case .requestExclusion:
             guard ticket.exclusionState != .approved else { throw .exclusionAlreadyApproved }
             decision.changes.exclusionState = .requested

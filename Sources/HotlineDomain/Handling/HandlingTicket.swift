@@ -7,6 +7,8 @@ public struct HandlingTicket: Sendable, Equatable {
     public var districtCode: String?
     public var urgency: UrgencyTier
     public var exclusionState: ExclusionState?
+    /// Where the unit's request to recognise the request as unreasonable stands.
+    public var unreasonableState: ExclusionState?
     /// Summoned departments that have not reported in yet.
     public var pendingWhistles: [String]
     /// Every department summoned, reported in or not (they keep reading the ticket).
@@ -24,7 +26,7 @@ public struct HandlingTicket: Sendable, Equatable {
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
         summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false,
-        communityCode: String? = nil, signedOffBy: String? = nil
+        communityCode: String? = nil, signedOffBy: String? = nil, unreasonableState: ExclusionState? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -38,6 +40,7 @@ public struct HandlingTicket: Sendable, Equatable {
         self.onOpenMeetingAgenda = onOpenMeetingAgenda
         self.communityCode = communityCode
         self.signedOffBy = signedOffBy
+        self.unreasonableState = unreasonableState
     }
 
     /// Who the ticket concerns, for the scope rules.

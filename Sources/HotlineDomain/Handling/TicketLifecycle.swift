@@ -18,7 +18,8 @@ public enum TicketLifecycle {
         case (.handUp, .inProgress): .handedUp
         case (.requestExclusion, .inProgress), (.requestExclusion, .handedUp), (.requestExclusion, .resolved),
             (.decideExclusion, .inProgress), (.decideExclusion, .handedUp), (.decideExclusion, .resolved),
-            (.decideExclusion, .closed):
+            (.decideExclusion, .closed), (.decideUnreasonable, .inProgress), (.decideUnreasonable, .handedUp),
+            (.decideUnreasonable, .resolved), (.decideUnreasonable, .closed):
             state
         case (.resolve, .inProgress), (.resolve, .handedUp): .resolved
         case (.meetingDecision, .dispatched), (.meetingDecision, .inProgress), (.meetingDecision, .handedUp): state

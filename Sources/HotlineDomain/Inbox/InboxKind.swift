@@ -15,6 +15,8 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     case sentBack = "sent_back"
     /// The center decided the unit's request to exclude a ticket from its assessment.
     case exclusionDecided = "exclusion_decided"
+    /// The center agreed or refused that a request is unreasonable (不合理诉求).
+    case unreasonableDecided = "unreasonable_decided"
     /// The center's return visit (回访) to the caller of the unit's ticket, with its result.
     case returnVisit = "return_visit"
     /// A 一三五七 checkpoint came due.

@@ -35,11 +35,12 @@ public enum InboxRule {
         case .sendBack:
             guard let hub = handled.unitCode else { return [] }
             return [InboxNotice(unitCode: hub, kind: .sentBack, note: handled.reason)]
-        case .decideExclusion:
+        case .decideExclusion, .decideUnreasonable:
             guard let unit = handled.unitCode else { return [] }
             return [
                 InboxNotice(
-                    unitCode: unit, kind: .exclusionDecided, note: handled.approved == true ? "approved" : "refused")
+                    unitCode: unit, kind: handled.action == .decideExclusion ? .exclusionDecided : .unreasonableDecided,
+                    note: handled.approved == true ? "approved" : "refused")
             ]
         case .dispatchDown:
             guard let community = handled.communityCode else { return [] }

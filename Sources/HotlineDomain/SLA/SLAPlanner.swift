@@ -120,7 +120,8 @@ public struct SLAPlanner: Sendable {
                 ])
         case .resolve, .sendBack:
             return TimerChange(cancelAll: true)
-        case .redispatch, .consult, .reopen, .signOff, .handDown, .markUnreasonable, .requestExclusion,
+        case .redispatch, .consult, .reopen, .signOff, .handDown, .markUnreasonable, .decideUnreasonable,
+            .requestExclusion,
             .decideExclusion,
             .returnVisit,
             .meetingDecision:

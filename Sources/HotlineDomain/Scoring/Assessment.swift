@@ -65,11 +65,14 @@ public struct AssessmentPolicy: Sendable, Equatable {
     public var rectificationBottom: Int
     public var progressingTop: Int
     public var governanceTop: Int
+    /// Whether a request the center agreed is unreasonable (不合理诉求) leaves the unit's assessment,
+    /// as an approved exclusion does (`unreasonable_effect`: `exclude`, Beijing's rule, or `count`).
+    public var excludesAgreedUnreasonable: Bool
 
     public init(
         responseWeight: Double, resolutionWeight: Double, satisfactionWeight: Double, advancedTop: Int,
         rectificationBottom: Int,
-        progressingTop: Int, governanceTop: Int
+        progressingTop: Int, governanceTop: Int, excludesAgreedUnreasonable: Bool = true
     ) {
         self.responseWeight = responseWeight
         self.resolutionWeight = resolutionWeight
@@ -78,10 +81,11 @@ public struct AssessmentPolicy: Sendable, Equatable {
         self.rectificationBottom = rectificationBottom
         self.progressingTop = progressingTop
         self.governanceTop = governanceTop
+        self.excludesAgreedUnreasonable = excludesAgreedUnreasonable
     }
 
     /// Reads `key,value` rows: weight_response, weight_resolution, weight_satisfaction,
-    /// advanced_top, rectification_bottom, progressing_top, governance_top.
+    /// advanced_top, rectification_bottom, progressing_top, governance_top, unreasonable_effect.
     public init(csv table: CSVTable) throws(CSVError) {
         try self.init(
             values: Dictionary(
@@ -97,12 +101,16 @@ public struct AssessmentPolicy: Sendable, Equatable {
             }
             return value
         }
+        let effect = values["unreasonable_effect", default: "exclude"]
+        guard effect == "exclude" || effect == "count" else {
+            throw CSVError(line: 1, message: "unreasonable_effect must be exclude or count, not \(effect.prefix(40))")
+        }
         self.init(
             responseWeight: try number("weight_response"), resolutionWeight: try number("weight_resolution"),
             satisfactionWeight: try number("weight_satisfaction"), advancedTop: Int(try number("advanced_top")),
             rectificationBottom: Int(try number("rectification_bottom")),
             progressingTop: Int(try number("progressing_top")),
-            governanceTop: Int(try number("governance_top")))
+            governanceTop: Int(try number("governance_top")), excludesAgreedUnreasonable: effect == "exclude")
     }
 }
 
@@ -114,6 +122,7 @@ extension AssessmentPolicy {
             ("weight_satisfaction", "\(satisfactionWeight)"), ("advanced_top", "\(advancedTop)"),
             ("rectification_bottom", "\(rectificationBottom)"), ("progressing_top", "\(progressingTop)"),
             ("governance_top", "\(governanceTop)"),
+            ("unreasonable_effect", excludesAgreedUnreasonable ? "exclude" : "count"),
         ]
     }
 }

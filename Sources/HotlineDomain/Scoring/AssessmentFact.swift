@@ -66,10 +66,14 @@ public enum ScoringEvent: Sendable {
 public struct ScoringReducer: Sendable {
     public let planner: SLAPlanner
     public let timeZone: TimeZone
+    /// Whether a request the center agreed is unreasonable leaves the assessment
+    /// (`AssessmentPolicy.excludesAgreedUnreasonable`).
+    public let excludesAgreedUnreasonable: Bool
 
-    public init(planner: SLAPlanner, timeZone: TimeZone) {
+    public init(planner: SLAPlanner, timeZone: TimeZone, excludesAgreedUnreasonable: Bool) {
         self.planner = planner
         self.timeZone = timeZone
+        self.excludesAgreedUnreasonable = excludesAgreedUnreasonable
     }
 
     /// The facts of one ticket from its encoded events, given in the order they happened; other
@@ -115,6 +119,8 @@ public struct ScoringReducer: Sendable {
                 facts[last].satisfied = handled.satisfaction == .satisfied
             case .reopen: facts[last].reopened += 1
             case .decideExclusion where handled.approved == true:
+                for index in facts.indices { facts[index].excluded = true }
+            case .decideUnreasonable where handled.approved == true && excludesAgreedUnreasonable:
                 for index in facts.indices { facts[index].excluded = true }
             default: break
             }

@@ -95,6 +95,14 @@ extension ProblemDetails {
             self.init(
                 .conflict, type: "/problems/no-exclusion-request", title: "No exclusion request to decide",
                 detail: "ticket \(id) has no pending request")
+        case .unreasonableAlreadyAgreed:
+            self.init(
+                .conflict, type: "/problems/unreasonable-decided", title: "Already agreed to be unreasonable",
+                detail: "the center agreed that ticket \(id)'s request is unreasonable")
+        case .noUnreasonableRequest:
+            self.init(
+                .conflict, type: "/problems/no-unreasonable-request", title: "No unreasonable request to decide",
+                detail: "ticket \(id)'s unit has not marked its request unreasonable, or the center decided already")
         case .notOnMeetingAgenda:
             self.init(
                 .conflict, type: "/problems/not-on-meeting-agenda", title: "Not on a leadership meeting's agenda",

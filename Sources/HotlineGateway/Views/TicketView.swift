@@ -43,6 +43,8 @@ struct TicketView: Encodable {
     var handUpDeadline: Date?
     var handDownPanel: String?
     var unreasonableReason: String?
+    var unreasonableState: ExclusionState?
+    var unreasonableReviewReason: String?
     var exclusionState: ExclusionState?
     var exclusionReason: String?
     var result: String?
@@ -94,6 +96,8 @@ struct TicketView: Encodable {
         case handUpDeadline = "hand_up_deadline"
         case handDownPanel = "hand_down_panel"
         case unreasonableReason = "unreasonable_reason"
+        case unreasonableState = "unreasonable_state"
+        case unreasonableReviewReason = "unreasonable_review_reason"
         case exclusionState = "exclusion_state"
         case exclusionReason = "exclusion_reason"
         case feedbackToCaller = "feedback_to_caller"
@@ -145,6 +149,8 @@ struct TicketView: Encodable {
         handUpDeadline = record.handUpDeadline
         handDownPanel = record.handDownPanel
         unreasonableReason = record.unreasonableReason
+        unreasonableState = record.unreasonableState
+        unreasonableReviewReason = record.unreasonableReviewReason
         exclusionState = record.exclusionState
         exclusionReason = record.exclusionReason
         result = record.result

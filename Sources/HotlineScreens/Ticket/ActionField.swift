@@ -27,6 +27,7 @@ enum ActionField: String, CaseIterable {
         case .whistle: [(.departments, true), (.deadline, true)]
         case .handUp: [(.reason, false), (.deadline, true)]
         case .decideExclusion: [(.approved, true)]
+        case .decideUnreasonable: [(.approved, true), (.reason, true)]
         case .resolve: [(.note, true), (.feedbackToCaller, true), (.feedbackToCenter, true)]
         case .returnVisit: [(.solved, true), (.satisfaction, true)]
         case .meetingDecision: [(.person, true), (.note, true), (.deadline, true)]

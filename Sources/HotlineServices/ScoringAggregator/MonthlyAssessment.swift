@@ -64,12 +64,15 @@ public enum MonthlyAssessment {
     }
 
     /// The month's figures recomputed from the ticket tables alone: every ticket dispatched in
-    /// the month, its history replayed through the scoring rules.
+    /// the month, its history replayed through the scoring rules of `reference` (time limits,
+    /// assessment policy).
     public static func recompute(
-        month: CalendarDay, timeZone: TimeZone, policy: TimeLimitPolicy, on connection: PostgresConnection,
+        month: CalendarDay, timeZone: TimeZone, reference: ReferenceData, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> (units: [String: UnitFigures], districts: [String: UnitFigures]) {
-        let reducer = ScoringReducer(planner: SLAPlanner(policy: policy), timeZone: timeZone)
+        let reducer = ScoringReducer(
+            planner: SLAPlanner(policy: reference.timeLimits), timeZone: timeZone,
+            excludesAgreedUnreasonable: reference.assessmentPolicy.excludesAgreedUnreasonable)
         let (start, end) = (month.start(in: timeZone), month.nextMonth.start(in: timeZone))
         let tickets = try await ScoringHistory.tickets(
             dispatchedFrom: start, to: end, types: Array(ScoringEvent.types), on: connection, logger: logger)

@@ -14,7 +14,7 @@ public enum ScoreVerification {
         let reference = try await ReferenceStore.load(on: connection, logger: logger)
         let aggregated = try await AssessmentStore.figures(month: month, on: connection, logger: logger)
         let recomputed = try await MonthlyAssessment.recompute(
-            month: month, timeZone: timeZone, policy: reference.timeLimits, on: connection, logger: logger)
+            month: month, timeZone: timeZone, reference: reference, on: connection, logger: logger)
         var differences: [String] = []
         for (label, kept, truth) in [
             ("unit", aggregated.units, recomputed.units), ("district", aggregated.districts, recomputed.districts),

@@ -30,8 +30,10 @@ struct ScoringHandler: EventBatchHandler {
     var acceptedTypes: Set<EventType> { HotlineServiceKind.scoringAggregator.appliedTypes }
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-        let policy = try await snapshots.current(on: connection, logger: logger).reference.timeLimits
-        let reducer = ScoringReducer(planner: SLAPlanner(policy: policy), timeZone: timeZone)
+        let reference = try await snapshots.current(on: connection, logger: logger).reference
+        let reducer = ScoringReducer(
+            planner: SLAPlanner(policy: reference.timeLimits), timeZone: timeZone,
+            excludesAgreedUnreasonable: reference.assessmentPolicy.excludesAgreedUnreasonable)
         try await AssessmentStore.log(
             events.map { ($0.event.metadata.id, $0.event.metadata.ticketId, $0.event.metadata.occurredAt, $0.bytes) },
             on: connection,

@@ -18,6 +18,7 @@ extension TicketRecord {
         masked.feedbackToCaller = text(feedbackToCaller)
         masked.feedbackToCenter = text(feedbackToCenter)
         masked.unreasonableReason = text(unreasonableReason)
+        masked.unreasonableReviewReason = text(unreasonableReviewReason)
         masked.exclusionReason = text(exclusionReason)
         masked.handDownPanel = text(handDownPanel)
         masked.history = history?.map { entry in

@@ -18,17 +18,17 @@ public enum HandlingStore {
                    caller_name,
                    EXISTS (SELECT 1 FROM meeting_agenda_items m
                            WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL),
-                   community_code, signed_off_by
+                   community_code, signed_off_by, unreasonable_state
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
         for try await (
             state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda, community,
-            signedOffBy
+            signedOffBy, unreasonable
         )
             in rows.decode(
                 (
                     String, String?, [String], String?, String, String?, [String], [String], String?, Bool, String?,
-                    String?
+                    String?, String?
                 ).self)
         {
             return HandlingTicket(
@@ -36,7 +36,8 @@ public enum HandlingStore {
                 districtCode: district, urgency: try .stored(urgency, column: "urgency"),
                 exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
                 summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda,
-                communityCode: community, signedOffBy: signedOffBy)
+                communityCode: community, signedOffBy: signedOffBy,
+                unreasonableState: try .stored(unreasonable, column: "unreasonable_state"))
         }
         return nil
     }
@@ -65,6 +66,8 @@ public enum HandlingStore {
                 hand_up_deadline = COALESCE(\(changes.handUpDeadline), hand_up_deadline),
                 hand_down_panel = COALESCE(\(changes.handDownPanel), hand_down_panel),
                 unreasonable_reason = COALESCE(\(changes.unreasonableReason), unreasonable_reason),
+                unreasonable_state = COALESCE(\(changes.unreasonableState?.rawValue), unreasonable_state),
+                unreasonable_review_reason = COALESCE(\(changes.unreasonableReviewReason), unreasonable_review_reason),
                 exclusion_state = COALESCE(\(changes.exclusionState?.rawValue), exclusion_state),
                 exclusion_reason = COALESCE(\(changes.exclusionReason), exclusion_reason),
                 result = CASE WHEN \(changes.reopened) THEN NULL ELSE COALESCE(\(changes.result), result) END,

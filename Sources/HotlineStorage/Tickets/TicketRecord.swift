@@ -43,6 +43,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var handUpDeadline: Date?
     public var handDownPanel: String?
     public var unreasonableReason: String?
+    /// The center's review of the unit's unreasonable-request mark, and its reason.
+    public var unreasonableState: ExclusionState?
+    public var unreasonableReviewReason: String?
     public var exclusionState: ExclusionState?
     public var exclusionReason: String?
     public var result: String?
@@ -94,6 +97,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case handUpDeadline = "hand_up_deadline"
         case handDownPanel = "hand_down_panel"
         case unreasonableReason = "unreasonable_reason"
+        case unreasonableState = "unreasonable_state"
+        case unreasonableReviewReason = "unreasonable_review_reason"
         case exclusionState = "exclusion_state"
         case exclusionReason = "exclusion_reason"
         case feedbackToCaller = "feedback_to_caller"
@@ -124,7 +129,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         district_code, township_code, unit_code, dispatch_reason, repeat_of, group_request_id, answer_article_id,
         answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee,
         signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason,
-        exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
+        unreasonable_state, unreasonable_review_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
         visit_satisfaction, visited_at, signed_off_by, signed_off_at, community_code, dispatched_down_at, reported_by,
         ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = tickets.id ORDER BY department_code)
             AS summoned_unit_codes
@@ -176,6 +181,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         handUpDeadline = try value("hand_up_deadline")
         handDownPanel = try value("hand_down_panel")
         unreasonableReason = try value("unreasonable_reason")
+        unreasonableState = try .stored(try value("unreasonable_state", String?.self), column: "unreasonable_state")
+        unreasonableReviewReason = try value("unreasonable_review_reason")
         exclusionState = try .stored(try value("exclusion_state", String?.self), column: "exclusion_state")
         exclusionReason = try value("exclusion_reason")
         result = try value("result")

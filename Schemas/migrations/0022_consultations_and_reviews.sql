@@ -15,3 +15,10 @@ CREATE TABLE consultations (
 CREATE INDEX consultations_ticket ON consultations (ticket_id, held_at);
 CREATE INDEX consultations_held ON consultations (held_by, held_at);
 COMMENT ON TABLE consultations IS 'Consultations (会商) on tickets: who held them, the participants, the decision (masked as its event carries it), the lead unit and co-units named, the finish limit set for a complex ticket.';
+
+-- Unreasonable requests (不合理诉求) go to the center's review: the unit asks (mark_unreasonable),
+-- the center agrees or refuses with a reason (decide_unreasonable); an agreed one counts in the
+-- assessment as `unreasonable_effect` in Schemas/policy/assessment.csv says.
+ALTER TABLE tickets
+    ADD COLUMN unreasonable_state           text CHECK (unreasonable_state IN ('requested', 'approved', 'refused')),
+    ADD COLUMN unreasonable_review_reason   text;
