@@ -22,3 +22,12 @@ COMMENT ON TABLE consultations IS 'Consultations (会商) on tickets: who held t
 ALTER TABLE tickets
     ADD COLUMN unreasonable_state           text CHECK (unreasonable_state IN ('requested', 'approved', 'refused')),
     ADD COLUMN unreasonable_review_reason   text;
+
+-- A hand-up (上交) names the district or city unit it goes up to; that unit accepts it with a plan
+-- or returns it with a reason.
+ALTER TABLE tickets
+    ADD COLUMN hand_up_unit         text,
+    ADD COLUMN hand_up_accepted     boolean,
+    ADD COLUMN hand_up_answer       text,
+    ADD COLUMN hand_up_answered_at  timestamptz;
+CREATE INDEX tickets_hand_up_unit ON tickets (hand_up_unit) WHERE hand_up_unit IS NOT NULL;

@@ -72,6 +72,7 @@ extension ServiceFlowTests {
                 _ = try await Self.townshipFlow(desk, client)
                 _ = try await Self.consultationFlow(desk, client)
                 _ = try await Self.unreasonableReview(desk, client)
+                _ = try await Self.handUpFlow(desk, client)
             }
             await lifecycle.close()
         }

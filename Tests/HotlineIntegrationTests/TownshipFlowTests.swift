@@ -179,3 +179,59 @@ extension ServiceFlowTests {
         return id
     }
 }
+
+extension ServiceFlowTests {
+    /// The township hands a problem up (上交) to a named department, which sees it in its queue
+    /// and inbox with the caller masked and returns it; handed up again to the district's
+    /// sub-center, it is accepted with a plan.
+    static func handUpFlow(_ desk: Desk, _ client: PostgresClient) async throws -> UUID {
+        let id = try await dispatchedTicket(
+            desk, text: "老楼没有电梯，老人上下楼困难，希望加装电梯", place: "朝阳区望京街道阜荣街10号", leaf: "PRP0101")
+        let wangjing = desk.handler(Self.wangjing)
+        let housing = desk.handler(Self.housing)
+        #expect(try await action(wangjing, id, "sign_for").status == 200)
+        let deadline = ISO8601DateFormatter().string(from: Date().addingTimeInterval(5 * 86_400))
+        #expect(try await action(wangjing, id, "hand_up", ["deadline": deadline]).status == 422)
+        #expect(
+            try await action(wangjing, id, "hand_up", ["deadline": deadline, "to_unit": Self.jiangtai]).status == 422,
+            "a township is no unit to hand up to")
+        let up = try await action(wangjing, id, "hand_up", ["deadline": deadline, "to_unit": Self.housing])
+        #expect(up.json["state"] as? String == "handed_up", "\(up.text)")
+        #expect(up.json["hand_up_unit"] as? String == Self.housing)
+        let seen = try await housing.send("GET", "/tickets/\(id)")
+        #expect(seen.status == 200)
+        #expect(seen.json["caller_phone"] as? String != "13600136000", "the unit handed up to sees the caller masked")
+        #expect(try await desk.handler(Self.water).send("GET", "/tickets/\(id)").status == 404)
+        let queued =
+            try await housing.send("GET", "/units/\(Self.housing)/queue").json["items"] as? [[String: Any]] ?? []
+        #expect(queued.first { $0["id"] as? String == id.uuidString }?["role"] as? String == "hand_up")
+        let notice = try await eventually("the hand-up in the department's inbox") {
+            let items =
+                try await housing.send("GET", "/units/\(Self.housing)/inbox").json["items"] as? [[String: Any]] ?? []
+            return items.first { $0["ticket_id"] as? String == id.uuidString && $0["kind"] as? String == "handed_up" }
+        }
+        #expect(notice["due_at"] != nil)
+        #expect(try await action(wangjing, id, "accept_hand_up", ["note": "自己接"]).status == 403)
+        let returned = try await action(housing, id, "return_hand_up", ["reason": "属街道协调范围，请街道与产权单位协商"])
+        #expect(returned.json["state"] as? String == "in_progress", "\(returned.text)")
+        #expect(returned.json["hand_up_accepted"] as? Bool == false)
+        #expect(try await action(housing, id, "accept_hand_up", ["note": "x"]).status == 409, "answered already")
+
+        let again = try await action(wangjing, id, "hand_up", ["deadline": deadline, "to_unit": Self.chaoyang])
+        #expect(again.json["hand_up_unit"] as? String == Self.chaoyang, "\(again.text)")
+        #expect(again.json["hand_up_accepted"] == nil, "a new hand-up awaits a new answer")
+        let accepted = try await action(
+            desk.handler(Self.chaoyang), id, "accept_hand_up", ["note": "纳入区级既有住宅加装电梯计划"])
+        #expect(accepted.json["state"] as? String == "handed_up", "\(accepted.text)")
+        #expect(accepted.json["hand_up_accepted"] as? Bool == true)
+        _ = try await eventually("the answer in the township's inbox") {
+            let items =
+                try await wangjing.send("GET", "/units/\(Self.wangjing)/inbox").json["items"] as? [[String: Any]] ?? []
+            let answers = items.filter {
+                $0["ticket_id"] as? String == id.uuidString && $0["kind"] as? String == "hand_up_answered"
+            }
+            return answers.count == 2 ? true : nil
+        }
+        return id
+    }
+}

@@ -59,8 +59,10 @@ struct HandlingRulesTests {
         #expect(
             try Self.decide(.assign, HandlingRequest(person: "Li"), on: Self.ticket(.inProgress)).changes.assignee
                 == "Li")
-        let handUp = try Self.decide(.handUp, HandlingRequest(deadline: Self.later), on: Self.ticket(.inProgress))
+        let handUp = try Self.decide(
+            .handUp, HandlingRequest(deadline: Self.later, toUnit: "110105"), on: Self.ticket(.inProgress))
         #expect(handUp.changes.handUpDeadline == Self.later)
+        #expect(handUp.changes.handUpUnitCode == "110105")
         #expect(handUp.state == .handedUp)
         #expect(handUp.handled.deadline == Self.later)
         #expect(
@@ -520,5 +522,79 @@ struct UnreasonableReviewTests {
         #expect(
             HandlingRequest(approved: true).findings(for: .decideUnreasonable, now: HandlingRulesTests.now).map(\.field)
                 == ["reason"])
+    }
+}
+
+/// A hand-up (上交) reaches a named district or city unit, which accepts it with a plan or
+/// returns it with a reason; nobody else answers it.
+@Suite("Hand-up rules")
+struct HandUpRulesTests {
+    static let housing = HandlingRulesTests.housing
+    static let handedUp = HandlingTicket(
+        state: .handedUp, unitCode: HandlingRulesTests.township, districtCode: "110105", urgency: .general,
+        handUpUnitCode: housing)
+    static let housingHandler = Principal(
+        tokenId: UUID(), name: "住建委", role: .handler, unitCode: housing, unitKind: .department, districtCode: "110105")
+
+    static func decide(
+        _ action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal
+    ) -> Result<HandlingDecision, HandlingRefusal> {
+        do throws(HandlingRefusal) {
+            return .success(
+                try HandlingRules.decide(
+                    action, request, on: ticket, by: actor, unitKinds: HandlingRulesTests.kinds,
+                    at: HandlingRulesTests.now))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test("a hand-up names a district or city unit, whose inbox gets it with the deadline")
+    func handUp() throws {
+        let decision = try Self.decide(
+            .handUp, HandlingRequest(deadline: HandlingRulesTests.later, toUnit: Self.housing),
+            on: HandlingRulesTests.ticket(.inProgress), by: HandlingRulesTests.lead
+        ).get()
+        let notices = InboxRule.notices(for: decision.handled)
+        #expect(notices.map(\.unitCode) == [Self.housing])
+        #expect(notices.map(\.kind) == [.handedUp])
+        #expect(notices.first?.dueAt == HandlingRulesTests.later)
+        for wrong in [HandlingRulesTests.township, "110105099", "nowhere"] {
+            guard
+                case .failure(.invalid(let findings)) = Self.decide(
+                    .handUp, HandlingRequest(deadline: HandlingRulesTests.later, toUnit: wrong),
+                    on: HandlingRulesTests.ticket(.inProgress), by: HandlingRulesTests.lead)
+            else {
+                Issue.record("a hand-up to \(wrong) was accepted")
+                continue
+            }
+            #expect(findings.map(\.field) == ["to_unit"])
+        }
+    }
+
+    @Test("the unit it went to accepts with a plan or returns with a reason; the lead unit cannot answer for it")
+    func answers() throws {
+        let accepted = try Self.decide(
+            .acceptHandUp, HandlingRequest(note: "纳入明年老旧小区改造计划"), on: Self.handedUp, by: Self.housingHandler
+        ).get()
+        #expect(accepted.state == .handedUp)
+        #expect(accepted.changes.handUpAccepted == true)
+        #expect(accepted.changes.handUpAnswer == "纳入明年老旧小区改造计划")
+        #expect(InboxRule.notices(for: accepted.handled).map(\.unitCode) == [HandlingRulesTests.township])
+        let returned = try Self.decide(
+            .returnHandUp, HandlingRequest(reason: "属街道职责，可协调物业解决"), on: Self.handedUp, by: Self.housingHandler
+        ).get()
+        #expect(returned.state == .inProgress)
+        #expect(returned.changes.handUpAccepted == false)
+        #expect(
+            Self.decide(.acceptHandUp, HandlingRequest(note: "x"), on: Self.handedUp, by: HandlingRulesTests.lead)
+                == .failure(.notYourPart))
+        #expect(Self.housingHandler.mayRead(Self.handedUp.parties))
+        #expect(Self.housingHandler.callerData(on: Self.handedUp.parties) == .masked)
+        #expect(
+            Self.decide(
+                .resolve, HandlingRequest(note: "x", feedbackToCaller: "x", feedbackToCenter: "x"), on: Self.handedUp,
+                by: Self.housingHandler)
+                == .failure(.notYourPart))
     }
 }

@@ -25,7 +25,7 @@ struct TicketLifecycleTests {
         .sentBack: [.redispatch: .dispatched, .consult: .dispatched],
         .handedUp: [
             .addProgress: .handedUp, .reportIn: .handedUp, .requestExclusion: .handedUp, .decideExclusion: .handedUp,
-            .decideUnreasonable: .handedUp,
+            .decideUnreasonable: .handedUp, .acceptHandUp: .handedUp, .returnHandUp: .inProgress,
             .resolve: .resolved, .meetingDecision: .handedUp,
         ],
         .resolved: [

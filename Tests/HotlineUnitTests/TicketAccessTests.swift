@@ -59,7 +59,8 @@ struct TicketAccessTests {
             reads: false, whole: false, actions: [], queues: Set(queues)),
         Row(
             description: "lead township", principal: handler(township, .township, district: district), reads: true,
-            whole: true, actions: unitActions.subtracting([.reportIn]), queues: [township]),
+            whole: true, actions: unitActions.subtracting([.reportIn, .acceptHandUp, .returnHandUp]),
+            queues: [township]),
         Row(
             description: "a township of the same district",
             principal: handler("110105001", .township, district: district),

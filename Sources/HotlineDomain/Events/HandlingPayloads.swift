@@ -33,6 +33,8 @@ public struct TicketHandled: EventPayload, Equatable {
     /// The return visit.
     public var solved: VisitSolved?
     public var satisfaction: VisitSatisfaction?
+    /// The unit a hand-up went to (for the hand-up and its answer).
+    public var handUpUnitCode: String?
     /// Who took part in a consultation.
     public var participants: [String]?
     /// The community a double dispatch sent the ticket down to.
@@ -75,6 +77,7 @@ public struct TicketHandled: EventPayload, Equatable {
         case feedbackToCaller = "feedback_to_caller"
         case feedbackToCenter = "feedback_to_center"
         case participants
+        case handUpUnitCode = "hand_up_unit_code"
         case communityCode = "community_code"
         case photoReference = "photo_reference"
     }

@@ -26,6 +26,10 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     case reportIn = "report_in"
     /// 上交: the problem needs policy or funding; it goes up with a deadline.
     case handUp = "hand_up"
+    /// The unit a hand-up went to takes the problem on, with its plan (`note`).
+    case acceptHandUp = "accept_hand_up"
+    /// The unit a hand-up went to sends it back to the lead unit, with its reason.
+    case returnHandUp = "return_hand_up"
     /// 下交: a dispute goes to a community panel.
     case handDown = "hand_down"
     /// 不合理诉求: the unit records the request as unreasonable, with the explanation given to the

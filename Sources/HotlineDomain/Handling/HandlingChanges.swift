@@ -13,6 +13,11 @@ public struct HandlingChanges: Sendable, Equatable {
     public var sentBack = false
     public var reopened = false
     public var handUpDeadline: Date?
+    /// The unit a hand-up goes to.
+    public var handUpUnitCode: String?
+    /// A hand-up's answer: accepted (with the plan) or returned (with the reason).
+    public var handUpAccepted: Bool?
+    public var handUpAnswer: String?
     public var handDownPanel: String?
     public var unreasonableReason: String?
     public var unreasonableState: ExclusionState?

@@ -11,6 +11,8 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public var approved: Bool?
     public var leadUnit: String?
     public var coUnits: [String]?
+    /// The district or city unit a hand-up goes to.
+    public var toUnit: String?
     /// Who took part in a consultation: units or people.
     public var participants: [String]?
     /// The community or village a double dispatch sends the ticket down to.
@@ -25,7 +27,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public init(
         reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil,
         deadline: Date? = nil, approved: Bool? = nil, leadUnit: String? = nil, coUnits: [String]? = nil,
-        participants: [String]? = nil, community: String? = nil, photoReference: String? = nil,
+        toUnit: String? = nil, participants: [String]? = nil, community: String? = nil, photoReference: String? = nil,
         feedbackToCaller: String? = nil, feedbackToCenter: String? = nil, solved: VisitSolved? = nil,
         satisfaction: VisitSatisfaction? = nil
     ) {
@@ -37,6 +39,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
         self.approved = approved
         self.leadUnit = leadUnit
         self.coUnits = coUnits
+        self.toUnit = toUnit
         self.participants = participants
         self.community = community
         self.photoReference = photoReference
@@ -51,6 +54,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
         case leadUnit = "lead_unit"
         case coUnits = "co_units"
         case photoReference = "photo_reference"
+        case toUnit = "to_unit"
         case feedbackToCaller = "feedback_to_caller"
         case feedbackToCenter = "feedback_to_center"
     }
@@ -112,7 +116,10 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             }
             future("deadline", deadline)
         case .handUp:
+            text("to_unit", toUnit)
             future("deadline", deadline)
+        case .acceptHandUp: text("note", note)
+        case .returnHandUp: text("reason", reason)
         case .meetingDecision:
             text("person", person)
             text("note", note)

@@ -16,6 +16,7 @@ public enum HandlingRules {
         case .redispatch, .consult: redispatchUnits(request).all
         case .whistle: summoned(request)
         case .dispatchDown: request.community.map { [$0] } ?? []
+        case .handUp: request.toUnit.map { [$0] } ?? []
         default: []
         }
     }
@@ -54,6 +55,10 @@ public enum HandlingRules {
         }
         return decision
     }
+
+    /// The kinds of unit a hand-up (上交) may go to: the levels above a township that hold policy
+    /// or funding.
+    public static let handUpKinds: Set<OrgUnit.Kind> = [.center, .subCenter, .department, .enterprise]
 
     /// The steps of a street's or township's own flow: its lead unit takes them (the city scope
     /// may too, on its behalf); no department or enterprise does.
@@ -171,7 +176,28 @@ public enum HandlingRules {
             }
             decision.reportingDepartment = department
             decision.handled.departments = [department]
-        case .handUp: decision.changes.handUpDeadline = request.deadline
+        case .handUp:
+            let target = request.toUnit ?? ""
+            guard let kind = unitKinds[target], Self.handUpKinds.contains(kind), target != ticket.unitCode else {
+                throw .invalid([
+                    FieldFinding(
+                        field: "to_unit",
+                        detail:
+                            "'\(target.prefix(40))' is no district or city unit (a sub-center, the center, a department or an enterprise)"
+                    )
+                ])
+            }
+            decision.changes.handUpDeadline = request.deadline
+            decision.changes.handUpUnitCode = target
+            decision.handled.handUpUnitCode = target
+        case .acceptHandUp:
+            decision.changes.handUpAccepted = true
+            decision.changes.handUpAnswer = request.note
+            decision.handled.handUpUnitCode = ticket.handUpUnitCode
+        case .returnHandUp:
+            decision.changes.handUpAccepted = false
+            decision.changes.handUpAnswer = request.reason
+            decision.handled.handUpUnitCode = ticket.handUpUnitCode
         case .handDown: decision.changes.handDownPanel = request.note
         case .markUnreasonable:
             guard ticket.unreasonableState != .approved else { throw .unreasonableAlreadyAgreed }

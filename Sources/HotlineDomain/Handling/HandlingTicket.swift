@@ -7,6 +7,8 @@ public struct HandlingTicket: Sendable, Equatable {
     public var districtCode: String?
     public var urgency: UrgencyTier
     public var exclusionState: ExclusionState?
+    /// The district or city unit the ticket was handed up to (上交), if it was.
+    public var handUpUnitCode: String?
     /// Where the unit's request to recognise the request as unreasonable stands.
     public var unreasonableState: ExclusionState?
     /// Summoned departments that have not reported in yet.
@@ -26,7 +28,8 @@ public struct HandlingTicket: Sendable, Equatable {
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
         summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false,
-        communityCode: String? = nil, signedOffBy: String? = nil, unreasonableState: ExclusionState? = nil
+        communityCode: String? = nil, signedOffBy: String? = nil, unreasonableState: ExclusionState? = nil,
+        handUpUnitCode: String? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -41,13 +44,14 @@ public struct HandlingTicket: Sendable, Equatable {
         self.communityCode = communityCode
         self.signedOffBy = signedOffBy
         self.unreasonableState = unreasonableState
+        self.handUpUnitCode = handUpUnitCode
     }
 
     /// Who the ticket concerns, for the scope rules.
     public var parties: TicketParties {
         TicketParties(
             unitCode: unitCode, coUnitCodes: coUnitCodes, districtCode: districtCode,
-            summonedUnitCodes: summonedUnitCodes, communityCode: communityCode)
+            summonedUnitCodes: summonedUnitCodes, communityCode: communityCode, handUpUnitCode: handUpUnitCode)
     }
 
     /// Where a send-back goes: the district's sub-center, or the center when the ticket has

@@ -15,7 +15,8 @@ public enum TicketLifecycle {
             (.handDown, .inProgress), (.markUnreasonable, .inProgress):
             .inProgress
         case (.addProgress, .handedUp), (.reportIn, .handedUp): .handedUp
-        case (.handUp, .inProgress): .handedUp
+        case (.handUp, .inProgress), (.acceptHandUp, .handedUp): .handedUp
+        case (.returnHandUp, .handedUp): .inProgress
         case (.requestExclusion, .inProgress), (.requestExclusion, .handedUp), (.requestExclusion, .resolved),
             (.decideExclusion, .inProgress), (.decideExclusion, .handedUp), (.decideExclusion, .resolved),
             (.decideExclusion, .closed), (.decideUnreasonable, .inProgress), (.decideUnreasonable, .handedUp),

@@ -15,6 +15,10 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     case sentBack = "sent_back"
     /// The center decided the unit's request to exclude a ticket from its assessment.
     case exclusionDecided = "exclusion_decided"
+    /// A township handed a ticket up to the unit (上交), to accept with a plan or return by the due time.
+    case handedUp = "handed_up"
+    /// The unit a ticket was handed up to accepted it or returned it.
+    case handUpAnswered = "hand_up_answered"
     /// The center agreed or refused that a request is unreasonable (不合理诉求).
     case unreasonableDecided = "unreasonable_decided"
     /// The center's return visit (回访) to the caller of the unit's ticket, with its result.

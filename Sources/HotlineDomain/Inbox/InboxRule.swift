@@ -42,6 +42,18 @@ public enum InboxRule {
                     unitCode: unit, kind: handled.action == .decideExclusion ? .exclusionDecided : .unreasonableDecided,
                     note: handled.approved == true ? "approved" : "refused")
             ]
+        case .handUp:
+            guard let target = handled.handUpUnitCode else { return [] }
+            return [
+                InboxNotice(unitCode: target, kind: .handedUp, dueAt: handled.deadline, note: handled.actorUnitCode)
+            ]
+        case .acceptHandUp, .returnHandUp:
+            guard let lead = handled.unitCode else { return [] }
+            return [
+                InboxNotice(
+                    unitCode: lead, kind: .handUpAnswered,
+                    note: handled.action == .acceptHandUp ? "accepted" : "returned")
+            ]
         case .dispatchDown:
             guard let community = handled.communityCode else { return [] }
             return [InboxNotice(unitCode: community, kind: .dispatchedDown, note: handled.person)]
@@ -49,7 +61,7 @@ public enum InboxRule {
             guard let unit = handled.unitCode else { return [] }
             let result = [handled.solved?.rawValue, handled.satisfaction?.rawValue].compactMap { $0 }
             return [InboxNotice(unitCode: unit, kind: .returnVisit, note: result.joined(separator: ","))]
-        case .signFor, .redispatch, .consult, .assign, .signOff, .addProgress, .reportIn, .handUp, .handDown,
+        case .signFor, .redispatch, .consult, .assign, .signOff, .addProgress, .reportIn, .handDown,
             .markUnreasonable,
             .requestExclusion, .resolve, .reopen, .meetingDecision:
             // A re-dispatch and a reopening notify through the `ticket.dispatched` that follows them.

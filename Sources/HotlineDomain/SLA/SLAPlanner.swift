@@ -121,7 +121,7 @@ public struct SLAPlanner: Sendable {
         case .resolve, .sendBack:
             return TimerChange(cancelAll: true)
         case .redispatch, .consult, .reopen, .signOff, .handDown, .markUnreasonable, .decideUnreasonable,
-            .requestExclusion,
+            .requestExclusion, .acceptHandUp, .returnHandUp,
             .decideExclusion,
             .returnVisit,
             .meetingDecision:

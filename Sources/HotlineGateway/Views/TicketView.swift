@@ -42,6 +42,9 @@ struct TicketView: Encodable {
     var reopenCount: Int
     var handUpDeadline: Date?
     var handDownPanel: String?
+    var handUpUnitCode: String?
+    var handUpAccepted: Bool?
+    var handUpAnswer: String?
     var unreasonableReason: String?
     var unreasonableState: ExclusionState?
     var unreasonableReviewReason: String?
@@ -95,6 +98,9 @@ struct TicketView: Encodable {
         case reopenCount = "reopen_count"
         case handUpDeadline = "hand_up_deadline"
         case handDownPanel = "hand_down_panel"
+        case handUpUnitCode = "hand_up_unit"
+        case handUpAccepted = "hand_up_accepted"
+        case handUpAnswer = "hand_up_answer"
         case unreasonableReason = "unreasonable_reason"
         case unreasonableState = "unreasonable_state"
         case unreasonableReviewReason = "unreasonable_review_reason"
@@ -148,6 +154,9 @@ struct TicketView: Encodable {
         reopenCount = record.reopenCount
         handUpDeadline = record.handUpDeadline
         handDownPanel = record.handDownPanel
+        handUpUnitCode = record.handUpUnitCode
+        handUpAccepted = record.handUpAccepted
+        handUpAnswer = record.handUpAnswer
         unreasonableReason = record.unreasonableReason
         unreasonableState = record.unreasonableState
         unreasonableReviewReason = record.unreasonableReviewReason

@@ -8,6 +8,7 @@ enum ActionField: String, CaseIterable {
     case feedbackToCaller = "feedback_to_caller"
     case feedbackToCenter = "feedback_to_center"
     case photoReference = "photo_reference"
+    case toUnit = "to_unit"
 
     /// The fields of `action`'s form and whether each is required (as
     /// `HandlingRequest.findings(for:now:)` requires them); `cityScope` adds the department
@@ -25,7 +26,9 @@ enum ActionField: String, CaseIterable {
         case .addProgress: [(.note, true), (.photoReference, false)]
         case .handDown: [(.note, true)]
         case .whistle: [(.departments, true), (.deadline, true)]
-        case .handUp: [(.reason, false), (.deadline, true)]
+        case .handUp: [(.toUnit, true), (.reason, false), (.deadline, true)]
+        case .acceptHandUp: [(.note, true)]
+        case .returnHandUp: [(.reason, true)]
         case .decideExclusion: [(.approved, true)]
         case .decideUnreasonable: [(.approved, true), (.reason, true)]
         case .resolve: [(.note, true), (.feedbackToCaller, true), (.feedbackToCenter, true)]
@@ -50,7 +53,7 @@ enum ActionField: String, CaseIterable {
         case .reason, .note, .feedbackToCaller, .feedbackToCenter: "textarea"
         case .deadline: "deadline"
         case .approved, .solved, .satisfaction: "select"
-        case .person, .departments, .leadUnit, .coUnits, .community, .photoReference, .participants: "text"
+        case .person, .departments, .leadUnit, .coUnits, .community, .photoReference, .participants, .toUnit: "text"
         }
     }
 

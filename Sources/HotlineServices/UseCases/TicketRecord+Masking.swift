@@ -21,6 +21,7 @@ extension TicketRecord {
         masked.unreasonableReviewReason = text(unreasonableReviewReason)
         masked.exclusionReason = text(exclusionReason)
         masked.handDownPanel = text(handDownPanel)
+        masked.handUpAnswer = text(handUpAnswer)
         masked.history = history?.map { entry in
             var entry = entry
             entry.payload = PersonalDataMask.json(entry.payload, callerName: name)

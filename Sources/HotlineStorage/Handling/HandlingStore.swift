@@ -18,17 +18,17 @@ public enum HandlingStore {
                    caller_name,
                    EXISTS (SELECT 1 FROM meeting_agenda_items m
                            WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL),
-                   community_code, signed_off_by, unreasonable_state
+                   community_code, signed_off_by, unreasonable_state, hand_up_unit
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
         for try await (
             state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda, community,
-            signedOffBy, unreasonable
+            signedOffBy, unreasonable, handUpUnit
         )
             in rows.decode(
                 (
                     String, String?, [String], String?, String, String?, [String], [String], String?, Bool, String?,
-                    String?, String?
+                    String?, String?, String?
                 ).self)
         {
             return HandlingTicket(
@@ -37,7 +37,7 @@ public enum HandlingStore {
                 exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
                 summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda,
                 communityCode: community, signedOffBy: signedOffBy,
-                unreasonableState: try .stored(unreasonable, column: "unreasonable_state"))
+                unreasonableState: try .stored(unreasonable, column: "unreasonable_state"), handUpUnitCode: handUpUnit)
         }
         return nil
     }
@@ -64,6 +64,14 @@ public enum HandlingStore {
                 send_back_count = send_back_count + \(changes.sentBack ? 1 : 0),
                 reopen_count = reopen_count + \(changes.reopened ? 1 : 0),
                 hand_up_deadline = COALESCE(\(changes.handUpDeadline), hand_up_deadline),
+                hand_up_unit = COALESCE(\(changes.handUpUnitCode), hand_up_unit),
+                hand_up_accepted = CASE WHEN \(changes.handUpUnitCode)::text IS NOT NULL THEN NULL
+                                        ELSE COALESCE(\(changes.handUpAccepted), hand_up_accepted) END,
+                hand_up_answer = CASE WHEN \(changes.handUpUnitCode)::text IS NOT NULL THEN NULL
+                                      ELSE COALESCE(\(changes.handUpAnswer), hand_up_answer) END,
+                hand_up_answered_at = CASE WHEN \(changes.handUpUnitCode)::text IS NOT NULL THEN NULL
+                                           WHEN \(changes.handUpAccepted)::boolean IS NOT NULL THEN \(time)
+                                           ELSE hand_up_answered_at END,
                 hand_down_panel = COALESCE(\(changes.handDownPanel), hand_down_panel),
                 unreasonable_reason = COALESCE(\(changes.unreasonableReason), unreasonable_reason),
                 unreasonable_state = COALESCE(\(changes.unreasonableState?.rawValue), unreasonable_state),

@@ -4,7 +4,8 @@ public import Logging
 public import PostgresNIO
 
 /// A unit's open tickets (as lead unit, co-unit, a department summoned and not yet reported
-/// in, or a community the ticket went down to) with their deadlines, most urgent first and, within a tier, the least time left first.
+/// in, the unit a ticket was handed up to until it answers, or a community the ticket went down
+/// to) with their deadlines, most urgent first and, within a tier, the least time left first.
 public enum WorkQueue {
     /// States in which a ticket is still a unit's work.
     public static let openStates = TicketState.allCases.filter(\.isOpenForHandling)
@@ -59,13 +60,15 @@ public enum WorkQueue {
             """
             SELECT t.id, t.number, t.state, t.urgency, t.category_code, t.place_text, t.request_text, t.caller_name,
                    CASE WHEN t.unit_code = \(unit) THEN 'lead' WHEN \(unit) = ANY(t.co_unit_codes) THEN 'co'
-                        WHEN t.community_code = \(unit) THEN 'community' ELSE 'summoned' END,
+                        WHEN t.hand_up_unit = \(unit) THEN 'hand_up' WHEN t.community_code = \(unit) THEN 'community'
+                        ELSE 'summoned' END,
                    d.assign_by, d.finish_by
             FROM tickets t LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
             WHERE (t.unit_code = \(unit) OR \(unit) = ANY(t.co_unit_codes)
                    OR EXISTS (SELECT 1 FROM ticket_whistles w
                               WHERE w.ticket_id = t.id AND w.department_code = \(unit) AND w.reported_at IS NULL)
-                   OR t.community_code = \(unit))
+                   OR t.community_code = \(unit)
+                   OR (t.hand_up_unit = \(unit) AND t.state = \(TicketState.handedUp.rawValue) AND t.hand_up_accepted IS NULL))
               AND t.state = ANY(\(openStates.map(\.rawValue)))
             """)
         query.append(" AND ")

@@ -42,6 +42,10 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var reopenCount: Int
     public var handUpDeadline: Date?
     public var handDownPanel: String?
+    /// The unit a hand-up went to, and its answer: accepted with a plan, or returned with a reason.
+    public var handUpUnitCode: String?
+    public var handUpAccepted: Bool?
+    public var handUpAnswer: String?
     public var unreasonableReason: String?
     /// The center's review of the unit's unreasonable-request mark, and its reason.
     public var unreasonableState: ExclusionState?
@@ -96,6 +100,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case reopenCount = "reopen_count"
         case handUpDeadline = "hand_up_deadline"
         case handDownPanel = "hand_down_panel"
+        case handUpUnitCode = "hand_up_unit"
+        case handUpAccepted = "hand_up_accepted"
+        case handUpAnswer = "hand_up_answer"
         case unreasonableReason = "unreasonable_reason"
         case unreasonableState = "unreasonable_state"
         case unreasonableReviewReason = "unreasonable_review_reason"
@@ -119,7 +126,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var parties: TicketParties {
         TicketParties(
             unitCode: unitCode, coUnitCodes: coUnitCodes, districtCode: districtCode,
-            summonedUnitCodes: summonedUnitCodes, communityCode: communityCode)
+            summonedUnitCodes: summonedUnitCodes, communityCode: communityCode, handUpUnitCode: handUpUnitCode)
     }
 
     /// The columns `init(row:)` reads, for SELECT lists.
@@ -128,7 +135,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         level1_code, level2_code, category_code, urgency, classification_confidence, classification_method,
         district_code, township_code, unit_code, dispatch_reason, repeat_of, group_request_id, answer_article_id,
         answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee,
-        signed_at, send_back_count, reopen_count, hand_up_deadline, hand_down_panel, unreasonable_reason,
+        signed_at, send_back_count, reopen_count, hand_up_deadline, hand_up_unit, hand_up_accepted, hand_up_answer,
+        hand_down_panel, unreasonable_reason,
         unreasonable_state, unreasonable_review_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
         visit_satisfaction, visited_at, signed_off_by, signed_off_at, community_code, dispatched_down_at, reported_by,
         ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = tickets.id ORDER BY department_code)
@@ -180,6 +188,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         reopenCount = try value("reopen_count")
         handUpDeadline = try value("hand_up_deadline")
         handDownPanel = try value("hand_down_panel")
+        handUpUnitCode = try value("hand_up_unit")
+        handUpAccepted = try value("hand_up_accepted")
+        handUpAnswer = try value("hand_up_answer")
         unreasonableReason = try value("unreasonable_reason")
         unreasonableState = try .stored(try value("unreasonable_state", String?.self), column: "unreasonable_state")
         unreasonableReviewReason = try value("unreasonable_review_reason")

@@ -12,6 +12,7 @@ extension TicketScope {
         case .unit(let unit):
             """
             (\(unescaped: alias).unit_code = \(unit) OR \(unit) = ANY(\(unescaped: alias).co_unit_codes)
+             OR \(unescaped: alias).hand_up_unit = \(unit)
              OR EXISTS (SELECT 1 FROM ticket_whistles w WHERE w.ticket_id = \(unescaped: alias).id AND w.department_code = \(unit)))
             """
         case .community(let community):
