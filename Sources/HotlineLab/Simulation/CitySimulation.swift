@@ -18,6 +18,8 @@ struct CitySimulation: Sendable {
     let run = UUID()
     /// Township codes per district, for re-dispatching a misrouted ticket.
     let townships: [String: [String]]
+    /// The community each township sends its tickets down to (its first).
+    let communities: [String: String]
 
     /// Counts for the progress line, shared by every ticket's task.
     final class Progress: Sendable {
@@ -101,14 +103,23 @@ struct CitySimulation: Sendable {
                 record.history?.last { $0.eventType == EventType.ticketDispatched.rawValue }?.occurredAt ?? clock.now()
             guard let unit = record.unitCode else { return }
             if record.state == .sentBack || unit == OrgUnitCode.center || unit.count == 6 {
-                // A hub (the center or a sub-center) names the unit after its consultation.
+                // A hub (the center or a sub-center) names the unit: a complex ticket after a
+                // consultation that sets its finish limit (five days in the simulated city).
                 try await clock.sleep(until: dispatchedAt.addingTimeInterval(1800))
                 let lead =
                     sentBack ? alternative(to: ticket.townshipCode, in: ticket.districtCode) : ticket.townshipCode
+                let body: [String: Any] =
+                    record.urgency == .complex
+                    ? [
+                        "participants": [lead, "\(ticket.districtCode):department:housing"], "note": "会商：街乡牵头，住建委配合",
+                        "lead_unit": lead,
+                        "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(5 * 86_400)),
+                    ]
+                    : ["lead_unit": lead, "reason": "分中心研判后派单"]
                 try await act(progress) {
                     try await client.send(
-                        "POST", "tickets/\(id)/actions/redispatch", token: operatorToken,
-                        body: ["lead_unit": lead, "reason": "分中心会商后派单"])
+                        "POST", "tickets/\(id)/actions/\(record.urgency == .complex ? "consult" : "redispatch")",
+                        token: operatorToken, body: body)
                 }
                 continue
             }
@@ -137,6 +148,11 @@ struct CitySimulation: Sendable {
                         "POST", "tickets/\(id)/actions/send_back", token: handler, body: ["reason": "不属于本单位辖区"])
                 }
                 continue
+            }
+            if let community = communities[unit] {
+                try await townshipSteps(
+                    ticket, id: id, township: unit, community: community, handler: handler,
+                    operatorToken: operatorToken, progress)
             }
             if ticket.handling.whistle, let district = record.districtCode {
                 let departments = ["\(district):department:housing", "\(district):enterprise:water"]
@@ -228,7 +244,8 @@ struct CitySimulation: Sendable {
         townships[district]?.first { $0 != township } ?? township
     }
 
-    private func act(_ progress: Progress, _ call: () async throws -> (status: Int, data: Data)) async throws {
+    /// Sends one action, counting it; any answer but a 2xx or a 409 stops the run.
+    func act(_ progress: Progress, _ call: () async throws -> (status: Int, data: Data)) async throws {
         let (status, data) = try await call()
         progress.actions.add(1, ordering: .relaxed)
         // 409: the ticket moved on meanwhile (e.g. the whistle's departments already reported).

@@ -19,11 +19,19 @@ final class UnitTokens: Sendable {
 
     /// The secret of `unit`'s handler token, or of the operators' token when `unit` is nil.
     func token(for unit: String?) async throws -> String {
-        let key = unit ?? "operators"
+        try await token(key: unit ?? "operators", role: unit == nil ? .operator : .handler, unit: unit)
+    }
+
+    /// The secret of the token of a grid worker of `community`.
+    func token(forGridWorkerOf community: String) async throws -> String {
+        try await token(key: "grid \(community)", role: .gridWorker, unit: community)
+    }
+
+    private func token(key: String, role: Role, unit: String?) async throws -> String {
         if let known = tokens.withLock({ $0[key] }) { return known }
         let created = try await database.withConnection { connection in
             try await TokenStore.create(
-                name: "simulation \(key)", role: unit == nil ? .operator : .handler, unitCode: unit, at: Date(),
+                name: "simulation \(key)", role: role, unitCode: unit, at: Date(),
                 on: connection,
                 logger: self.logger
             ).secret

@@ -1,0 +1,65 @@
+import Foundation
+import HotlineDomain
+import HotlineSimulation
+
+extension CitySimulation {
+    /// The township's own steps on a ticket it leads and has signed for, as the ticket's
+    /// `townshipSteps` say: the leader's sign-off and the double dispatch to its community, whose
+    /// grid worker reports back; a hand-up to the district's housing department, which accepts it;
+    /// an unreasonable request the center agrees to.
+    func townshipSteps(
+        _ ticket: SimulatedTicket, id: UUID, township: String, community: String, handler: String,
+        operatorToken: String, _ progress: Progress
+    ) async throws {
+        let steps = ticket.townshipSteps
+        if steps.goesDown {
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/sign_off", token: handler,
+                    body: ["person": "街道主任", "note": "请社区今日到现场"])
+            }
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/dispatch_down", token: handler,
+                    body: ["person": "包片领导", "community": community])
+            }
+            let gridWorker = try await tokens.token(forGridWorkerOf: community)
+            try await heed([.dispatchedDown], of: id, unit: community, token: gridWorker, progress)
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/add_progress", token: gridWorker,
+                    body: ["note": "网格员已到现场核实", "photo_reference": "grid-\(ticket.index).jpg"])
+            }
+        }
+        if steps.unreasonable {
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/mark_unreasonable", token: handler,
+                    body: ["reason": "诉求超出政策范围，已向市民解释"])
+            }
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/decide_unreasonable", token: operatorToken,
+                    body: ["approved": true, "reason": "经审核属不合理诉求"])
+            }
+        }
+        if steps.handedUp {
+            let department = "\(ticket.districtCode):department:housing"
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/hand_up", token: handler,
+                    body: [
+                        "to_unit": department, "note": "需区级资金支持",
+                        "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(7 * 86_400)),
+                    ])
+            }
+            let departmentToken = try await tokens.token(for: department)
+            try await heed([.handedUp], of: id, unit: department, token: departmentToken, progress)
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/accept_hand_up", token: departmentToken,
+                    body: ["note": "纳入区级专项资金计划"])
+            }
+        }
+    }
+}
