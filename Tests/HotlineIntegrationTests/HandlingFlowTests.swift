@@ -183,6 +183,9 @@ extension ServiceFlowTests {
             desk.operatorAPI, id, "redispatch", ["lead_unit": Self.jiangtai, "reason": "按地址改派"])
         #expect(again.json["state"] as? String == "dispatched")
         #expect(again.json["unit_code"] as? String == Self.jiangtai)
+        #expect(
+            again.json["first_responsible_unit"] as? String == Self.wangjing,
+            "the first unit to get it stays its first-responsible unit (首接负责)")
         #expect(try await action(desk.handler(Self.jiangtai), id, "sign_for").status == 200)
         return id
     }
@@ -199,6 +202,9 @@ extension ServiceFlowTests {
             subCenter, id, "redispatch", ["lead_unit": Self.wangjing, "co_units": [Self.housing], "reason": "会商后确定"])
         #expect(named.status == 200, "\(named.text)")
         #expect(named.json["co_unit_codes"] as? [String] == [Self.housing])
+        #expect(
+            named.json["first_responsible_unit"] as? String == Self.wangjing,
+            "the sub-center held it first, but a hub is not a first-responsible unit")
         #expect(
             try await action(subCenter, id, "redispatch", ["lead_unit": "nowhere"]).status == 422,
             "the district's sub-center still re-dispatches its district's ticket, to units that exist")

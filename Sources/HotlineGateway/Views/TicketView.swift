@@ -57,6 +57,8 @@ struct TicketView: Encodable {
     var visitSolved: String?
     var visitSatisfaction: String?
     var visitedAt: Date?
+    /// The first street, township, department or enterprise it was dispatched to (首接负责).
+    var firstResponsibleUnit: String?
     /// The township's own flow: sign-off (签批), the community it went down to (双派单), the grid
     /// worker who reported it.
     var signedOffBy: String?
@@ -114,6 +116,7 @@ struct TicketView: Encodable {
         case visitedAt = "visited_at"
         case updatedAt = "updated_at"
         case signedOffBy = "signed_off_by"
+        case firstResponsibleUnit = "first_responsible_unit"
         case signedOffAt = "signed_off_at"
         case communityCode = "community_code"
         case dispatchedDownAt = "dispatched_down_at"
@@ -169,6 +172,7 @@ struct TicketView: Encodable {
         visitSolved = record.visitSolved
         visitSatisfaction = record.visitSatisfaction
         visitedAt = record.visitedAt
+        firstResponsibleUnit = record.firstResponsibleUnit
         signedOffBy = record.signedOffBy
         signedOffAt = record.signedOffAt
         communityCode = record.communityCode

@@ -43,7 +43,8 @@ public enum HandlingStore {
     }
 
     /// Sets the state, the lead unit and whichever handling columns `changes` names; a
-    /// re-dispatch also sets the co-units and the reason (and awaits a new sign-for); a
+    /// re-dispatch also sets the co-units and the reason (and awaits a new sign-for), and the
+    /// first-responsible unit when the ticket had none and the new lead handles tickets itself; a
     /// reopening clears the previous result, feedback and return visit.
     public static func update(
         _ id: UUID, state: TicketState, unitCode: String?, changes: HandlingChanges, at time: Date,
@@ -55,6 +56,8 @@ public enum HandlingStore {
             UPDATE tickets SET state = \(state.rawValue), unit_code = \(unitCode),
                 signed_at = CASE WHEN \(changes.signed) THEN \(time) WHEN \(changes.dispatch != nil) THEN NULL ELSE signed_at END,
                 co_unit_codes = CASE WHEN \(changes.dispatch != nil) THEN \(changes.dispatch?.coUnitCodes ?? []) ELSE co_unit_codes END,
+                first_responsible_unit = COALESCE(first_responsible_unit,
+                    (SELECT code FROM org_units WHERE code = \(changes.dispatch?.unitCode) AND kind IN ('township', 'department', 'enterprise'))),
                 dispatch_reason = COALESCE(\(changes.dispatch?.reason), dispatch_reason),
                 assignee = COALESCE(\(changes.assignee), assignee),
                 signed_off_by = COALESCE(\(changes.signedOffBy), signed_off_by),

@@ -59,6 +59,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var visitSolved: String?
     public var visitSatisfaction: String?
     public var visitedAt: Date?
+    /// The first street, township, department or enterprise the ticket was dispatched to
+    /// (首接负责), whatever re-dispatches followed.
+    public var firstResponsibleUnit: String?
     /// The township's own flow: the leader who signed the ticket off (签批) and when, the
     /// community it went down to (双派单) and when; the grid worker who reported it.
     public var signedOffBy: String?
@@ -116,6 +119,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case visitedAt = "visited_at"
         case updatedAt = "updated_at"
         case signedOffBy = "signed_off_by"
+        case firstResponsibleUnit = "first_responsible_unit"
         case signedOffAt = "signed_off_at"
         case communityCode = "community_code"
         case dispatchedDownAt = "dispatched_down_at"
@@ -139,6 +143,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         hand_down_panel, unreasonable_reason,
         unreasonable_state, unreasonable_review_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
         visit_satisfaction, visited_at, signed_off_by, signed_off_at, community_code, dispatched_down_at, reported_by,
+        first_responsible_unit,
         ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = tickets.id ORDER BY department_code)
             AS summoned_unit_codes
         """
@@ -204,6 +209,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         visitSatisfaction = try value("visit_satisfaction")
         visitedAt = try value("visited_at")
         signedOffBy = try value("signed_off_by")
+        firstResponsibleUnit = try value("first_responsible_unit")
         signedOffAt = try value("signed_off_at")
         communityCode = try value("community_code")
         dispatchedDownAt = try value("dispatched_down_at")

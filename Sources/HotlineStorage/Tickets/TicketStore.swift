@@ -81,7 +81,9 @@ public enum TicketStore {
     }
 
     /// Puts a ticket in one of `states` into the queue of `dispatch`'s lead unit (with its
-    /// co-units); false when the ticket is in another state.
+    /// co-units), the unit becoming its first-responsible unit (首接负责) when it is the first
+    /// street, township, department or enterprise to get it; false when the ticket is in another
+    /// state.
     public static func markDispatched(
         _ id: UUID, _ dispatch: TicketDispatched, from states: [TicketState], at time: Date,
         on connection: PostgresConnection,
@@ -92,6 +94,8 @@ public enum TicketStore {
                 """
                 UPDATE tickets SET state = \(TicketState.dispatched.rawValue), unit_code = \(dispatch.unitCode),
                     co_unit_codes = \(dispatch.coUnitCodes), dispatch_reason = \(dispatch.reason), signed_at = NULL,
+                    first_responsible_unit = COALESCE(first_responsible_unit,
+                        (SELECT code FROM org_units WHERE code = \(dispatch.unitCode) AND kind IN ('township', 'department', 'enterprise'))),
                     version = version + 1, updated_at = \(time)
                 WHERE id = \(id) AND state = ANY(\(states.map(\.rawValue))) RETURNING id
                 """, logger: logger))
