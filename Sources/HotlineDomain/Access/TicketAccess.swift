@@ -21,9 +21,9 @@ extension Principal {
     }
 
     /// Whether this caller may take `action` on a ticket it may read: analysts change nothing;
-    /// the rest of the city scope takes every action; a unit (a sub-center too, on the tickets it holds) takes the unit actions as the
-    /// lead unit, adds progress as a co-unit, reports in while its whistle is pending, answers a
-    /// hand-up as the unit it went up to (and only that); a grid
+    /// the rest of the city scope takes every action; a unit (a sub-center too, on the tickets it
+    /// holds) takes the unit actions as the lead unit, adds progress as a co-unit, reports in while
+    /// its whistle is pending, answers a hand-up as the unit it went up to (and only that); a grid
     /// worker reports back (adds progress) on its community's tasks and does nothing else. Center
     /// actions pass here and are checked by `actsForCenter`.
     public func mayHandle(_ action: HandlingAction, ticket: HandlingTicket) -> Bool {

@@ -94,9 +94,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             for participant in participants ?? [] {
                 findings += Self.textFindings("participants", participant, requiredFor: action)
             }
-            if let deadline, deadline <= now {
-                findings.append(FieldFinding(field: "deadline", detail: "must be in the future"))
-            }
+            if deadline != nil { future("deadline", deadline) }
         case .assign: text("person", person)
         case .signOff:
             text("person", person)

@@ -38,22 +38,8 @@ public enum HandlingRules {
         if townshipActions.contains(action), actor.scope != .city, actor.unitKind != .township {
             throw .townshipOnly(action)
         }
-        var decision = try outcome(of: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
-        if action == .dispatchDown, let community = request.community {
-            guard unitKinds[community] == .community, let lead = ticket.unitCode, unitParents[community] == lead else {
-                throw .notOwnCommunity(
-                    community,
-                    findings: [
-                        FieldFinding(
-                            field: "community",
-                            detail: "'\(community.prefix(40))' is no community of \(ticket.unitCode ?? "the lead unit")"
-                        )
-                    ])
-            }
-            decision.changes.communityCode = community
-            decision.handled.communityCode = community
-        }
-        return decision
+        return try outcome(
+            of: action, request, on: ticket, by: actor, unitKinds: unitKinds, unitParents: unitParents, at: now)
     }
 
     /// The kinds of unit a hand-up (上交) may go to: the levels above a township that hold policy
@@ -69,7 +55,7 @@ public enum HandlingRules {
     /// state machine's check and the changes, with the events' free text masked.
     public static func outcome(
         of action: HandlingAction, _ request: HandlingRequest, on ticket: HandlingTicket, by actor: Principal,
-        unitKinds: [String: OrgUnit.Kind], at now: Date
+        unitKinds: [String: OrgUnit.Kind], unitParents: [String: String] = [:], at now: Date
     ) throws(HandlingRefusal) -> HandlingDecision {
         guard let next = TicketLifecycle.next(after: action, from: ticket.state) else {
             throw .illegalTransition(from: ticket.state)
@@ -83,7 +69,9 @@ public enum HandlingRules {
                 approved: request.approved, feedbackToCaller: request.feedbackToCaller,
                 feedbackToCenter: request.feedbackToCenter, solved: request.solved,
                 satisfaction: request.satisfaction))
-        try change(&decision, by: action, request, on: ticket, by: actor, unitKinds: unitKinds, at: now)
+        try change(
+            &decision, by: action, request, on: ticket, by: actor, unitKinds: unitKinds, unitParents: unitParents,
+            at: now)
         decision.handled.unitCode = decision.unitCode
         decision.handled.maskFreeText(callerName: ticket.callerName)
         if decision.meetingDecision != nil {
@@ -102,7 +90,8 @@ public enum HandlingRules {
 
     private static func change(
         _ decision: inout HandlingDecision, by action: HandlingAction, _ request: HandlingRequest,
-        on ticket: HandlingTicket, by actor: Principal, unitKinds: [String: OrgUnit.Kind], at now: Date
+        on ticket: HandlingTicket, by actor: Principal, unitKinds: [String: OrgUnit.Kind],
+        unitParents: [String: String], at now: Date
     ) throws(HandlingRefusal) {
         switch action {
         case .signFor: decision.changes.signed = true
@@ -154,7 +143,20 @@ public enum HandlingRules {
             decision.changes.signedOffBy = request.person
         case .dispatchDown:
             guard ticket.signedOffBy != nil else { throw .notSignedOff }
+            let community = request.community ?? ""
+            guard unitKinds[community] == .community, let lead = ticket.unitCode, unitParents[community] == lead else {
+                throw .notOwnCommunity(
+                    community,
+                    findings: [
+                        FieldFinding(
+                            field: "community",
+                            detail: "'\(community.prefix(40))' is no community of \(ticket.unitCode ?? "the lead unit")"
+                        )
+                    ])
+            }
             decision.changes.assignee = request.person
+            decision.changes.communityCode = community
+            decision.handled.communityCode = community
         case .whistle:
             let named = summoned(request)
             let wrong = named.filter { unitKinds[$0] != .department && unitKinds[$0] != .enterprise }

@@ -121,9 +121,7 @@ public struct SLAPlanner: Sendable {
         case .resolve, .sendBack:
             return TimerChange(cancelAll: true)
         case .redispatch, .consult, .reopen, .signOff, .handDown, .markUnreasonable, .decideUnreasonable,
-            .requestExclusion, .acceptHandUp, .returnHandUp,
-            .decideExclusion,
-            .returnVisit,
+            .requestExclusion, .decideExclusion, .acceptHandUp, .returnHandUp, .returnVisit,
             .meetingDecision:
             return TimerChange()
         }

@@ -76,6 +76,13 @@ public struct ScoringReducer: Sendable {
         self.excludesAgreedUnreasonable = excludesAgreedUnreasonable
     }
 
+    /// The rules `reference` sets: its time limits and its assessment policy.
+    public init(reference: ReferenceData, timeZone: TimeZone) {
+        self.init(
+            planner: SLAPlanner(policy: reference.timeLimits), timeZone: timeZone,
+            excludesAgreedUnreasonable: reference.assessmentPolicy.excludesAgreedUnreasonable)
+    }
+
     /// The facts of one ticket from its encoded events, given in the order they happened; other
     /// event types and unreadable bodies are passed over.
     public func facts(replaying bodies: some Sequence<[UInt8]>, ticketId: UUID, district: String?) -> [AssessmentFact] {

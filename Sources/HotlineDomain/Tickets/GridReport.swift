@@ -19,9 +19,10 @@ extension Principal {
         return GridReport(reporter: name, communityCode: community)
     }
 
-    /// What is wrong with `request` filed by this caller: a grid worker files on the `grid_worker`
-    /// channel only, and only once bound to a community.
-    public func gridReportFindings(_ request: TicketRequest) -> [FieldFinding] {
+    /// What is wrong with `request` filed by this caller (`answered`: with an answer given on the
+    /// spot): a grid worker files on the `grid_worker` channel only, once bound to a community, and
+    /// its report is dispatched, never answered at intake.
+    public func gridReportFindings(_ request: TicketRequest, answered: Bool) -> [FieldFinding] {
         guard role == .gridWorker else { return [] }
         var findings: [FieldFinding] = []
         if gridReport == nil {
@@ -29,6 +30,9 @@ extension Principal {
         }
         if request.channel != .gridWorker {
             findings.append(FieldFinding(field: "channel", detail: "a grid worker files on the grid_worker channel"))
+        }
+        if answered {
+            findings.append(FieldFinding(field: "answer", detail: "a grid worker's report is dispatched, not answered"))
         }
         return findings
     }

@@ -70,9 +70,7 @@ public enum MonthlyAssessment {
         month: CalendarDay, timeZone: TimeZone, reference: ReferenceData, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> (units: [String: UnitFigures], districts: [String: UnitFigures]) {
-        let reducer = ScoringReducer(
-            planner: SLAPlanner(policy: reference.timeLimits), timeZone: timeZone,
-            excludesAgreedUnreasonable: reference.assessmentPolicy.excludesAgreedUnreasonable)
+        let reducer = ScoringReducer(reference: reference, timeZone: timeZone)
         let (start, end) = (month.start(in: timeZone), month.nextMonth.start(in: timeZone))
         let tickets = try await ScoringHistory.tickets(
             dispatchedFrom: start, to: end, types: Array(ScoringEvent.types), on: connection, logger: logger)

@@ -31,9 +31,7 @@ struct ScoringHandler: EventBatchHandler {
 
     func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let reference = try await snapshots.current(on: connection, logger: logger).reference
-        let reducer = ScoringReducer(
-            planner: SLAPlanner(policy: reference.timeLimits), timeZone: timeZone,
-            excludesAgreedUnreasonable: reference.assessmentPolicy.excludesAgreedUnreasonable)
+        let reducer = ScoringReducer(reference: reference, timeZone: timeZone)
         try await AssessmentStore.log(
             events.map { ($0.event.metadata.id, $0.event.metadata.ticketId, $0.event.metadata.occurredAt, $0.bytes) },
             on: connection,

@@ -120,10 +120,7 @@ public struct IntakeTicket: Sendable {
         let catalog = current.reference.catalog
         var findings = TicketRequestValidation.findings(intake.request) { catalog[$0]?.isLeaf ?? false }
             .map { FieldFinding(field: $0.field, detail: $0.detail) }
-        findings += intake.principal.gridReportFindings(intake.request)
-        if intake.principal.role == .gridWorker, intake.answer != nil {
-            findings.append(FieldFinding(field: "answer", detail: "a grid worker's report is dispatched, not answered"))
-        }
+        findings += intake.principal.gridReportFindings(intake.request, answered: intake.answer != nil)
         var answer: TicketAnswered?
         switch intake.answer?.resolve(in: current.knowledge) {
         case .success(let resolved): answer = resolved
