@@ -122,6 +122,9 @@ struct GroupCaseAndRepeatTests {
                 by: Self.handler(Self.housing, .department), purpose: "test")
             let operatorCaller = Principal(tokenId: UUID(), name: "op", role: .operator, unitCode: nil)
             _ = try await handling.perform(
+                .decideSendBack, on: original, HandlingRequest(reason: "同意", approved: true), by: operatorCaller,
+                purpose: "test")
+            _ = try await handling.perform(
                 .redispatch, on: original, HandlingRequest(leadUnit: Self.housing), by: operatorCaller, purpose: "test")
             let repeated = try await Self.insertTicket(leaf, state: .classified, unit: nil, on: client)
             let dispatch = try #require(

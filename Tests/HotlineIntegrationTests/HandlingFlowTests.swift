@@ -44,11 +44,11 @@ extension ServiceFlowTests {
             try await RunningServices.with(HotlineServiceKind.allCases, settings: settings, build: Self.build) {
                 try await desk.operatorAPI.waitUntilUp()
                 let whistled = try await Self.whistleAndReturnVisit(desk)
-                let sentBack = try await Self.sendBackAndRedispatch(desk)
+                let sentBack = try await Self.sendBackAndRedispatch(desk, client)
                 let viaSubCenter = try await Self.subCenterWithLeadAndCoUnit(desk)
 
                 let handled = try await Self.events(
-                    of: [whistled, sentBack, viaSubCenter], from: lifecycle, types: ["ticket.handled"], count: 18)
+                    of: [whistled, sentBack, viaSubCenter], from: lifecycle, types: ["ticket.handled"], count: 21)
                 let perTicket = Dictionary(grouping: handled, by: \.metadata.ticketId).mapValues {
                     $0.compactMap { $0.payload(as: TicketHandled.self)?.action }
                 }
@@ -56,7 +56,10 @@ extension ServiceFlowTests {
                     perTicket[whistled] == [
                         .signFor, .whistle, .reportIn, .reportIn, .addProgress, .resolve, .returnVisit, .reopen,
                     ])
-                #expect(perTicket[sentBack] == [.signFor, .sendBack, .redispatch, .signFor])
+                #expect(
+                    perTicket[sentBack] == [
+                        .signFor, .sendBack, .decideSendBack, .sendBack, .decideSendBack, .redispatch, .signFor,
+                    ])
                 #expect(
                     perTicket[viaSubCenter] == [
                         .redispatch, .signFor, .addProgress, .resolve, .requestExclusion, .decideExclusion,
@@ -95,7 +98,9 @@ extension ServiceFlowTests {
         let expected = [
             "whistled \(wangjing) dispatched", "whistled \(housing) summoned", "whistled \(water) summoned",
             "whistled \(wangjing) return_visit", "whistled \(wangjing) reopened",
-            "sentBack \(wangjing) dispatched", "sentBack \(chaoyang) sent_back", "sentBack \(jiangtai) dispatched",
+            "sentBack \(wangjing) dispatched", "sentBack \(chaoyang) sent_back", "sentBack \(chaoyang) sent_back",
+            "sentBack \(wangjing) send_back_decided", "sentBack \(wangjing) send_back_decided",
+            "sentBack \(jiangtai) dispatched",
             "viaSubCenter \(chaoyang) dispatched", "viaSubCenter \(wangjing) dispatched",
             "viaSubCenter \(housing) co_dispatched", "viaSubCenter \(wangjing) exclusion_decided",
         ]
@@ -166,13 +171,31 @@ extension ServiceFlowTests {
         return id
     }
 
-    /// Sent back by the township, re-dispatched by the center to another township.
-    static func sendBackAndRedispatch(_ desk: Desk) async throws -> UUID {
+    /// Sent back by the township: the sub-center refuses the first request and agrees to the
+    /// second, then the center re-dispatches the ticket to another township, where a send-back
+    /// after the policy's window is refused.
+    static func sendBackAndRedispatch(_ desk: Desk, _ client: PostgresClient) async throws -> UUID {
         let id = try await dispatchedTicket(desk, text: "楼上群租，住了十几个人，天天吵", place: "朝阳区望京街道", leaf: "HOU0201")
         let wangjing = desk.handler(Self.wangjing)
+        let subCenter = desk.handler(Self.chaoyang)
         #expect(try await action(wangjing, id, "sign_for").status == 200)
         #expect(try await action(wangjing, id, "send_back").status == 422, "a send-back needs a reason")
-        let back = try await action(wangjing, id, "send_back", ["reason": "地址在将台乡辖区"])
+        let asked = try await action(wangjing, id, "send_back", ["reason": "地址在将台乡辖区"])
+        #expect(asked.json["state"] as? String == "in_progress")
+        #expect(asked.json["unit_code"] as? String == Self.wangjing, "the unit keeps it until the decision")
+        #expect(asked.json["send_back_state"] as? String == "requested")
+        #expect(try await action(wangjing, id, "send_back", ["reason": "再次申请"]).status == 409, "one at a time")
+        #expect(
+            try await action(wangjing, id, "decide_send_back", ["approved": true, "reason": "自批"]).status == 403,
+            "a unit does not decide its own send-back")
+        let refused = try await action(
+            subCenter, id, "decide_send_back", ["approved": false, "reason": "经核实属望京街道辖区"])
+        #expect(refused.json["state"] as? String == "in_progress")
+        #expect(refused.json["unit_code"] as? String == Self.wangjing)
+        #expect(refused.json["send_back_state"] as? String == "refused")
+        #expect(refused.json["send_back_review_reason"] as? String == "经核实属望京街道辖区")
+        #expect(try await action(wangjing, id, "send_back", ["reason": "补充门牌号，实为将台乡"]).status == 200)
+        let back = try await action(subCenter, id, "decide_send_back", ["approved": true, "reason": "同意退单"])
         #expect(back.json["state"] as? String == "sent_back")
         #expect(back.json["unit_code"] as? String == Self.chaoyang)
         #expect(back.json["send_back_count"] as? Int == 1)
@@ -183,10 +206,19 @@ extension ServiceFlowTests {
             desk.operatorAPI, id, "redispatch", ["lead_unit": Self.jiangtai, "reason": "按地址改派"])
         #expect(again.json["state"] as? String == "dispatched")
         #expect(again.json["unit_code"] as? String == Self.jiangtai)
+        #expect(again.json["send_back_state"] == nil, "a new dispatch starts without a send-back")
         #expect(
             again.json["first_responsible_unit"] as? String == Self.wangjing,
             "the first unit to get it stays its first-responsible unit (首接负责)")
-        #expect(try await action(desk.handler(Self.jiangtai), id, "sign_for").status == 200)
+        let jiangtai = desk.handler(Self.jiangtai)
+        #expect(try await action(jiangtai, id, "sign_for").status == 200)
+        // A negative window makes every send-back late; negated back at once.
+        let flip: PostgresQuery = "UPDATE sla_policies SET send_back_minutes = -send_back_minutes"
+        try await client.query(flip, logger: TestEnvironment.logger)
+        let late = try await action(jiangtai, id, "send_back", ["reason": "不属本乡"])
+        try await client.query(flip, logger: TestEnvironment.logger)
+        #expect(late.status == 409)
+        #expect(late.json["type"] as? String == "/problems/send-back-window-closed")
         return id
     }
 

@@ -89,7 +89,9 @@ struct LeadershipMeetingTests {
             #expect(chaoyang.map(\.id) == [late])
             let entry = try #require(chaoyang.first)
             #expect(entry.level == .subCenter && entry.supervisingUnitCode == "110105")
-            #expect(entry.lateSteps == [.assign], "signed for in time, no handler assigned within 2 hours")
+            #expect(
+                entry.lateSteps == [.assign, .signOff],
+                "signed for in time, no handler assigned within 2 hours, not signed off by the leader within 4")
             #expect(entry.overdueAt == Self.start.addingTimeInterval(86_400))
             #expect(entry.centerEscalationAt == dayOne.addingTimeInterval(86_400))
             #expect(entry.nextStep(at: dayOne) == .centerTakesOver(at: dayOne.addingTimeInterval(86_400)))

@@ -90,8 +90,29 @@ extension ServiceFlowTests {
         #expect(try await second.send("GET", "/units/\(Self.wangjing)/queue").status == 403)
         #expect(try await second.send("GET", "/supervision").status == 403)
 
-        let history =
-            try await desk.operatorAPI.send("GET", "/tickets/\(down)").json["history"] as? [[String: Any]] ?? []
+        // Each step's time limit started with the step before and ended with the step itself; the
+        // community's report back was against the community.
+        let steps = try await eventually("the SLA timer to follow the township's steps") {
+            let rows = try await client.query(
+                """
+                SELECT kind || ' ' || state || ' ' || unit_code FROM sla_timers
+                WHERE ticket_id = \(down) AND split_part(kind, ':', 2) IN ('sign_off', 'dispatch_down', 'report_back')
+                ORDER BY kind
+                """, logger: TestEnvironment.logger)
+            let found = try await all(rows.decode(String.self))
+            return found.count == 6 && found.allSatisfy { !$0.contains(" pending ") } ? found : nil
+        }
+        #expect(
+            steps == [
+                "deadline:dispatch_down cancelled \(Self.wangjing)",
+                "deadline:report_back cancelled \(Self.secondCommunity)",
+                "deadline:sign_off cancelled \(Self.wangjing)", "reminder:dispatch_down cancelled \(Self.wangjing)",
+                "reminder:report_back cancelled \(Self.secondCommunity)",
+                "reminder:sign_off cancelled \(Self.wangjing)",
+            ])
+        let ticket = try await desk.operatorAPI.send("GET", "/tickets/\(down)").json
+        #expect(ticket["reported_back_at"] is String, "the community's report back is recorded")
+        let history = ticket["history"] as? [[String: Any]] ?? []
         let actions = history.compactMap { ($0["payload"] as? [String: Any])?["action"] as? String }
         #expect(actions == ["sign_for", "sign_off", "dispatch_down", "add_progress"])
         let photo = history.last.flatMap { ($0["payload"] as? [String: Any])?["photo_reference"] as? String }

@@ -95,20 +95,80 @@ struct HandlingRulesTests {
         #expect(decision.dispatched == nil)
     }
 
-    @Test("a send-back goes to the district's sub-center, from there to the center, and no further")
+    static let subCenter = Principal(
+        tokenId: UUID(), name: "分中心", role: .handler, unitCode: "110105", unitKind: .subCenter, districtCode: "110105")
+
+    @Test("a send-back is a request to the district's sub-center; the unit keeps the ticket meanwhile")
     func sendBack() throws {
-        let fromTownship = try Self.decide(.sendBack, HandlingRequest(reason: "r"), on: Self.ticket(.dispatched))
-        #expect(fromTownship.unitCode == "110105")
-        #expect(fromTownship.changes.sentBack)
-        #expect(fromTownship.handled.unitCode == "110105")
-        let fromSubCenter = try Self.decide(
-            .sendBack, HandlingRequest(reason: "r"), on: Self.ticket(.dispatched, unit: "110105"),
-            by: Self.operatorCaller)
-        #expect(fromSubCenter.unitCode == OrgUnitCode.center)
-        var centers = Self.ticket(.dispatched, unit: OrgUnitCode.center)
+        let request = try Self.decide(.sendBack, HandlingRequest(reason: "r"), on: Self.ticket(.dispatched))
+        #expect(request.state == .dispatched && request.unitCode == Self.township)
+        #expect(request.changes.sendBackState == .requested && request.changes.sendBackReason == "r")
+        #expect(!request.changes.sentBack)
+        #expect(request.handled.sentBackFrom == Self.township && request.handled.sendBackTo == "110105")
+        var pending = Self.ticket(.inProgress)
+        pending.sendBackState = .requested
+        #expect(Self.refusal(.sendBack, HandlingRequest(reason: "r"), on: pending) == .sendBackPending)
+        var refusedBefore = Self.ticket(.inProgress)
+        refusedBefore.sendBackState = .refused
+        #expect(Self.refusal(.sendBack, HandlingRequest(reason: "r"), on: refusedBefore) == nil, "asked again")
+    }
+
+    @Test("a send-back is asked within the policy's window after dispatch, not after it")
+    func sendBackWindow() {
+        var ticket = Self.ticket(.inProgress)
+        ticket.sendBackUntil = Self.now
+        #expect(Self.refusal(.sendBack, HandlingRequest(reason: "r"), on: ticket) == nil, "at the window's end")
+        ticket.sendBackUntil = Self.now - 1
         #expect(
-            try Self.decide(.sendBack, HandlingRequest(reason: "r"), on: centers, by: Self.operatorCaller).unitCode
-                == "110105", "the center's ticket in a district goes to the district")
+            Self.refusal(.sendBack, HandlingRequest(reason: "r"), on: ticket)
+                == .sendBackWindowClosed(until: Self.now - 1))
+    }
+
+    @Test("the sub-center agrees (the ticket goes to it) or refuses (the unit keeps it), with its reason")
+    func decideSendBack() throws {
+        var ticket = Self.ticket(.inProgress)
+        ticket.sendBackState = .requested
+        let agreed = try Self.decide(
+            .decideSendBack, HandlingRequest(reason: "ok", approved: true), on: ticket, by: Self.subCenter)
+        #expect(agreed.state == .sentBack && agreed.unitCode == "110105" && agreed.changes.sentBack)
+        #expect(agreed.handled.state == .sentBack && agreed.handled.unitCode == "110105")
+        #expect(agreed.changes.sendBackState == .approved && agreed.changes.sendBackReviewReason == "ok")
+        #expect(agreed.handled.sentBackFrom == Self.township)
+        let refused = try Self.decide(
+            .decideSendBack, HandlingRequest(reason: "yours", approved: false), on: ticket, by: Self.operatorCaller)
+        #expect(refused.state == .inProgress && refused.unitCode == Self.township && !refused.changes.sentBack)
+        #expect(refused.changes.sendBackState == .refused)
+    }
+
+    @Test("refused: a decision without a request, by the unit itself, by another district, by the hub on its own")
+    func decideSendBackRefused() {
+        let approve = HandlingRequest(reason: "ok", approved: true)
+        #expect(
+            Self.refusal(.decideSendBack, approve, on: Self.ticket(.inProgress), by: Self.subCenter)
+                == .noSendBackRequest)
+        var ticket = Self.ticket(.inProgress)
+        ticket.sendBackState = .requested
+        #expect(Self.refusal(.decideSendBack, approve, on: ticket) == .centerOnly(.decideSendBack))
+        let otherDistrict = Principal(
+            tokenId: UUID(), name: "x", role: .handler, unitCode: "110101", unitKind: .subCenter, districtCode: "110101"
+        )
+        #expect(Self.refusal(.decideSendBack, approve, on: ticket, by: otherDistrict) == .outOfScope)
+        var subCentersOwn = Self.ticket(.inProgress, unit: "110105")
+        subCentersOwn.sendBackState = .requested
+        #expect(
+            Self.refusal(.decideSendBack, approve, on: subCentersOwn, by: Self.subCenter) == .noSendBackRequest,
+            "the center decides a sub-center's send-back")
+        #expect(
+            (try? Self.decide(.decideSendBack, approve, on: subCentersOwn, by: Self.operatorCaller))?.unitCode
+                == OrgUnitCode.center)
+    }
+
+    @Test("a send-back goes to the district's sub-center, from there to the center, and no further")
+    func sendBackTargets() {
+        #expect(Self.ticket(.dispatched).sendBackTarget == "110105")
+        #expect(Self.ticket(.dispatched, unit: "110105").sendBackTarget == OrgUnitCode.center)
+        var centers = Self.ticket(.dispatched, unit: OrgUnitCode.center)
+        #expect(centers.sendBackTarget == "110105", "the center's ticket in a district goes to the district")
         centers.districtCode = nil
         #expect(
             Self.refusal(.sendBack, HandlingRequest(reason: "r"), on: centers, by: Self.operatorCaller)

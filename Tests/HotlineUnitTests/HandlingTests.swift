@@ -10,11 +10,12 @@ struct TicketLifecycleTests {
     /// Anything not listed is refused.
     static let allowed: [S: [A: S]] = [
         .dispatched: [
-            .signFor: .inProgress, .sendBack: .sentBack, .redispatch: .dispatched, .consult: .dispatched,
-            .meetingDecision: .dispatched,
+            .signFor: .inProgress, .sendBack: .dispatched, .decideSendBack: .dispatched, .redispatch: .dispatched,
+            .consult: .dispatched, .meetingDecision: .dispatched,
         ],
         .inProgress: [
-            .sendBack: .sentBack, .redispatch: .dispatched, .consult: .dispatched, .assign: .inProgress,
+            .sendBack: .inProgress, .decideSendBack: .inProgress, .redispatch: .dispatched, .consult: .dispatched,
+            .assign: .inProgress,
             .addProgress: .inProgress,
             .whistle: .inProgress,
             .reportIn: .inProgress, .handUp: .handedUp, .handDown: .inProgress, .markUnreasonable: .inProgress,

@@ -47,7 +47,17 @@ struct InboxRuleTests {
         let summons = InboxRule.notices(for: whistle)
         #expect(Self.kinds(summons) == ["\(Self.housing) summoned", "\(Self.traffic) summoned"])
         #expect(summons.allSatisfy { $0.dueAt == Self.due })
-        #expect(Self.kinds(InboxRule.notices(for: Self.handled(.sendBack, unit: "110105"))) == ["110105 sent_back"])
+        var sendBack = Self.handled(.sendBack)
+        (sendBack.sentBackFrom, sendBack.sendBackTo) = (Self.township, "110105")
+        #expect(Self.kinds(InboxRule.notices(for: sendBack)) == ["110105 sent_back"])
+        var sendBackDecided = Self.handled(.decideSendBack, unit: "110105")
+        (sendBackDecided.sentBackFrom, sendBackDecided.sendBackTo, sendBackDecided.approved) = (
+            Self.township, "110105", true
+        )
+        #expect(
+            InboxRule.notices(for: sendBackDecided) == [
+                InboxNotice(unitCode: Self.township, kind: .sendBackDecided, note: "approved")
+            ])
         var decided = Self.handled(.decideExclusion)
         decided.approved = true
         #expect(

@@ -112,11 +112,10 @@ struct MeetingAndSupervisionTests {
 
     @Test("a meeting decision moves no timer and tells no unit")
     func decisionQuiet() throws {
-        let change = SLAPlanner(policy: .beijing).change(
-            after: .meetingDecision, unit: Self.township, tier: .general, district: "110105", departments: [],
-            deadline: Self.start + 86_400, at: Self.start)
-        #expect(change == SLAPlanner.TimerChange())
         let handled = try Self.decide(Self.ticket(onAgenda: true)).handled
+        let change = SLAPlanner(policy: .beijing).change(
+            after: handled, unit: Self.township, tier: .general, district: "110105", at: Self.start)
+        #expect(change == SLAPlanner.TimerChange())
         #expect(InboxRule.notices(for: handled).isEmpty)
     }
 

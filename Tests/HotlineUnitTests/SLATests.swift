@@ -31,10 +31,11 @@ struct TimerSimulation {
     }
 
     mutating func act(_ action: HandlingAction, departments: [String] = [], deadline: Date? = nil) {
+        let handled = TicketHandled(
+            action: action, state: facts.state, unitCode: facts.unitCode, actor: "承办人", actorRole: .handler,
+            actorUnitCode: facts.unitCode, departments: departments, deadline: deadline)
         let change = planner.change(
-            after: action, unit: facts.unitCode ?? "", tier: tier, district: district, departments: departments,
-            deadline: deadline,
-            at: clock.now())
+            after: handled, unit: facts.unitCode ?? "", tier: tier, district: district, at: clock.now())
         if change.cancelAll { pending = [] }
         pending.removeAll { change.cancel.contains($0.kind) }
         add(change.add)

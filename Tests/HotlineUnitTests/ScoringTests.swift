@@ -67,7 +67,7 @@ struct ScoringTests {
     @Test("a re-dispatch opens a new fact for the new unit; later events are the new unit's")
     func redispatch() {
         let facts = play([
-            (Self.dispatch, 0), (handled(.sendBack), 600),
+            (Self.dispatch, 0), (handled(.sendBack), 300), (handled(.decideSendBack, approved: true), 600),
             (.dispatched(TicketDispatched(unitCode: "110105023", urgency: .general, reason: "r")), 1200),
             (handled(.signFor), 1800),
             (handled(.reopen), 2400),

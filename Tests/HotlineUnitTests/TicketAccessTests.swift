@@ -53,7 +53,7 @@ struct TicketAccessTests {
             whole: true, actions: everything, queues: Set(queues)),
         Row(
             description: "the district's sub-center", principal: handler(district, .subCenter, district: district),
-            reads: true, whole: true, actions: [.redispatch, .consult], queues: Set(queues)),
+            reads: true, whole: true, actions: [.redispatch, .consult, .decideSendBack], queues: Set(queues)),
         Row(
             description: "another district's sub-center", principal: handler("110101", .subCenter, district: "110101"),
             reads: false, whole: false, actions: [], queues: Set(queues)),

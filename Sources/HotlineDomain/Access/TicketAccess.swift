@@ -47,12 +47,12 @@ extension Principal {
 
     /// Whether this caller may take a center action (`HandlingRules.centerActions`): operators,
     /// admins and the center's handlers take them all (analysts none); a sub-center re-dispatches the tickets
-    /// of its district (and those it holds).
+    /// of its district (and those it holds) and decides their send-backs.
     public func actsForCenter(_ action: HandlingAction, ticket: HandlingTicket) -> Bool {
         guard role != .analyst else { return false }
         switch scope {
         case .city: return true
-        case .district: return [.redispatch, .consult].contains(action) && mayRead(ticket.parties)
+        case .district: return [.redispatch, .consult, .decideSendBack].contains(action) && mayRead(ticket.parties)
         case .unit, .community, .nothing: return false
         }
     }

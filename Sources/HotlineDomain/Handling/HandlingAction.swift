@@ -2,8 +2,12 @@
 public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     /// 签收: the receiving unit acknowledges the ticket.
     case signFor = "sign_for"
-    /// 退单: the unit is not responsible and sends the ticket back, with a reason.
+    /// 退单: the unit is not responsible and asks to send the ticket back, with a reason, within
+    /// the policy's window after dispatch; it keeps the ticket until the center decides.
     case sendBack = "send_back"
+    /// The center (or the district's sub-center) agrees to a send-back, and the ticket goes to it
+    /// for re-dispatch, or refuses it, with its reason, and the unit keeps the ticket.
+    case decideSendBack = "decide_send_back"
     /// The center or a sub-center sends the ticket to a lead unit, perhaps with co-units.
     case redispatch
     /// 会商: the sub-center (or the center) holds a consultation on a complex or multi-unit

@@ -10,7 +10,14 @@ public struct HandlingChanges: Sendable, Equatable {
     public var signedOffBy: String?
     /// A double dispatch's community.
     public var communityCode: String?
+    /// The community reported back (a grid worker's progress on its task).
+    public var reportedBack = false
+    /// An agreed send-back: the ticket leaves the unit for the hub.
     public var sentBack = false
+    /// Where the unit's send-back request stands, and its reason and the center's.
+    public var sendBackState: ExclusionState?
+    public var sendBackReason: String?
+    public var sendBackReviewReason: String?
     public var reopened = false
     public var handUpDeadline: Date?
     /// The unit a hand-up goes to.

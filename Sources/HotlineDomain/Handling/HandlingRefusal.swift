@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Why a handling action is refused, in the order the checks run.
 public enum HandlingRefusal: Error, Sendable, Equatable {
     /// The request lacks or gets wrong the fields the action needs (`HandlingRequest.findings`).
@@ -13,6 +15,12 @@ public enum HandlingRefusal: Error, Sendable, Equatable {
     case illegalTransition(from: TicketState)
     /// A send-back of a ticket that is already the center's.
     case nowhereToSendBack
+    /// A send-back after the policy's window: the unit asked too late, and handles the ticket.
+    case sendBackWindowClosed(until: Date)
+    /// A send-back while an earlier one waits for the center's decision.
+    case sendBackPending
+    /// A send-back decision without a pending send-back, or by the hub that sent the ticket back.
+    case noSendBackRequest
     /// A re-dispatch names units that do not exist (each finding names one).
     case unknownUnits([String], findings: [FieldFinding])
     /// A whistle names units that are not departments or enterprises.

@@ -126,9 +126,9 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             if approved == nil {
                 findings.append(FieldFinding(field: "approved", detail: "required for decide_exclusion"))
             }
-        case .decideUnreasonable:
+        case .decideUnreasonable, .decideSendBack:
             if approved == nil {
-                findings.append(FieldFinding(field: "approved", detail: "required for decide_unreasonable"))
+                findings.append(FieldFinding(field: "approved", detail: "required for \(action.rawValue)"))
             }
             text("reason", reason)
         case .resolve:

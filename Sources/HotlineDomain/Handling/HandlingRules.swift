@@ -6,7 +6,7 @@ public import Foundation
 public enum HandlingRules {
     /// Actions only the center (or, for a re-dispatch, the sub-center of the ticket's district) takes.
     public static let centerActions: Set<HandlingAction> = [
-        .redispatch, .consult, .decideExclusion, .decideUnreasonable, .returnVisit, .reopen,
+        .redispatch, .consult, .decideSendBack, .decideExclusion, .decideUnreasonable, .returnVisit, .reopen,
     ]
 
     /// The org units whose kinds (and parents) `decide` needs for `action`: a re-dispatch's lead
@@ -72,6 +72,7 @@ public enum HandlingRules {
         try change(
             &decision, by: action, request, on: ticket, by: actor, unitKinds: unitKinds, unitParents: unitParents,
             at: now)
+        decision.handled.state = decision.state
         decision.handled.unitCode = decision.unitCode
         decision.handled.maskFreeText(callerName: ticket.callerName)
         if decision.meetingDecision != nil {
@@ -97,7 +98,26 @@ public enum HandlingRules {
         case .signFor: decision.changes.signed = true
         case .sendBack:
             guard let hub = ticket.sendBackTarget else { throw .nowhereToSendBack }
+            guard ticket.sendBackState != .requested else { throw .sendBackPending }
+            if let until = ticket.sendBackUntil, now > until { throw .sendBackWindowClosed(until: until) }
+            decision.changes.sendBackState = .requested
+            decision.changes.sendBackReason = request.reason
+            decision.handled.sentBackFrom = ticket.unitCode
+            decision.handled.sendBackTo = hub
+        case .decideSendBack:
+            guard ticket.sendBackState == .requested, let hub = ticket.sendBackTarget,
+                actor.scope == .city || actor.unitCode == hub
+            else { throw .noSendBackRequest }
+            decision.changes.sendBackReviewReason = request.reason
+            decision.handled.sentBackFrom = ticket.unitCode
+            decision.handled.sendBackTo = hub
+            guard request.approved == true else {
+                decision.changes.sendBackState = .refused
+                return
+            }
+            decision.changes.sendBackState = .approved
             decision.changes.sentBack = true
+            decision.state = .sentBack
             decision.unitCode = hub
         case .redispatch:
             let units = try knownRedispatchUnits(request, unitKinds: unitKinds)
@@ -228,7 +248,9 @@ public enum HandlingRules {
             decision.meetingDecision = MeetingDecision(
                 unitCode: unit, owner: request.person ?? "", measure: request.note ?? "",
                 targetDate: request.deadline ?? now, decidedBy: actor.name)
-        case .addProgress: decision.handled.photoReference = request.photoReference
+        case .addProgress:
+            decision.handled.photoReference = request.photoReference
+            decision.changes.reportedBack = actor.role == .gridWorker
         }
     }
 

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What a handling decision needs to know about a ticket (read under the ticket's row lock).
 public struct HandlingTicket: Sendable, Equatable {
     public var state: TicketState
@@ -23,13 +25,17 @@ public struct HandlingTicket: Sendable, Equatable {
     public var communityCode: String?
     /// The township leader who signed it off (签批), once one has.
     public var signedOffBy: String?
+    /// Where the lead unit's send-back request stands.
+    public var sendBackState: ExclusionState?
+    /// The end of the policy's send-back window after the latest dispatch; nil for no limit.
+    public var sendBackUntil: Date?
 
     public init(
         state: TicketState, unitCode: String?, coUnitCodes: [String] = [], districtCode: String? = nil,
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
         summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false,
         communityCode: String? = nil, signedOffBy: String? = nil, unreasonableState: ExclusionState? = nil,
-        handUpUnitCode: String? = nil
+        handUpUnitCode: String? = nil, sendBackState: ExclusionState? = nil, sendBackUntil: Date? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -45,6 +51,8 @@ public struct HandlingTicket: Sendable, Equatable {
         self.signedOffBy = signedOffBy
         self.unreasonableState = unreasonableState
         self.handUpUnitCode = handUpUnitCode
+        self.sendBackState = sendBackState
+        self.sendBackUntil = sendBackUntil
     }
 
     /// Who the ticket concerns, for the scope rules.

@@ -6,7 +6,10 @@ public enum TicketLifecycle {
     public static func next(after action: HandlingAction, from state: TicketState) -> TicketState? {
         switch (action, state) {
         case (.signFor, .dispatched): .inProgress
-        case (.sendBack, .dispatched), (.sendBack, .inProgress): .sentBack
+        // A send-back is a request; an agreed one moves the ticket to `.sentBack` (HandlingRules).
+        case (.sendBack, .dispatched), (.sendBack, .inProgress), (.decideSendBack, .dispatched),
+            (.decideSendBack, .inProgress):
+            state
         case (.redispatch, .dispatched), (.redispatch, .sentBack), (.redispatch, .inProgress),
             (.consult, .dispatched), (.consult, .sentBack), (.consult, .inProgress):
             .dispatched

@@ -11,8 +11,11 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     case reopened
     /// A whistle summoned the department (吹哨), to report in by the due time.
     case summoned
-    /// A unit sent a ticket back (退单): the center or sub-center must re-dispatch it.
+    /// A unit asks to send a ticket back (退单): the center or sub-center agrees (and re-dispatches
+    /// it) or refuses.
     case sentBack = "sent_back"
+    /// The center or sub-center agreed to the unit's send-back, or refused it (the unit keeps the ticket).
+    case sendBackDecided = "send_back_decided"
     /// The center decided the unit's request to exclude a ticket from its assessment.
     case exclusionDecided = "exclusion_decided"
     /// A township handed a ticket up to the unit (上交), to accept with a plan or return by the due time.

@@ -33,8 +33,14 @@ public enum InboxRule {
                 InboxNotice(unitCode: $0, kind: .summoned, dueAt: handled.deadline, note: handled.actorUnitCode)
             }
         case .sendBack:
-            guard let hub = handled.unitCode else { return [] }
+            guard let hub = handled.sendBackTo else { return [] }
             return [InboxNotice(unitCode: hub, kind: .sentBack, note: handled.reason)]
+        case .decideSendBack:
+            guard let unit = handled.sentBackFrom else { return [] }
+            return [
+                InboxNotice(
+                    unitCode: unit, kind: .sendBackDecided, note: handled.approved == true ? "approved" : "refused")
+            ]
         case .decideExclusion, .decideUnreasonable:
             guard let unit = handled.unitCode else { return [] }
             return [

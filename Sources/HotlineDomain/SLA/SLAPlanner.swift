@@ -42,11 +42,7 @@ public struct SLAPlanner: Sendable {
         let limits = policy.limits(tier, district: district)
         var timers: [PlannedTimer] = []
         func step(_ step: SLAStep, within interval: TimeInterval) {
-            timers.append(
-                PlannedTimer(
-                    kind: .reminder(step), dueAt: time.addingTimeInterval(interval * limits.reminderFraction),
-                    unitCode: unit))
-            timers.append(PlannedTimer(kind: .deadline(step), dueAt: time.addingTimeInterval(interval), unitCode: unit))
+            timers += stepTimers(step, within: interval, from: time, unit: unit, limits: limits)
         }
         step(.signFor, within: limits.signFor)
         step(.assign, within: limits.assign)
@@ -65,7 +61,22 @@ public struct SLAPlanner: Sendable {
         if unitKind == .township, let meetingAfter = limits.meetingAfter {
             timers.append(PlannedTimer(kind: .meeting, dueAt: time.addingTimeInterval(meetingAfter), unitCode: unit))
         }
+        if unitKind == .township, let signOff = limits.signOff {
+            step(.signOff, within: signOff)
+        }
         return timers
+    }
+
+    /// A step's reminder (at the policy's fraction of `interval`) and deadline, against `unit`.
+    private func stepTimers(
+        _ step: SLAStep, within interval: TimeInterval, from time: Date, unit: String, limits: TierLimits
+    ) -> [PlannedTimer] {
+        [
+            PlannedTimer(
+                kind: .reminder(step), dueAt: time.addingTimeInterval(interval * limits.reminderFraction),
+                unitCode: unit),
+            PlannedTimer(kind: .deadline(step), dueAt: time.addingTimeInterval(interval), unitCode: unit),
+        ]
     }
 
     /// What a handling action does to a ticket's timers.
@@ -82,20 +93,37 @@ public struct SLAPlanner: Sendable {
         }
     }
 
-    /// What `action` changes. Re-dispatch and reopening are not here: they arrive as
-    /// `ticket.dispatched`, which replaces every timer (`timers(dispatchedTo:...)`).
+    /// What the action `handled` records changes. Re-dispatch and reopening are not here: they
+    /// arrive as `ticket.dispatched`, which replaces every timer (`timers(dispatchedTo:...)`).
     public func change(
-        after action: HandlingAction, unit: String, tier: UrgencyTier, district: String?, departments: [String],
-        deadline: Date?,
-        at time: Date
+        after handled: TicketHandled, unit: String, tier: UrgencyTier, district: String?, at time: Date
     ) -> TimerChange {
         let limits = policy.limits(tier, district: district)
-        switch action {
+        let departments = handled.departments ?? []
+        let deadline = handled.deadline
+        switch handled.action {
         case .signFor:
             return TimerChange(cancel: [.reminder(.signFor), .deadline(.signFor)])
-        case .assign, .dispatchDown:
-            // A double dispatch names the responsible leader: the ticket is assigned.
+        case .assign:
             return TimerChange(cancel: [.reminder(.assign), .deadline(.assign)])
+        case .signOff:
+            return TimerChange(
+                cancel: [.reminder(.signOff), .deadline(.signOff)],
+                add: limits.dispatchDown.map {
+                    stepTimers(.dispatchDown, within: $0, from: time, unit: unit, limits: limits)
+                } ?? [])
+        case .dispatchDown:
+            // A double dispatch names the responsible leader: the ticket is assigned. The community
+            // it goes down to has its own time to report back.
+            let community = handled.communityCode ?? unit
+            return TimerChange(
+                cancel: [
+                    .reminder(.assign), .deadline(.assign), .reminder(.dispatchDown), .deadline(.dispatchDown),
+                    .reminder(.reportBack), .deadline(.reportBack),
+                ],
+                add: limits.reportBack.map {
+                    stepTimers(.reportBack, within: $0, from: time, unit: community, limits: limits)
+                } ?? [])
         case .whistle:
             guard let deadline else { return TimerChange() }
             return TimerChange(
@@ -103,9 +131,11 @@ public struct SLAPlanner: Sendable {
         case .reportIn:
             return TimerChange(cancel: departments.map { .whistle(department: $0) })
         case .addProgress:
-            guard let every = limits.progressEvery else { return TimerChange() }
+            let reportBack: [SLATimerKind] =
+                handled.actorRole == .gridWorker ? [.reminder(.reportBack), .deadline(.reportBack)] : []
+            guard let every = limits.progressEvery else { return TimerChange(cancel: reportBack) }
             return TimerChange(
-                cancel: [.deadline(.progress)],
+                cancel: [.deadline(.progress)] + reportBack,
                 add: [PlannedTimer(kind: .deadline(.progress), dueAt: time.addingTimeInterval(every), unitCode: unit)])
         case .handUp:
             guard let deadline else { return TimerChange() }
@@ -118,9 +148,12 @@ public struct SLAPlanner: Sendable {
                         unitCode: unit),
                     PlannedTimer(kind: .deadline(.finish), dueAt: deadline, unitCode: unit),
                 ])
-        case .resolve, .sendBack:
+        case .resolve:
             return TimerChange(cancelAll: true)
-        case .redispatch, .consult, .reopen, .signOff, .handDown, .markUnreasonable, .decideUnreasonable,
+        case .decideSendBack:
+            // An agreed send-back takes the ticket from the unit; a refused one leaves its clock running.
+            return handled.approved == true ? TimerChange(cancelAll: true) : TimerChange()
+        case .sendBack, .redispatch, .consult, .reopen, .handDown, .markUnreasonable, .decideUnreasonable,
             .requestExclusion, .decideExclusion, .acceptHandUp, .returnHandUp, .returnVisit,
             .meetingDecision:
             return TimerChange()
@@ -138,6 +171,12 @@ public struct SLAPlanner: Sendable {
             return !ticket.assigned && ticket.unitCode == timer.unitCode
         case .whistle:
             return !ticket.reportedIn
+        case .reminder(.signOff), .deadline(.signOff):
+            return !ticket.signedOff && ticket.unitCode == timer.unitCode
+        case .reminder(.dispatchDown), .deadline(.dispatchDown):
+            return !ticket.dispatchedDown && ticket.unitCode == timer.unitCode
+        case .reminder(.reportBack), .deadline(.reportBack):
+            return !ticket.reportedBack && ticket.communityCode == timer.unitCode
         case .reminder, .deadline, .checkpoint, .meeting:
             return ticket.unitCode == timer.unitCode
         case .escalation:
@@ -167,6 +206,8 @@ public struct SLAPlanner: Sendable {
             return Firing(
                 event: .escalated, supervision: Supervision(level: .center, unitCode: OrgUnitCode.center), followUps: []
             )
+        case .deadline(let step) where SLAStep.townshipSteps.contains(step):
+            return Firing(event: .overdue, supervision: nil, followUps: [])
         case .deadline:
             let limits = policy.limits(tier, district: district)
             let subCenter = district.map(OrgUnitCode.subCenter(of:))

@@ -12,6 +12,16 @@ public enum SLAStep: String, Codable, Sendable, CaseIterable {
     case progress
     /// A summoned department reports in (报到).
     case whistle
+    /// The township's leader signs the ticket off (签批).
+    case signOff = "sign_off"
+    /// The township sends the signed-off ticket down (双派单).
+    case dispatchDown = "dispatch_down"
+    /// The community the ticket was sent down to reports back.
+    case reportBack = "report_back"
+
+    /// The township's own steps: their overdue is a signal to the township or community, not
+    /// the ticket's overdue (no supervision, no escalation, nothing in the assessment).
+    public static let townshipSteps: Set<SLAStep> = [.signOff, .dispatchDown, .reportBack]
 }
 
 /// What a durable timer does when it comes due.
@@ -89,10 +99,17 @@ public struct TicketFacts: Sendable, Equatable {
     public var districtCode: String?
     /// For whistle timers: whether the summoned department has reported in.
     public var reportedIn: Bool
+    /// The township's own steps: signed off (签批), sent down (双派单) to `communityCode`, and
+    /// that community's report back.
+    public var signedOff: Bool
+    public var dispatchedDown: Bool
+    public var reportedBack: Bool
+    public var communityCode: String?
 
     public init(
         state: TicketState, unitCode: String?, signed: Bool, assigned: Bool, districtCode: String?,
-        reportedIn: Bool = false
+        reportedIn: Bool = false, signedOff: Bool = false, dispatchedDown: Bool = false, reportedBack: Bool = false,
+        communityCode: String? = nil
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -100,5 +117,9 @@ public struct TicketFacts: Sendable, Equatable {
         self.assigned = assigned
         self.districtCode = districtCode
         self.reportedIn = reportedIn
+        self.signedOff = signedOff
+        self.dispatchedDown = dispatchedDown
+        self.reportedBack = reportedBack
+        self.communityCode = communityCode
     }
 }

@@ -115,7 +115,7 @@ public struct ScoringReducer: Sendable {
             let last = facts.count - 1
             switch handled.action {
             case .signFor: facts[last].signedInTime = time <= facts[last].signForBy
-            case .sendBack: facts[last].sentBack = true
+            case .decideSendBack where handled.approved == true: facts[last].sentBack = true
             case .handUp: facts[last].finishBy = handled.deadline ?? facts[last].finishBy
             case .resolve:
                 facts[last].resolved = true

@@ -68,7 +68,9 @@ extension ProblemDetails {
                     "\(action.rawValue) is for the lead unit (progress also for co-units, a report-in for a summoned department while its whistle is pending)"
             )
         case .centerOnly(let action):
-            let holder = action == .redispatch ? " or the sub-center of the ticket's district" : ""
+            let holder =
+                [.redispatch, .consult, .decideSendBack].contains(action)
+                ? " or the sub-center of the ticket's district" : ""
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Only the center may do this",
                 detail: "\(action.rawValue) is for the center\(holder)")
@@ -78,6 +80,22 @@ extension ProblemDetails {
             self.init(
                 .conflict, type: "/problems/nowhere-to-send-back", title: "Nowhere to send the ticket back to",
                 detail: "ticket \(id) is already the center's")
+        case .sendBackWindowClosed(let until):
+            self.init(
+                .conflict, type: "/problems/send-back-window-closed", title: "Too late to send the ticket back",
+                detail:
+                    "a send-back of ticket \(id) had to be asked by \(until.formatted(.iso8601)); the unit handles it (or asks the center to re-dispatch through a hand-up)"
+            )
+        case .sendBackPending:
+            self.init(
+                .conflict, type: "/problems/send-back-pending", title: "A send-back already waits for a decision",
+                detail: "ticket \(id)'s send-back waits for the center's or sub-center's decision")
+        case .noSendBackRequest:
+            self.init(
+                .conflict, type: "/problems/no-send-back-request", title: "No send-back to decide",
+                detail:
+                    "ticket \(id) has no pending send-back, or it goes to another hub (the district's sub-center decides its units' send-backs, the center the sub-center's)"
+            )
         case .unknownUnits(let units, let findings):
             self = JSONBody.invalid("unknown units: \(units.joined(separator: ", "))", findings: findings)
         case .notDepartments(let units, let findings):

@@ -48,6 +48,9 @@ struct TicketView: Encodable {
     var unreasonableReason: String?
     var unreasonableState: ExclusionState?
     var unreasonableReviewReason: String?
+    var sendBackState: ExclusionState?
+    var sendBackReason: String?
+    var sendBackReviewReason: String?
     var exclusionState: ExclusionState?
     var exclusionReason: String?
     var result: String?
@@ -65,6 +68,7 @@ struct TicketView: Encodable {
     var signedOffAt: Date?
     var communityCode: String?
     var dispatchedDownAt: Date?
+    var reportedBackAt: Date?
     var reportedBy: String?
     /// The classifier's best leaves with their probabilities, for an operator reviewing it.
     var candidates: JSONValue?
@@ -106,6 +110,9 @@ struct TicketView: Encodable {
         case unreasonableReason = "unreasonable_reason"
         case unreasonableState = "unreasonable_state"
         case unreasonableReviewReason = "unreasonable_review_reason"
+        case sendBackState = "send_back_state"
+        case sendBackReason = "send_back_reason"
+        case sendBackReviewReason = "send_back_review_reason"
         case exclusionState = "exclusion_state"
         case exclusionReason = "exclusion_reason"
         case feedbackToCaller = "feedback_to_caller"
@@ -120,6 +127,7 @@ struct TicketView: Encodable {
         case signedOffAt = "signed_off_at"
         case communityCode = "community_code"
         case dispatchedDownAt = "dispatched_down_at"
+        case reportedBackAt = "reported_back_at"
         case reportedBy = "reported_by"
     }
 
@@ -163,6 +171,9 @@ struct TicketView: Encodable {
         unreasonableReason = record.unreasonableReason
         unreasonableState = record.unreasonableState
         unreasonableReviewReason = record.unreasonableReviewReason
+        sendBackState = record.sendBackState
+        sendBackReason = record.sendBackReason
+        sendBackReviewReason = record.sendBackReviewReason
         exclusionState = record.exclusionState
         exclusionReason = record.exclusionReason
         result = record.result
@@ -177,6 +188,7 @@ struct TicketView: Encodable {
         signedOffAt = record.signedOffAt
         communityCode = record.communityCode
         dispatchedDownAt = record.dispatchedDownAt
+        reportedBackAt = record.reportedBackAt
         reportedBy = record.reportedBy
         candidates = record.candidates
         version = record.version

@@ -140,14 +140,24 @@ struct CitySimulation: Sendable {
                     "POST", "tickets/\(id)/actions/assign", token: handler,
                     body: ["person": "承办人\(ticket.index % 7 + 1)"])
             }
-            if ticket.handling.sendBack && !sentBack {
+            // A unit that is not responsible asks to send the ticket back within the policy's window
+            // (one that signed for too late handles it); the hub refuses one request in ten.
+            let sendBackBy = limits.sendBackWithin.map { dispatchedAt.addingTimeInterval($0 * 0.9) } ?? .distantFuture
+            if ticket.handling.sendBack && !sentBack && clock.now() < sendBackBy {
                 sentBack = true
-                try await clock.sleep(until: clock.now().addingTimeInterval(1200))
+                try await clock.sleep(until: min(clock.now().addingTimeInterval(600), sendBackBy))
                 try await act(progress) {
                     try await client.send(
                         "POST", "tickets/\(id)/actions/send_back", token: handler, body: ["reason": "不属于本单位辖区"])
                 }
-                continue
+                try await clock.sleep(until: clock.now().addingTimeInterval(1800))
+                let agreed = ticket.index % 10 != 3
+                try await act(progress) {
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/decide_send_back", token: operatorToken,
+                        body: ["approved": agreed, "reason": agreed ? "经核实不属该单位辖区，同意退单" : "属该单位职责，不同意退单"])
+                }
+                if agreed { continue }
             }
             if let community = communities[unit] {
                 try await townshipSteps(

@@ -30,7 +30,7 @@ enum ActionField: String, CaseIterable {
         case .acceptHandUp: [(.note, true)]
         case .returnHandUp: [(.reason, true)]
         case .decideExclusion: [(.approved, true)]
-        case .decideUnreasonable: [(.approved, true), (.reason, true)]
+        case .decideUnreasonable, .decideSendBack: [(.approved, true), (.reason, true)]
         case .resolve: [(.note, true), (.feedbackToCaller, true), (.feedbackToCenter, true)]
         case .returnVisit: [(.solved, true), (.satisfaction, true)]
         case .meetingDecision: [(.person, true), (.note, true), (.deadline, true)]

@@ -93,9 +93,8 @@ public struct TimerPlanning: EventBatchHandler {
                     on: connection, logger: logger)
             } else if let handled = consumed.event.payload(as: TicketHandled.self) {
                 let change = planner.change(
-                    after: handled.action, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
-                    district: ticket.districtCode,
-                    departments: handled.departments ?? [], deadline: handled.deadline, at: metadata.occurredAt)
+                    after: handled, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
+                    district: ticket.districtCode, at: metadata.occurredAt)
                 if change.cancelAll || !change.cancel.isEmpty {
                     try await SLATimerStore.cancel(
                         change.cancelAll ? nil : change.cancel, of: ticket.id, at: metadata.occurredAt, on: connection,

@@ -19,6 +19,8 @@ extension TicketRecord {
         masked.feedbackToCenter = text(feedbackToCenter)
         masked.unreasonableReason = text(unreasonableReason)
         masked.unreasonableReviewReason = text(unreasonableReviewReason)
+        masked.sendBackReason = text(sendBackReason)
+        masked.sendBackReviewReason = text(sendBackReviewReason)
         masked.exclusionReason = text(exclusionReason)
         masked.handDownPanel = text(handDownPanel)
         masked.handUpAnswer = text(handUpAnswer)

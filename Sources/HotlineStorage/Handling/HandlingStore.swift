@@ -18,17 +18,22 @@ public enum HandlingStore {
                    caller_name,
                    EXISTS (SELECT 1 FROM meeting_agenda_items m
                            WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL),
-                   community_code, signed_off_by, unreasonable_state, hand_up_unit
+                   community_code, signed_off_by, unreasonable_state, hand_up_unit, send_back_state,
+                   (SELECT max(h.occurred_at) FROM ticket_history h
+                    WHERE h.ticket_id = t.id AND h.event_type = \(EventType.ticketDispatched.rawValue))
+                   + make_interval(secs => (SELECT p.send_back_minutes * 60 FROM sla_policies p
+                                            WHERE p.tier = t.urgency AND p.district_code IN (COALESCE(t.district_code, ''), '')
+                                            ORDER BY p.district_code DESC LIMIT 1))
             FROM tickets t WHERE id = \(id) FOR UPDATE
             """, logger: logger)
         for try await (
             state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda, community,
-            signedOffBy, unreasonable, handUpUnit
+            signedOffBy, unreasonable, handUpUnit, sendBack, sendBackUntil
         )
             in rows.decode(
                 (
                     String, String?, [String], String?, String, String?, [String], [String], String?, Bool, String?,
-                    String?, String?, String?
+                    String?, String?, String?, String?, Date?
                 ).self)
         {
             return HandlingTicket(
@@ -37,7 +42,8 @@ public enum HandlingStore {
                 exclusionState: try .stored(exclusion, column: "exclusion_state"), pendingWhistles: pending,
                 summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda,
                 communityCode: community, signedOffBy: signedOffBy,
-                unreasonableState: try .stored(unreasonable, column: "unreasonable_state"), handUpUnitCode: handUpUnit)
+                unreasonableState: try .stored(unreasonable, column: "unreasonable_state"), handUpUnitCode: handUpUnit,
+                sendBackState: try .stored(sendBack, column: "send_back_state"), sendBackUntil: sendBackUntil)
         }
         return nil
     }
@@ -64,7 +70,15 @@ public enum HandlingStore {
                 signed_off_at = CASE WHEN \(changes.signedOffBy)::text IS NOT NULL THEN \(time) ELSE signed_off_at END,
                 community_code = COALESCE(\(changes.communityCode), community_code),
                 dispatched_down_at = CASE WHEN \(changes.communityCode)::text IS NOT NULL THEN \(time) ELSE dispatched_down_at END,
+                reported_back_at = CASE WHEN \(changes.communityCode)::text IS NOT NULL THEN NULL
+                                        WHEN \(changes.reportedBack) THEN COALESCE(reported_back_at, \(time))
+                                        ELSE reported_back_at END,
                 send_back_count = send_back_count + \(changes.sentBack ? 1 : 0),
+                send_back_state = CASE WHEN \(changes.dispatch != nil) THEN NULL
+                                       ELSE COALESCE(\(changes.sendBackState?.rawValue), send_back_state) END,
+                send_back_reason = COALESCE(\(changes.sendBackReason), send_back_reason),
+                send_back_review_reason = CASE WHEN \(changes.sendBackReason)::text IS NOT NULL THEN NULL
+                                               ELSE COALESCE(\(changes.sendBackReviewReason), send_back_review_reason) END,
                 reopen_count = reopen_count + \(changes.reopened ? 1 : 0),
                 hand_up_deadline = COALESCE(\(changes.handUpDeadline), hand_up_deadline),
                 hand_up_unit = COALESCE(\(changes.handUpUnitCode), hand_up_unit),

@@ -64,14 +64,18 @@ public enum ReferenceStore {
         try await connection.query(
             """
             INSERT INTO sla_policies (district_code, tier, sign_for_minutes, assign_minutes, finish_minutes, reminder_percent,
-                                      checkpoint_days, progress_days, escalate_center_hours, meeting_days)
+                                      checkpoint_days, progress_days, escalate_center_hours, meeting_days,
+                                      send_back_minutes, sign_off_minutes, dispatch_down_minutes, report_back_minutes)
             SELECT district, tier, sign_for::float8, assign::float8, NULLIF(finish, '')::float8, reminder::float8,
                    COALESCE(string_to_array(NULLIF(checkpoints, ''), '|')::int[], '{}'), NULLIF(progress, '')::float8, escalate::float8,
-                   NULLIF(meeting, '')::float8
+                   NULLIF(meeting, '')::float8, NULLIF(send_back, '')::float8, NULLIF(sign_off, '')::float8,
+                   NULLIF(dispatch_down, '')::float8, NULLIF(report_back, '')::float8
             FROM unnest(\(column("district_code")), \(column("tier")), \(column("sign_for_minutes")), \(column("assign_minutes")),
                         \(column("finish_minutes")), \(column("reminder_percent")), \(column("checkpoint_days")), \(column("progress_days")),
-                        \(column("escalate_center_hours")), \(column("meeting_days")))
-                 AS rows(district, tier, sign_for, assign, finish, reminder, checkpoints, progress, escalate, meeting)
+                        \(column("escalate_center_hours")), \(column("meeting_days")), \(column("send_back_minutes")),
+                        \(column("sign_off_minutes")), \(column("dispatch_down_minutes")), \(column("report_back_minutes")))
+                 AS rows(district, tier, sign_for, assign, finish, reminder, checkpoints, progress, escalate, meeting,
+                         send_back, sign_off, dispatch_down, report_back)
             """, logger: logger)
         try await replaceAssessmentPolicy(of: data, on: connection, logger: logger)
     }
@@ -93,18 +97,23 @@ public enum ReferenceStore {
             """
             SELECT district_code, tier, sign_for_minutes::text, assign_minutes::text, COALESCE(finish_minutes::text, ''),
                    reminder_percent::text, array_to_string(checkpoint_days, '|'), COALESCE(progress_days::text, ''), escalate_center_hours::text,
-                   COALESCE(meeting_days::text, '')
+                   COALESCE(meeting_days::text, ''),
+                   ARRAY[COALESCE(send_back_minutes::text, ''), COALESCE(sign_off_minutes::text, ''),
+                         COALESCE(dispatch_down_minutes::text, ''), COALESCE(report_back_minutes::text, '')]
             FROM sla_policies
             """, logger: logger)
-        for try await (district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate, meeting)
+        for try await (
+            district, tier, signFor, assign, finish, reminder, checkpoints, progress, escalate, meeting, steps
+        )
             in rows.decode(
-                (String, String, String, String, String, String, String, String, String, String).self)
+                (String, String, String, String, String, String, String, String, String, String, [String]).self)
         {
             records.append([
                 "district_code": district, "tier": tier, "sign_for_minutes": signFor, "assign_minutes": assign,
                 "finish_minutes": finish,
                 "reminder_percent": reminder, "checkpoint_days": checkpoints, "progress_days": progress,
-                "escalate_center_hours": escalate, "meeting_days": meeting,
+                "escalate_center_hours": escalate, "meeting_days": meeting, "send_back_minutes": steps[0],
+                "sign_off_minutes": steps[1], "dispatch_down_minutes": steps[2], "report_back_minutes": steps[3],
             ])
         }
         return try TimeLimitPolicy(records: records)

@@ -61,7 +61,10 @@ public enum SLATimerStore {
         let rows = try await connection.query(
             """
             SELECT s.id, s.ticket_id, s.kind, s.due_at, s.unit_code, s.tier, s.district_code,
-                   t.state, t.unit_code, t.signed_at IS NOT NULL, t.assignee IS NOT NULL, t.district_code, w.reported_at IS NOT NULL
+                   t.state, t.unit_code, t.signed_at IS NOT NULL, t.assignee IS NOT NULL, t.district_code, w.reported_at IS NOT NULL,
+                   ARRAY[COALESCE(t.signed_off_at IS NOT NULL, false), COALESCE(t.dispatched_down_at IS NOT NULL, false),
+                         COALESCE(t.reported_back_at IS NOT NULL, false)],
+                   t.community_code
             FROM sla_timers s
             LEFT JOIN tickets t ON t.id = s.ticket_id
             LEFT JOIN ticket_whistles w ON w.ticket_id = s.ticket_id AND s.kind = 'whistle:' || w.department_code
@@ -72,17 +75,24 @@ public enum SLATimerStore {
             """, logger: logger)
         var claimed: [Claimed] = []
         for try await (
-            id, ticketId, kind, due, unit, tier, district, state, ticketUnit, signed, assigned, ticketDistrict, reported
+            id, ticketId, kind, due, unit, tier, district, state, ticketUnit, signed, assigned, ticketDistrict,
+            reported,
+            townshipSteps, community
         )
             in rows.decode(
-                (Int, UUID, String, Date, String, String, String?, String?, String?, Bool?, Bool?, String?, Bool?).self)
+                (
+                    Int, UUID, String, Date, String, String, String?, String?, String?, Bool?, Bool?, String?, Bool?,
+                    [Bool], String?
+                ).self)
         {
+            let steps = townshipSteps
             guard let kind = SLATimerKind(code: kind) else { continue }
             let facts = try state.map { try TicketState.stored($0, column: "tickets.state") }.map {
                 TicketFacts(
                     state: $0, unitCode: ticketUnit, signed: signed ?? false, assigned: assigned ?? false,
-                    districtCode: ticketDistrict,
-                    reportedIn: reported ?? false)
+                    districtCode: ticketDistrict, reportedIn: reported ?? false,
+                    signedOff: steps.first == true, dispatchedDown: steps.dropFirst().first == true,
+                    reportedBack: steps.dropFirst(2).first == true, communityCode: community)
             }
             claimed.append(
                 Claimed(

@@ -5,9 +5,9 @@ public import PostgresNIO
 
 /// Reads what the dispatcher needs of the original of a repeat request.
 public enum RepeatOriginals {
-    /// Ticket `id`'s lead unit, and whether that unit disowned it: a `send_back` by that unit
-    /// in the ticket's history, the ticket waiting for re-dispatch after a send-back, or an
-    /// approved exclusion. Nil when there is no such ticket.
+    /// Ticket `id`'s lead unit, and whether that unit disowned it: a send-back of that unit's
+    /// agreed in the ticket's history, the ticket waiting for re-dispatch after a send-back, or
+    /// an approved exclusion. Nil when there is no such ticket.
     public static func original(
         _ id: UUID, on connection: PostgresConnection, logger: Logger
     ) async throws -> RepeatOriginal? {
@@ -18,8 +18,9 @@ public enum RepeatOriginals {
                    OR EXISTS (
                        SELECT 1 FROM ticket_history h
                        WHERE h.ticket_id = t.id AND h.event_type = \(EventType.ticketHandled.rawValue)
-                         AND h.body -> 'payload' ->> 'action' = \(HandlingAction.sendBack.rawValue)
-                         AND h.body -> 'payload' ->> 'actor_unit_code' = t.unit_code)
+                         AND h.body -> 'payload' ->> 'action' = \(HandlingAction.decideSendBack.rawValue)
+                         AND (h.body -> 'payload' ->> 'approved')::boolean
+                         AND h.body -> 'payload' ->> 'sent_back_from' = t.unit_code)
             FROM tickets t WHERE t.id = \(id)
             """, logger: logger)
         for try await (unit, disowned) in rows.decode((String?, Bool?).self) {

@@ -50,6 +50,10 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     /// The center's review of the unit's unreasonable-request mark, and its reason.
     public var unreasonableState: ExclusionState?
     public var unreasonableReviewReason: String?
+    /// The lead unit's latest send-back request, its reason and the center's.
+    public var sendBackState: ExclusionState?
+    public var sendBackReason: String?
+    public var sendBackReviewReason: String?
     public var exclusionState: ExclusionState?
     public var exclusionReason: String?
     public var result: String?
@@ -68,6 +72,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var signedOffAt: Date?
     public var communityCode: String?
     public var dispatchedDownAt: Date?
+    /// When the community first reported back on the task sent down to it.
+    public var reportedBackAt: Date?
     public var reportedBy: String?
     /// The classifier's best leaves with their probabilities, for an operator reviewing it.
     public var candidates: JSONValue?
@@ -109,6 +115,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case unreasonableReason = "unreasonable_reason"
         case unreasonableState = "unreasonable_state"
         case unreasonableReviewReason = "unreasonable_review_reason"
+        case sendBackState = "send_back_state"
+        case sendBackReason = "send_back_reason"
+        case sendBackReviewReason = "send_back_review_reason"
         case exclusionState = "exclusion_state"
         case exclusionReason = "exclusion_reason"
         case feedbackToCaller = "feedback_to_caller"
@@ -123,6 +132,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case signedOffAt = "signed_off_at"
         case communityCode = "community_code"
         case dispatchedDownAt = "dispatched_down_at"
+        case reportedBackAt = "reported_back_at"
         case reportedBy = "reported_by"
     }
 
@@ -143,7 +153,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         hand_down_panel, unreasonable_reason,
         unreasonable_state, unreasonable_review_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
         visit_satisfaction, visited_at, signed_off_by, signed_off_at, community_code, dispatched_down_at, reported_by,
-        first_responsible_unit,
+        first_responsible_unit, send_back_state, send_back_reason, send_back_review_reason, reported_back_at,
         ARRAY(SELECT department_code FROM ticket_whistles w WHERE w.ticket_id = tickets.id ORDER BY department_code)
             AS summoned_unit_codes
         """
@@ -199,6 +209,9 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         unreasonableReason = try value("unreasonable_reason")
         unreasonableState = try .stored(try value("unreasonable_state", String?.self), column: "unreasonable_state")
         unreasonableReviewReason = try value("unreasonable_review_reason")
+        sendBackState = try .stored(try value("send_back_state", String?.self), column: "send_back_state")
+        sendBackReason = try value("send_back_reason")
+        sendBackReviewReason = try value("send_back_review_reason")
         exclusionState = try .stored(try value("exclusion_state", String?.self), column: "exclusion_state")
         exclusionReason = try value("exclusion_reason")
         result = try value("result")
@@ -213,6 +226,7 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         signedOffAt = try value("signed_off_at")
         communityCode = try value("community_code")
         dispatchedDownAt = try value("dispatched_down_at")
+        reportedBackAt = try value("reported_back_at")
         reportedBy = try value("reported_by")
         receivedAt = try value("received_at")
         updatedAt = try value("updated_at")
