@@ -10,7 +10,8 @@ extension ServiceFlowTests {
     static let jiangtaiCommunity = "110105023001"
 
     /// A grid worker reports what they found; the township's leader signs a ticket off and sends
-    /// it down to a community (双派单), whose grid worker reports back; each grid worker sees only
+    /// it down to a community (双派单), calls a helper station (帮办), and the community's grid
+    /// worker reports back; each grid worker sees only
     /// its own community's tickets, with the caller masked, and takes no other action.
     static func townshipFlow(_ desk: Desk, _ client: PostgresClient) async throws -> (reported: UUID, down: UUID) {
         let base = desk.operatorAPI.base
@@ -58,6 +59,26 @@ extension ServiceFlowTests {
         #expect(sent.json["community_code"] as? String == Self.secondCommunity, "\(sent.text)")
         #expect(sent.json["assignee"] as? String == "张主任")
         #expect(sent.json["state"] as? String == "in_progress")
+        #expect(
+            try await action(wangjing, down, "call_helpers", ["departments": [Self.firstCommunity]]).status == 422,
+            "a helper is a department or enterprise")
+        let helped = try await action(wangjing, down, "call_helpers", ["departments": [Self.water], "note": "请协助排查线路"])
+        #expect(helped.json["co_unit_codes"] as? [String] == [Self.water], "\(helped.text)")
+        let water = desk.handler(Self.water)
+        let seenByHelper = try await water.send("GET", "/tickets/\(down)")
+        #expect(
+            seenByHelper.json["caller_phone"] as? String != "13600136000", "a helper station sees the caller masked")
+        #expect(try await action(water, down, "add_progress", ["note": "供水线路正常"]).status == 200)
+        #expect(
+            try await action(
+                water, down, "resolve", ["note": "x", "feedback_to_caller": "x", "feedback_to_center": "x"]
+            ).status == 403, "a helper reports progress; the township resolves")
+        let helperInbox = try await eventually("the call in the helper's inbox") {
+            let items =
+                try await water.send("GET", "/units/\(Self.water)/inbox").json["items"] as? [[String: Any]] ?? []
+            return items.first { $0["ticket_id"] as? String == down.uuidString }
+        }
+        #expect(helperInbox["kind"] as? String == "co_dispatched")
 
         let seen = try await second.send("GET", "/tickets/\(down)")
         #expect(seen.status == 200)
@@ -114,7 +135,7 @@ extension ServiceFlowTests {
         #expect(ticket["reported_back_at"] is String, "the community's report back is recorded")
         let history = ticket["history"] as? [[String: Any]] ?? []
         let actions = history.compactMap { ($0["payload"] as? [String: Any])?["action"] as? String }
-        #expect(actions == ["sign_for", "sign_off", "dispatch_down", "add_progress"])
+        #expect(actions == ["sign_for", "sign_off", "dispatch_down", "call_helpers", "add_progress", "add_progress"])
         let photo = history.last.flatMap { ($0["payload"] as? [String: Any])?["photo_reference"] as? String }
         #expect(photo == "IMG_20261204_01.jpg")
         return (reported, down)

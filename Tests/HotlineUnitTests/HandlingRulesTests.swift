@@ -336,6 +336,9 @@ struct TownshipFlowRulesTests {
     static let townshipLead = Principal(
         tokenId: UUID(), name: "street", role: .handler, unitCode: township, unitKind: .township,
         districtCode: "110105")
+    static let housing = Principal(
+        tokenId: UUID(), name: "h", role: .handler, unitCode: HandlingRulesTests.housing, unitKind: .department,
+        districtCode: "110105")
 
     @Test("a sign-off records the leader; a double dispatch then names the leader and the township's own community")
     func signOffThenDown() throws {
@@ -372,17 +375,61 @@ struct TownshipFlowRulesTests {
             Issue.record("a department was taken for a community")
             return
         }
-        let housing = Principal(
-            tokenId: UUID(), name: "h", role: .handler, unitCode: HandlingRulesTests.housing, unitKind: .department,
-            districtCode: "110105")
         #expect(
             Self.decide(
-                .signOff, HandlingRequest(person: "李局长"), on: Self.ticket(unit: HandlingRulesTests.housing), by: housing
+                .signOff, HandlingRequest(person: "李局长"), on: Self.ticket(unit: HandlingRulesTests.housing),
+                by: Self.housing
             )
                 == .failure(.townshipOnly(.signOff)))
         #expect(
             Self.decide(.signOff, HandlingRequest(person: "王书记"), on: Self.ticket(.dispatched), by: Self.townshipLead)
                 == .failure(.illegalTransition(from: .dispatched)))
+    }
+
+    @Test("after the sign-off the township calls local stations to help (帮办): they join the co-units and are told")
+    func callHelpers() throws {
+        let traffic = HandlingRulesTests.traffic
+        let water = "110105:enterprise:water"
+        var signed = Self.ticket(signedOffBy: "王书记")
+        signed.coUnitCodes = [traffic]
+        let called = try Self.decide(
+            .callHelpers, HandlingRequest(note: "请协助", departments: [water, traffic, water]), on: signed,
+            by: Self.townshipLead
+        ).get()
+        #expect(called.state == .inProgress && called.unitCode == Self.township)
+        #expect(called.changes.addedCoUnitCodes == [water], "a co-unit already is not added twice")
+        #expect(called.handled.departments == [traffic, water])
+        #expect(
+            InboxRule.notices(for: called.handled)
+                == [traffic, water].map {
+                    InboxNotice(unitCode: $0, kind: .coDispatched, note: "帮办 \(Self.township)")
+                })
+        var after = signed
+        after.coUnitCodes += called.changes.addedCoUnitCodes
+        let helper = Principal(tokenId: UUID(), name: "w", role: .handler, unitCode: water, unitKind: .enterprise)
+        #expect(helper.mayRead(after.parties) && helper.callerData(on: after.parties) == .masked)
+        #expect(helper.mayHandle(.addProgress, ticket: after) && !helper.mayHandle(.resolve, ticket: after))
+    }
+
+    @Test("refused: helpers before the sign-off, a unit that is no department or enterprise, by a department")
+    func callHelpersRefused() {
+        let request = HandlingRequest(departments: [HandlingRulesTests.housing])
+        #expect(
+            Self.decide(.callHelpers, request, on: Self.ticket(), by: Self.townshipLead) == .failure(.notSignedOff))
+        guard
+            case .failure(.notDepartments([Self.ownCommunity], _)) = Self.decide(
+                .callHelpers, HandlingRequest(departments: [Self.ownCommunity]), on: Self.ticket(signedOffBy: "王书记"),
+                by: Self.townshipLead)
+        else {
+            Issue.record("a community was called as a helper station")
+            return
+        }
+        #expect(
+            Self.decide(
+                .callHelpers, request, on: Self.ticket(unit: HandlingRulesTests.housing, signedOffBy: "x"),
+                by: Self.housing)
+                == .failure(.townshipOnly(.callHelpers)))
+        #expect(HandlingRequest().findings(for: .callHelpers, now: Self.now).map(\.field) == ["departments"])
     }
 
     @Test("a sign-off needs the leader, a double dispatch the leader and the community; a photo reference is text")

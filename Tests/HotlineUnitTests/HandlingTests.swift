@@ -22,6 +22,7 @@ struct TicketLifecycleTests {
             .requestExclusion: .inProgress, .decideExclusion: .inProgress, .decideUnreasonable: .inProgress,
             .resolve: .resolved,
             .meetingDecision: .inProgress, .signOff: .inProgress, .dispatchDown: .inProgress,
+            .callHelpers: .inProgress,
         ],
         .sentBack: [.redispatch: .dispatched, .consult: .dispatched],
         .handedUp: [

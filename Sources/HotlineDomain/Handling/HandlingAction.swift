@@ -22,6 +22,10 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     /// and to a community or village of its own (`community`), whose secretary and grid workers
     /// go and look.
     case dispatchDown = "dispatch_down"
+    /// 帮办: after the sign-off, the township calls local stations (a district's departments or
+    /// enterprises, such as the police station of the public security bureau) to help: they join
+    /// the ticket as co-units, read it with the caller masked and report progress.
+    case callHelpers = "call_helpers"
     /// A note on what has been done so far.
     case addProgress = "add_progress"
     /// 吹哨: the unit summons named departments, each to report within a deadline.

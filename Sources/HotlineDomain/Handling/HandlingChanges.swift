@@ -10,6 +10,8 @@ public struct HandlingChanges: Sendable, Equatable {
     public var signedOffBy: String?
     /// A double dispatch's community.
     public var communityCode: String?
+    /// Helper units (帮办) joining the co-units.
+    public var addedCoUnitCodes: [String] = []
     /// The community reported back (a grid worker's progress on its task).
     public var reportedBack = false
     /// An agreed send-back: the ticket leaves the unit for the hub.

@@ -113,6 +113,11 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
                 findings.append(FieldFinding(field: "departments", detail: "name at least one department"))
             }
             future("deadline", deadline)
+        case .callHelpers:
+            if departments?.isEmpty ?? true {
+                findings.append(FieldFinding(field: "departments", detail: "name at least one helper unit"))
+            }
+            plain("note", note)
         case .handUp:
             text("to_unit", toUnit)
             future("deadline", deadline)

@@ -14,7 +14,7 @@ public enum HandlingRules {
     public static func unitsNamed(by action: HandlingAction, in request: HandlingRequest) -> [String] {
         switch action {
         case .redispatch, .consult: redispatchUnits(request).all
-        case .whistle: summoned(request)
+        case .whistle, .callHelpers: summoned(request)
         case .dispatchDown: request.community.map { [$0] } ?? []
         case .handUp: request.toUnit.map { [$0] } ?? []
         default: []
@@ -48,7 +48,7 @@ public enum HandlingRules {
 
     /// The steps of a street's or township's own flow: its lead unit takes them (the city scope
     /// may too, on its behalf); no department or enterprise does.
-    public static let townshipActions: Set<HandlingAction> = [.signOff, .dispatchDown]
+    public static let townshipActions: Set<HandlingAction> = [.signOff, .dispatchDown, .callHelpers]
 
     /// What `action` by `actor` does to `ticket` once `actor`'s right to take it is established
     /// (by `decide`, or for a group case's joint resolution by `GroupResolution.decide`): the
@@ -177,17 +177,13 @@ public enum HandlingRules {
             decision.changes.assignee = request.person
             decision.changes.communityCode = community
             decision.handled.communityCode = community
+        case .callHelpers:
+            guard ticket.signedOffBy != nil else { throw .notSignedOff }
+            let helpers = try departmentsOrEnterprises(summoned(request), unitKinds: unitKinds)
+            decision.changes.addedCoUnitCodes = helpers.filter { !ticket.coUnitCodes.contains($0) }
+            decision.handled.departments = helpers
         case .whistle:
-            let named = summoned(request)
-            let wrong = named.filter { unitKinds[$0] != .department && unitKinds[$0] != .enterprise }
-            guard wrong.isEmpty else {
-                throw .notDepartments(
-                    wrong,
-                    findings: wrong.map {
-                        FieldFinding(
-                            field: "departments", detail: "'\($0.prefix(40))' is not a department or enterprise")
-                    })
-            }
+            let named = try departmentsOrEnterprises(summoned(request), unitKinds: unitKinds)
             decision.summons = HandlingDecision.Summons(
                 departments: named, summonedBy: actor.unitCode ?? actor.name, deadline: request.deadline ?? now)
             decision.handled.departments = named
@@ -280,7 +276,22 @@ public enum HandlingRules {
         return (lead, coUnits, [lead] + coUnits)
     }
 
-    /// A whistle's departments, each once, sorted.
+    /// `named` when each is a department or an enterprise (a whistle's, a call for helpers').
+    private static func departmentsOrEnterprises(
+        _ named: [String], unitKinds: [String: OrgUnit.Kind]
+    ) throws(HandlingRefusal) -> [String] {
+        let wrong = named.filter { unitKinds[$0] != .department && unitKinds[$0] != .enterprise }
+        guard wrong.isEmpty else {
+            throw .notDepartments(
+                wrong,
+                findings: wrong.map {
+                    FieldFinding(field: "departments", detail: "'\($0.prefix(40))' is not a department or enterprise")
+                })
+        }
+        return named
+    }
+
+    /// A whistle's departments (or the helpers called), each once, sorted.
     private static func summoned(_ request: HandlingRequest) -> [String] {
         Array(Set(request.departments ?? [])).sorted()
     }

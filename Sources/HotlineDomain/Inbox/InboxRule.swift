@@ -60,6 +60,10 @@ public enum InboxRule {
                     unitCode: lead, kind: .handUpAnswered,
                     note: handled.action == .acceptHandUp ? "accepted" : "returned")
             ]
+        case .callHelpers:
+            return (handled.departments ?? []).map {
+                InboxNotice(unitCode: $0, kind: .coDispatched, note: "帮办 \(handled.actorUnitCode ?? handled.actor)")
+            }
         case .dispatchDown:
             guard let community = handled.communityCode else { return [] }
             return [InboxNotice(unitCode: community, kind: .dispatchedDown, note: handled.person)]

@@ -23,6 +23,21 @@ extension CitySimulation {
                     "POST", "tickets/\(id)/actions/dispatch_down", token: handler,
                     body: ["person": "包片领导", "community": community])
             }
+            if steps.callsHelpers {
+                let station = "\(ticket.districtCode):department:public_security"
+                try await act(progress) {
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/call_helpers", token: handler,
+                        body: ["departments": [station], "note": "请派出所协助现场核查"])
+                }
+                let helper = try await tokens.token(for: station)
+                try await heed([.coDispatched], of: id, unit: station, token: helper, progress)
+                try await act(progress) {
+                    try await client.send(
+                        "POST", "tickets/\(id)/actions/add_progress", token: helper,
+                        body: ["note": "民警已到现场协助核查"])
+                }
+            }
             let gridWorker = try await tokens.token(forGridWorkerOf: community)
             try await heed([.dispatchedDown], of: id, unit: community, token: gridWorker, progress)
             try await act(progress) {

@@ -23,6 +23,7 @@ enum ActionField: String, CaseIterable {
         case .assign: [(.person, true)]
         case .signOff: [(.person, true), (.note, false)]
         case .dispatchDown: [(.person, true), (.community, true)]
+        case .callHelpers: [(.departments, true), (.note, false)]
         case .addProgress: [(.note, true), (.photoReference, false)]
         case .handDown: [(.note, true)]
         case .whistle: [(.departments, true), (.deadline, true)]

@@ -61,7 +61,8 @@ public enum HandlingStore {
             """
             UPDATE tickets SET state = \(state.rawValue), unit_code = \(unitCode),
                 signed_at = CASE WHEN \(changes.signed) THEN \(time) WHEN \(changes.dispatch != nil) THEN NULL ELSE signed_at END,
-                co_unit_codes = CASE WHEN \(changes.dispatch != nil) THEN \(changes.dispatch?.coUnitCodes ?? []) ELSE co_unit_codes END,
+                co_unit_codes = CASE WHEN \(changes.dispatch != nil) THEN \(changes.dispatch?.coUnitCodes ?? [])
+                                     ELSE co_unit_codes || \(changes.addedCoUnitCodes) END,
                 first_responsible_unit = COALESCE(first_responsible_unit,
                     (SELECT code FROM org_units WHERE code = \(changes.dispatch?.unitCode) AND kind IN ('township', 'department', 'enterprise'))),
                 dispatch_reason = COALESCE(\(changes.dispatch?.reason), dispatch_reason),
