@@ -47,20 +47,23 @@ public struct HandlerProfile: Sendable {
 extension SimulatedTicket {
     /// The township's own steps a ticket led by a street or township takes, fixed by its index:
     /// every fourth goes down to a community after the leader's sign-off (one in three of those with
-    /// the district's public security bureau called to help, 帮办), one in fifty is handed up
+    /// the district's public security bureau called to help, 帮办), one in a hundred is a dispute put
+    /// to a community panel (下交群评) that sits six hours later, one in fifty is handed up
     /// to the district's housing department, one in a hundred is marked unreasonable and agreed by
     /// the center. Taken from the index, not drawn from the seed's stream, so that every other
     /// decision of a seeded month stays what it was.
     public struct TownshipSteps: Sendable, Equatable {
         public var goesDown: Bool
         public var callsHelpers: Bool
+        public var handedDown: Bool
         public var handedUp: Bool
         public var unreasonable: Bool
     }
 
     public var townshipSteps: TownshipSteps {
         TownshipSteps(
-            goesDown: index % 4 == 1, callsHelpers: index % 12 == 1, handedUp: index % 50 == 7,
+            goesDown: index % 4 == 1, callsHelpers: index % 12 == 1, handedDown: index % 100 == 37,
+            handedUp: index % 50 == 7,
             unreasonable: index % 100 == 13)
     }
 }

@@ -138,6 +138,31 @@ extension ServiceFlowTests {
         #expect(actions == ["sign_for", "sign_off", "dispatch_down", "call_helpers", "add_progress", "add_progress"])
         let photo = history.last.flatMap { ($0["payload"] as? [String: Any])?["photo_reference"] as? String }
         #expect(photo == "IMG_20261204_01.jpg")
+
+        // The dispute behind it goes to a community panel (下交群评), which sits and decides.
+        #expect(
+            try await action(wangjing, down, "record_panel_outcome", ["note": "和解"]).status == 409,
+            "no panel waits for an outcome")
+        let sitting = ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400).rounded())
+        let panel: [[String: Any]] = [["name": "老党员王大爷", "role": "elder"], ["name": "社区法律顾问", "role": "lawyer"]]
+        #expect(
+            try await action(wangjing, down, "hand_down", ["note": "路灯线路穿越邻居院落引发纠纷", "deadline": sitting])
+                .status == 422, "a panel names its members")
+        #expect(
+            try await action(
+                wangjing, down, "hand_down",
+                ["note": "x", "deadline": sitting, "panel": [["name": "x", "role": "judge"]]]
+            ).status == 422, "a role the panel does not know")
+        let handedDown = try await action(
+            wangjing, down, "hand_down", ["note": "路灯线路穿越邻居院落引发纠纷", "deadline": sitting, "panel": panel])
+        #expect(handedDown.status == 200, "\(handedDown.text)")
+        let members = handedDown.json["hand_down_members"] as? [[String: Any]] ?? []
+        #expect(members.compactMap { $0["role"] as? String } == ["elder", "lawyer"])
+        #expect(handedDown.json["hand_down_sitting_at"] as? String == sitting)
+        let outcome = try await action(wangjing, down, "record_panel_outcome", ["note": "群评同意线路改走公共区域"])
+        #expect(outcome.json["hand_down_outcome"] as? String == "群评同意线路改走公共区域", "\(outcome.text)")
+        #expect(outcome.json["hand_down_outcome_at"] is String)
+        #expect(try await action(wangjing, down, "record_panel_outcome", ["note": "再记"]).status == 409)
         return (reported, down)
     }
 }

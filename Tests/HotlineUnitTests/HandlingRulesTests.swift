@@ -432,6 +432,31 @@ struct TownshipFlowRulesTests {
         #expect(HandlingRequest().findings(for: .callHelpers, now: Self.now).map(\.field) == ["departments"])
     }
 
+    @Test("a hand-down names its panel by role and its sitting; the outcome is recorded once, after it")
+    func handDown() throws {
+        let sitting = Self.now.addingTimeInterval(86_400)
+        let panel = [PanelMember(name: "张大爷", role: .elder), PanelMember(name: "李律师", role: .lawyer)]
+        let request = HandlingRequest(note: "通道纠纷", deadline: sitting, panel: panel)
+        #expect(request.findings(for: .handDown, now: Self.now).isEmpty)
+        let handed = try Self.decide(.handDown, request, on: Self.ticket()).get()
+        #expect(handed.changes.handDownPanel == "通道纠纷" && handed.changes.handDownMembers == panel)
+        #expect(handed.changes.handDownSittingAt == sitting)
+        #expect(handed.handled.panel == panel && handed.handled.deadline == sitting)
+        #expect(
+            Self.decide(.recordPanelOutcome, HandlingRequest(note: "和解"), on: Self.ticket())
+                == .failure(.noPanelPending))
+        var pending = Self.ticket()
+        pending.panelPending = true
+        let outcome = try Self.decide(.recordPanelOutcome, HandlingRequest(note: "和解"), on: pending).get()
+        #expect(outcome.changes.handDownOutcome == "和解" && outcome.state == .inProgress)
+        #expect(
+            HandlingRequest(note: "x", deadline: Self.now, panel: [PanelMember(name: " ", role: .mediator)])
+                .findings(for: .handDown, now: Self.now).map(\.field) == ["panel", "deadline"])
+        #expect(
+            HandlingRequest(note: "x").findings(for: .handDown, now: Self.now).map(\.field) == ["panel", "deadline"])
+        #expect(HandlingRequest().findings(for: .recordPanelOutcome, now: Self.now).map(\.field) == ["note"])
+    }
+
     @Test("a sign-off needs the leader, a double dispatch the leader and the community; a photo reference is text")
     func findings() {
         let now = Self.now

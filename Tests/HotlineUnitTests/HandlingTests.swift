@@ -22,7 +22,7 @@ struct TicketLifecycleTests {
             .requestExclusion: .inProgress, .decideExclusion: .inProgress, .decideUnreasonable: .inProgress,
             .resolve: .resolved,
             .meetingDecision: .inProgress, .signOff: .inProgress, .dispatchDown: .inProgress,
-            .callHelpers: .inProgress,
+            .callHelpers: .inProgress, .recordPanelOutcome: .inProgress,
         ],
         .sentBack: [.redispatch: .dispatched, .consult: .dispatched],
         .handedUp: [

@@ -41,6 +41,8 @@ public struct TicketHandled: EventPayload, Equatable {
     public var communityCode: String?
     /// A photo's reference sent with progress (by a grid worker reporting back).
     public var photoReference: String?
+    /// A hand-down panel's members (the sitting is `deadline`).
+    public var panel: [PanelMember]?
     /// For a send-back and its decision: the unit asking to send the ticket back, and the hub
     /// (the district's sub-center, or the center) that decides and would re-dispatch it.
     public var sentBackFrom: String?
@@ -84,6 +86,7 @@ public struct TicketHandled: EventPayload, Equatable {
         case handUpUnitCode = "hand_up_unit_code"
         case communityCode = "community_code"
         case photoReference = "photo_reference"
+        case panel
         case sentBackFrom = "sent_back_from"
         case sendBackTo = "send_back_to"
     }

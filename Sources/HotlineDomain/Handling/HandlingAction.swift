@@ -38,8 +38,11 @@ public enum HandlingAction: String, Codable, Sendable, CaseIterable {
     case acceptHandUp = "accept_hand_up"
     /// The unit a hand-up went to sends it back to the lead unit, with its reason.
     case returnHandUp = "return_hand_up"
-    /// 下交: a dispute goes to a community panel.
+    /// 下交群评: a dispute goes to a community panel: the dispute (`note`), the members by role
+    /// (`panel`) and when it sits (`deadline`).
     case handDown = "hand_down"
+    /// The panel's outcome (`note`), recorded once it has sat.
+    case recordPanelOutcome = "record_panel_outcome"
     /// 不合理诉求: the unit records the request as unreasonable, with the explanation given to the
     /// caller, and asks the center to agree.
     case markUnreasonable = "mark_unreasonable"

@@ -27,7 +27,11 @@ public struct HandlingChanges: Sendable, Equatable {
     /// A hand-up's answer: accepted (with the plan) or returned (with the reason).
     public var handUpAccepted: Bool?
     public var handUpAnswer: String?
+    /// A hand-down: the dispute put to the panel, its members and when it sits; then its outcome.
     public var handDownPanel: String?
+    public var handDownMembers: [PanelMember]?
+    public var handDownSittingAt: Date?
+    public var handDownOutcome: String?
     public var unreasonableReason: String?
     public var unreasonableState: ExclusionState?
     /// The center's reason for agreeing or refusing an unreasonable request.

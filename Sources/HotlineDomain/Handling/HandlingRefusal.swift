@@ -39,6 +39,8 @@ public enum HandlingRefusal: Error, Sendable, Equatable {
     case notOnMeetingAgenda
     /// A step of the township's own flow (sign-off, double dispatch) by a unit that is no township.
     case townshipOnly(HandlingAction)
+    /// A panel outcome without a hand-down waiting for one.
+    case noPanelPending
     /// A double dispatch before the township's leader signed the ticket off.
     case notSignedOff
     /// A double dispatch to a unit that is not one of the lead township's communities.

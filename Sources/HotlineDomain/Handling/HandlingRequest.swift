@@ -17,6 +17,8 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public var participants: [String]?
     /// The community or village a double dispatch sends the ticket down to.
     public var community: String?
+    /// A hand-down panel's members.
+    public var panel: [PanelMember]?
     /// A reference to a photo kept elsewhere (a file name or a URL), sent with progress.
     public var photoReference: String?
     public var feedbackToCaller: String?
@@ -27,7 +29,8 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     public init(
         reason: String? = nil, person: String? = nil, note: String? = nil, departments: [String]? = nil,
         deadline: Date? = nil, approved: Bool? = nil, leadUnit: String? = nil, coUnits: [String]? = nil,
-        toUnit: String? = nil, participants: [String]? = nil, community: String? = nil, photoReference: String? = nil,
+        toUnit: String? = nil, participants: [String]? = nil, community: String? = nil, panel: [PanelMember]? = nil,
+        photoReference: String? = nil,
         feedbackToCaller: String? = nil, feedbackToCenter: String? = nil, solved: VisitSolved? = nil,
         satisfaction: VisitSatisfaction? = nil
     ) {
@@ -42,6 +45,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
         self.toUnit = toUnit
         self.participants = participants
         self.community = community
+        self.panel = panel
         self.photoReference = photoReference
         self.feedbackToCaller = feedbackToCaller
         self.feedbackToCenter = feedbackToCenter
@@ -50,7 +54,7 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case reason, person, note, departments, deadline, approved, solved, satisfaction, community, participants
+        case reason, person, note, departments, deadline, approved, solved, satisfaction, community, participants, panel
         case leadUnit = "lead_unit"
         case coUnits = "co_units"
         case photoReference = "photo_reference"
@@ -107,7 +111,16 @@ public struct HandlingRequest: Decodable, Sendable, Equatable {
             if let photoReference {
                 findings += Self.textFindings("photo_reference", photoReference, requiredFor: action)
             }
-        case .handDown: text("note", note)
+        case .handDown:
+            text("note", note)
+            if panel?.isEmpty ?? true {
+                findings.append(FieldFinding(field: "panel", detail: "name at least one member"))
+            }
+            for member in panel ?? [] {
+                findings += Self.textFindings("panel", member.name, requiredFor: action)
+            }
+            future("deadline", deadline)
+        case .recordPanelOutcome: text("note", note)
         case .whistle:
             if departments?.isEmpty ?? true {
                 findings.append(FieldFinding(field: "departments", detail: "name at least one department"))

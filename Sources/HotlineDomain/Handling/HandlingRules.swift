@@ -65,7 +65,8 @@ public enum HandlingRules {
             handled: TicketHandled(
                 action: action, state: next, unitCode: ticket.unitCode, actor: actor.name, actorRole: actor.role,
                 actorUnitCode: actor.unitCode, reason: request.reason, person: request.person, note: request.note,
-                deadline: [.whistle, .handUp, .meetingDecision, .consult].contains(action) ? request.deadline : nil,
+                deadline: [.whistle, .handUp, .meetingDecision, .consult, .handDown].contains(action)
+                    ? request.deadline : nil,
                 approved: request.approved, feedbackToCaller: request.feedbackToCaller,
                 feedbackToCenter: request.feedbackToCenter, solved: request.solved,
                 satisfaction: request.satisfaction))
@@ -216,7 +217,14 @@ public enum HandlingRules {
             decision.changes.handUpAccepted = false
             decision.changes.handUpAnswer = request.reason
             decision.handled.handUpUnitCode = ticket.handUpUnitCode
-        case .handDown: decision.changes.handDownPanel = request.note
+        case .handDown:
+            decision.changes.handDownPanel = request.note
+            decision.changes.handDownMembers = request.panel
+            decision.changes.handDownSittingAt = request.deadline
+            decision.handled.panel = request.panel
+        case .recordPanelOutcome:
+            guard ticket.panelPending else { throw .noPanelPending }
+            decision.changes.handDownOutcome = request.note
         case .markUnreasonable:
             guard ticket.unreasonableState != .approved else { throw .unreasonableAlreadyAgreed }
             decision.changes.unreasonableReason = request.reason

@@ -25,6 +25,8 @@ public struct HandlingTicket: Sendable, Equatable {
     public var communityCode: String?
     /// The township leader who signed it off (签批), once one has.
     public var signedOffBy: String?
+    /// Whether a hand-down panel waits for its outcome to be recorded.
+    public var panelPending: Bool = false
     /// Where the lead unit's send-back request stands.
     public var sendBackState: ExclusionState?
     /// The end of the policy's send-back window after the latest dispatch; nil for no limit.
@@ -35,7 +37,8 @@ public struct HandlingTicket: Sendable, Equatable {
         urgency: UrgencyTier, exclusionState: ExclusionState? = nil, pendingWhistles: [String] = [],
         summonedUnitCodes: [String]? = nil, callerName: String? = nil, onOpenMeetingAgenda: Bool = false,
         communityCode: String? = nil, signedOffBy: String? = nil, unreasonableState: ExclusionState? = nil,
-        handUpUnitCode: String? = nil, sendBackState: ExclusionState? = nil, sendBackUntil: Date? = nil
+        handUpUnitCode: String? = nil, sendBackState: ExclusionState? = nil, sendBackUntil: Date? = nil,
+        panelPending: Bool = false
     ) {
         self.state = state
         self.unitCode = unitCode
@@ -53,6 +56,7 @@ public struct HandlingTicket: Sendable, Equatable {
         self.handUpUnitCode = handUpUnitCode
         self.sendBackState = sendBackState
         self.sendBackUntil = sendBackUntil
+        self.panelPending = panelPending
     }
 
     /// Who the ticket concerns, for the scope rules.

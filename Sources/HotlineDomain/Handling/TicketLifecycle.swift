@@ -14,7 +14,7 @@ public enum TicketLifecycle {
             (.consult, .dispatched), (.consult, .sentBack), (.consult, .inProgress):
             .dispatched
         case (.assign, .inProgress), (.addProgress, .inProgress), (.signOff, .inProgress), (.dispatchDown, .inProgress),
-            (.callHelpers, .inProgress),
+            (.callHelpers, .inProgress), (.recordPanelOutcome, .inProgress),
             (.whistle, .inProgress), (.reportIn, .inProgress),
             (.handDown, .inProgress), (.markUnreasonable, .inProgress):
             .inProgress

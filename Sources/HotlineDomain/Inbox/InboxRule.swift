@@ -72,6 +72,7 @@ public enum InboxRule {
             let result = [handled.solved?.rawValue, handled.satisfaction?.rawValue].compactMap { $0 }
             return [InboxNotice(unitCode: unit, kind: .returnVisit, note: result.joined(separator: ","))]
         case .signFor, .redispatch, .consult, .assign, .signOff, .addProgress, .reportIn, .handDown,
+            .recordPanelOutcome,
             .markUnreasonable,
             .requestExclusion, .resolve, .reopen, .meetingDecision:
             // A re-dispatch and a reopening notify through the `ticket.dispatched` that follows them.

@@ -153,7 +153,8 @@ public struct SLAPlanner: Sendable {
         case .decideSendBack:
             // An agreed send-back takes the ticket from the unit; a refused one leaves its clock running.
             return handled.approved == true ? TimerChange(cancelAll: true) : TimerChange()
-        case .sendBack, .redispatch, .consult, .reopen, .handDown, .callHelpers, .markUnreasonable, .decideUnreasonable,
+        case .sendBack, .redispatch, .consult, .reopen, .handDown, .recordPanelOutcome, .callHelpers, .markUnreasonable,
+            .decideUnreasonable,
             .requestExclusion, .decideExclusion, .acceptHandUp, .returnHandUp, .returnVisit,
             .meetingDecision:
             return TimerChange()

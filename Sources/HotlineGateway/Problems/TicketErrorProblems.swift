@@ -129,6 +129,10 @@ extension ProblemDetails {
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Only a street or township does this",
                 detail: "\(action.rawValue) is a step of a street's or township's own flow")
+        case .noPanelPending:
+            self.init(
+                .conflict, type: "/problems/no-panel-pending", title: "No panel waits for its outcome",
+                detail: "ticket \(id) was not handed down to a panel (hand_down), or its outcome is recorded")
         case .notSignedOff:
             self.init(
                 .conflict, type: "/problems/not-signed-off", title: "Not signed off yet",

@@ -42,6 +42,10 @@ struct TicketView: Encodable {
     var reopenCount: Int
     var handUpDeadline: Date?
     var handDownPanel: String?
+    var handDownMembers: [PanelMember]?
+    var handDownSittingAt: Date?
+    var handDownOutcome: String?
+    var handDownOutcomeAt: Date?
     var handUpUnitCode: String?
     var handUpAccepted: Bool?
     var handUpAnswer: String?
@@ -104,6 +108,10 @@ struct TicketView: Encodable {
         case reopenCount = "reopen_count"
         case handUpDeadline = "hand_up_deadline"
         case handDownPanel = "hand_down_panel"
+        case handDownMembers = "hand_down_members"
+        case handDownSittingAt = "hand_down_sitting_at"
+        case handDownOutcome = "hand_down_outcome"
+        case handDownOutcomeAt = "hand_down_outcome_at"
         case handUpUnitCode = "hand_up_unit"
         case handUpAccepted = "hand_up_accepted"
         case handUpAnswer = "hand_up_answer"
@@ -165,6 +173,10 @@ struct TicketView: Encodable {
         reopenCount = record.reopenCount
         handUpDeadline = record.handUpDeadline
         handDownPanel = record.handDownPanel
+        handDownMembers = record.handDownMembers
+        handDownSittingAt = record.handDownSittingAt
+        handDownOutcome = record.handDownOutcome
+        handDownOutcomeAt = record.handDownOutcomeAt
         handUpUnitCode = record.handUpUnitCode
         handUpAccepted = record.handUpAccepted
         handUpAnswer = record.handUpAnswer

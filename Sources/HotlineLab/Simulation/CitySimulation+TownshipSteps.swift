@@ -46,6 +46,27 @@ extension CitySimulation {
                     body: ["note": "网格员已到现场核实", "photo_reference": "grid-\(ticket.index).jpg"])
             }
         }
+        if steps.handedDown {
+            let sitting = clock.now().addingTimeInterval(6 * 3600)
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/hand_down", token: handler,
+                    body: [
+                        "note": "邻里通道占用纠纷，交社区群评",
+                        "panel": [
+                            ["name": "老党员", "role": "elder"], ["name": "社区法律顾问", "role": "lawyer"],
+                            ["name": "楼门长", "role": "residents_representative"],
+                        ],
+                        "deadline": ISO8601DateFormatter().string(from: sitting),
+                    ])
+            }
+            try await clock.sleep(until: sitting.addingTimeInterval(1800))
+            try await act(progress) {
+                try await client.send(
+                    "POST", "tickets/\(id)/actions/record_panel_outcome", token: handler,
+                    body: ["note": "群评认为应恢复通道，双方同意"])
+            }
+        }
         if steps.unreasonable {
             try await act(progress) {
                 try await client.send(

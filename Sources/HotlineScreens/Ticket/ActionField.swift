@@ -2,7 +2,7 @@ import HotlineDomain
 
 /// A field of a handling action's form, named as the API's `HandlingRequest` names it.
 enum ActionField: String, CaseIterable {
-    case reason, person, note, departments, deadline, approved, solved, satisfaction, community, participants
+    case reason, person, note, departments, deadline, approved, solved, satisfaction, community, participants, panel
     case leadUnit = "lead_unit"
     case coUnits = "co_units"
     case feedbackToCaller = "feedback_to_caller"
@@ -25,7 +25,8 @@ enum ActionField: String, CaseIterable {
         case .dispatchDown: [(.person, true), (.community, true)]
         case .callHelpers: [(.departments, true), (.note, false)]
         case .addProgress: [(.note, true), (.photoReference, false)]
-        case .handDown: [(.note, true)]
+        case .handDown: [(.note, true), (.panel, true), (.deadline, true)]
+        case .recordPanelOutcome: [(.note, true)]
         case .whistle: [(.departments, true), (.deadline, true)]
         case .handUp: [(.toUnit, true), (.reason, false), (.deadline, true)]
         case .acceptHandUp: [(.note, true)]
@@ -51,7 +52,7 @@ enum ActionField: String, CaseIterable {
     /// How the field is entered.
     var input: String {
         switch self {
-        case .reason, .note, .feedbackToCaller, .feedbackToCenter: "textarea"
+        case .reason, .note, .feedbackToCaller, .feedbackToCenter, .panel: "textarea"
         case .deadline: "deadline"
         case .approved, .solved, .satisfaction: "select"
         case .person, .departments, .leadUnit, .coUnits, .community, .photoReference, .participants, .toUnit: "text"

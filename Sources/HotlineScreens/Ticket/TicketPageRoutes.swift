@@ -25,8 +25,14 @@ enum TicketPageRoutes {
             guard let action = context.parameters.get("action").flatMap(HandlingAction.init(rawValue:)) else {
                 throw ScreenError.notFound
             }
+            let words = services.renderer.resources.strings.strings(context.language)
+            let panelRoles = Dictionary(
+                PanelMember.Role.allCases.compactMap { role in
+                    words["ticket.choice.panel.\(role.rawValue)"].map { ($0, role) }
+                },
+                uniquingKeysWith: { first, _ in first })
             _ = try await services.api.handling.perform(
-                action, on: id, try HandlingForm.request(context.form), by: principal,
+                action, on: id, try HandlingForm.request(context.form, panelRoles: panelRoles), by: principal,
                 purpose: "POST /ui/tickets/{id}/actions/{action}")
             return .redirect(
                 to: "/ui/tickets/\(id.uuidString.lowercased())?done=\(action.rawValue)#action-notice", type: .normal)

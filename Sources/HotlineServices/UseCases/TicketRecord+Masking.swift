@@ -23,6 +23,7 @@ extension TicketRecord {
         masked.sendBackReviewReason = text(sendBackReviewReason)
         masked.exclusionReason = text(exclusionReason)
         masked.handDownPanel = text(handDownPanel)
+        masked.handDownOutcome = text(handDownOutcome)
         masked.handUpAnswer = text(handUpAnswer)
         masked.history = history?.map { entry in
             var entry = entry

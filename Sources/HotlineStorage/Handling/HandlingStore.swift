@@ -19,6 +19,7 @@ public enum HandlingStore {
                    EXISTS (SELECT 1 FROM meeting_agenda_items m
                            WHERE m.ticket_id = t.id AND m.unit_code = t.unit_code AND m.decided_at IS NULL),
                    community_code, signed_off_by, unreasonable_state, hand_up_unit, send_back_state,
+                   hand_down_sitting_at IS NOT NULL AND hand_down_outcome IS NULL,
                    (SELECT max(h.occurred_at) FROM ticket_history h
                     WHERE h.ticket_id = t.id AND h.event_type = \(EventType.ticketDispatched.rawValue))
                    + make_interval(secs => (SELECT p.send_back_minutes * 60 FROM sla_policies p
@@ -28,12 +29,12 @@ public enum HandlingStore {
             """, logger: logger)
         for try await (
             state, unit, coUnits, district, urgency, exclusion, pending, summoned, callerName, onAgenda, community,
-            signedOffBy, unreasonable, handUpUnit, sendBack, sendBackUntil
+            signedOffBy, unreasonable, handUpUnit, sendBack, panelPending, sendBackUntil
         )
             in rows.decode(
                 (
                     String, String?, [String], String?, String, String?, [String], [String], String?, Bool, String?,
-                    String?, String?, String?, String?, Date?
+                    String?, String?, String?, String?, Bool, Date?
                 ).self)
         {
             return HandlingTicket(
@@ -43,7 +44,8 @@ public enum HandlingStore {
                 summonedUnitCodes: summoned, callerName: callerName, onOpenMeetingAgenda: onAgenda,
                 communityCode: community, signedOffBy: signedOffBy,
                 unreasonableState: try .stored(unreasonable, column: "unreasonable_state"), handUpUnitCode: handUpUnit,
-                sendBackState: try .stored(sendBack, column: "send_back_state"), sendBackUntil: sendBackUntil)
+                sendBackState: try .stored(sendBack, column: "send_back_state"), sendBackUntil: sendBackUntil,
+                panelPending: panelPending)
         }
         return nil
     }
@@ -57,6 +59,7 @@ public enum HandlingStore {
         on connection: PostgresConnection,
         logger: Logger
     ) async throws {
+        let members = try changes.handDownMembers.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         try await connection.query(
             """
             UPDATE tickets SET state = \(state.rawValue), unit_code = \(unitCode),
@@ -91,6 +94,13 @@ public enum HandlingStore {
                                            WHEN \(changes.handUpAccepted)::boolean IS NOT NULL THEN \(time)
                                            ELSE hand_up_answered_at END,
                 hand_down_panel = COALESCE(\(changes.handDownPanel), hand_down_panel),
+                hand_down_members = COALESCE(\(members)::jsonb, hand_down_members),
+                hand_down_sitting_at = COALESCE(\(changes.handDownSittingAt), hand_down_sitting_at),
+                hand_down_outcome = CASE WHEN \(changes.handDownSittingAt)::timestamptz IS NOT NULL THEN NULL
+                                         ELSE COALESCE(\(changes.handDownOutcome), hand_down_outcome) END,
+                hand_down_outcome_at = CASE WHEN \(changes.handDownSittingAt)::timestamptz IS NOT NULL THEN NULL
+                                            WHEN \(changes.handDownOutcome)::text IS NOT NULL THEN \(time)
+                                            ELSE hand_down_outcome_at END,
                 unreasonable_reason = COALESCE(\(changes.unreasonableReason), unreasonable_reason),
                 unreasonable_state = COALESCE(\(changes.unreasonableState?.rawValue), unreasonable_state),
                 unreasonable_review_reason = COALESCE(\(changes.unreasonableReviewReason), unreasonable_review_reason),

@@ -42,6 +42,11 @@ public struct TicketRecord: Sendable, Codable, Equatable {
     public var reopenCount: Int
     public var handUpDeadline: Date?
     public var handDownPanel: String?
+    /// The hand-down panel's members, when it sits, and its outcome once recorded.
+    public var handDownMembers: [PanelMember]?
+    public var handDownSittingAt: Date?
+    public var handDownOutcome: String?
+    public var handDownOutcomeAt: Date?
     /// The unit a hand-up went to, and its answer: accepted with a plan, or returned with a reason.
     public var handUpUnitCode: String?
     public var handUpAccepted: Bool?
@@ -109,6 +114,10 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         case reopenCount = "reopen_count"
         case handUpDeadline = "hand_up_deadline"
         case handDownPanel = "hand_down_panel"
+        case handDownMembers = "hand_down_members"
+        case handDownSittingAt = "hand_down_sitting_at"
+        case handDownOutcome = "hand_down_outcome"
+        case handDownOutcomeAt = "hand_down_outcome_at"
         case handUpUnitCode = "hand_up_unit"
         case handUpAccepted = "hand_up_accepted"
         case handUpAnswer = "hand_up_answer"
@@ -150,7 +159,8 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         district_code, township_code, unit_code, dispatch_reason, repeat_of, group_request_id, answer_article_id,
         answer_text, candidates::text AS candidates, version, received_at, updated_at, co_unit_codes, assignee,
         signed_at, send_back_count, reopen_count, hand_up_deadline, hand_up_unit, hand_up_accepted, hand_up_answer,
-        hand_down_panel, unreasonable_reason,
+        hand_down_panel, hand_down_members::text AS hand_down_members, hand_down_sitting_at, hand_down_outcome,
+        hand_down_outcome_at, unreasonable_reason,
         unreasonable_state, unreasonable_review_reason, exclusion_state, exclusion_reason, result, feedback_to_caller, feedback_to_center, resolved_at, visit_solved,
         visit_satisfaction, visited_at, signed_off_by, signed_off_at, community_code, dispatched_down_at, reported_by,
         first_responsible_unit, send_back_state, send_back_reason, send_back_review_reason, reported_back_at,
@@ -203,6 +213,12 @@ public struct TicketRecord: Sendable, Codable, Equatable {
         reopenCount = try value("reopen_count")
         handUpDeadline = try value("hand_up_deadline")
         handDownPanel = try value("hand_down_panel")
+        handDownMembers = try value("hand_down_members", String?.self).map {
+            try JSONDecoder().decode([PanelMember].self, from: Data($0.utf8))
+        }
+        handDownSittingAt = try value("hand_down_sitting_at")
+        handDownOutcome = try value("hand_down_outcome")
+        handDownOutcomeAt = try value("hand_down_outcome_at")
         handUpUnitCode = try value("hand_up_unit")
         handUpAccepted = try value("hand_up_accepted")
         handUpAnswer = try value("hand_up_answer")
