@@ -3,21 +3,21 @@ import HotlineDomain
 import HotlineSimulation
 
 extension CitySimulation {
-    /// The township's own steps on a ticket it leads and has signed for, as the ticket's
-    /// `townshipSteps` say: the leader's sign-off and the double dispatch to its community, whose
-    /// grid worker reports back; a hand-up to the district's housing department, which accepts it;
+    /// The township's own steps on a ticket it leads and has signed for: the leader signs every
+    /// one off (签批); then, as the ticket's `townshipSteps` say, the double dispatch to its
+    /// community, whose grid worker reports back; a hand-up to the district's housing department, which accepts it;
     /// an unreasonable request the center agrees to.
     func townshipSteps(
         _ ticket: SimulatedTicket, id: UUID, township: String, community: String, handler: String,
         operatorToken: String, _ progress: Progress
     ) async throws {
         let steps = ticket.townshipSteps
+        try await act(progress) {
+            try await client.send(
+                "POST", "tickets/\(id)/actions/sign_off", token: handler,
+                body: ["person": "街道主任", "note": steps.goesDown ? "请社区今日到现场" : "请承办科室办理"])
+        }
         if steps.goesDown {
-            try await act(progress) {
-                try await client.send(
-                    "POST", "tickets/\(id)/actions/sign_off", token: handler,
-                    body: ["person": "街道主任", "note": "请社区今日到现场"])
-            }
             try await act(progress) {
                 try await client.send(
                     "POST", "tickets/\(id)/actions/dispatch_down", token: handler,
