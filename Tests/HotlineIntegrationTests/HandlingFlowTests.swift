@@ -76,6 +76,7 @@ extension ServiceFlowTests {
                 _ = try await Self.consultationFlow(desk, client)
                 _ = try await Self.unreasonableReview(desk, client)
                 _ = try await Self.handUpFlow(desk, client)
+                try await Self.expectReportCounts(client)
             }
             await lifecycle.close()
         }

@@ -60,6 +60,8 @@ enum SimulationSummary {
             ["", "group requests: \(report.groupRequests.count)"]
             + report.groupRequests.prefix(10).map { "  \($0.townshipName) \($0.leafName): \($0.tickets)" }
         lines += ["", "overdue tickets per district"] + report.overdue.map { "  \($0.name) \($0.count)" }
+        lines += ["", "handling steps"] + report.handlingSteps.map { "  \($0.code) \($0.count)" }
+        lines += ["", "top 10 communities and villages"] + report.topCommunities.map { "  \($0.name) \($0.count)" }
         let inbox = try await database.withConnection { try await InboxStore.countsByKind(on: $0, logger: logger) }
         lines += ["", "inbox items by kind"] + inbox.map { "  \($0.kind) \($0.count)" }
         try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)

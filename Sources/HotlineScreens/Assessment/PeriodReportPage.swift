@@ -17,22 +17,24 @@ public enum PeriodReportPage {
     ) throws -> String {
         let words = resources.strings.strings(language)
         func text(_ key: String) -> String { words[key] ?? key }
-        func chart(_ titleKey: String, _ counts: [PeriodReport.Count], labels prefix: String? = nil) -> [String: Any]? {
+        func chart(
+            _ titleKey: String, _ counts: [PeriodReport.Count], label: ((PeriodReport.Count) -> String)? = nil
+        ) -> [String: Any]? {
             guard !counts.isEmpty else { return nil }
-            var chart = SVGBars(
-                items: counts.map { count in
-                    .init(label: prefix.flatMap { words["\($0).\(count.code)"] } ?? count.name, count: count.count)
-                }
-            ).data
+            var chart = SVGBars(items: counts.map { .init(label: label?($0) ?? $0.name, count: $0.count) }).data
             chart["title"] = text(titleKey)
             return ["title": text(titleKey), "chart": chart]
         }
         let charts = [
-            chart("assessment.report.by_channel", report.byChannel, labels: "big_screen.channel"),
-            chart("assessment.report.by_type", report.byType, labels: "big_screen.type"),
+            chart("assessment.report.by_channel", report.byChannel) {
+                words["big_screen.channel.\($0.code)"] ?? $0.name
+            },
+            chart("assessment.report.by_type", report.byType) { words["big_screen.type.\($0.code)"] ?? $0.name },
             chart("assessment.report.by_district", report.byDistrict),
             chart("assessment.report.top_townships", report.topTownships),
             chart("assessment.report.top_townships_per_district", report.topTownshipsPerDistrict),
+            chart("assessment.report.top_communities", report.topCommunities),
+            chart("assessment.report.handling_steps", report.handlingSteps) { stepLabel($0.code, words: words) },
             chart("assessment.report.hot_spots", report.hotSpots),
             chart("assessment.report.overdue", report.overdue.filter { $0.count > 0 }),
             chart("assessment.report.meeting_agenda", report.meetingAgenda.filter { $0.count > 0 }),
@@ -63,5 +65,14 @@ public enum PeriodReportPage {
                 ranking.map { (tier: $0.tier, row: RankingView.row($0, text: text)) }, text: text),
         ]
         return try resources.render("report", data)
+    }
+
+    /// A handling step's name in the catalog's words: the action, and for a decision whether it
+    /// agreed (`decide_send_back.agreed`: "审核退单" and "（同意）").
+    static func stepLabel(_ step: String, words: [String: String]) -> String {
+        let parts = step.split(separator: ".", maxSplits: 1).map(String.init)
+        let action = words["ticket.action.\(parts[0])"] ?? parts[0]
+        guard parts.count == 2 else { return action }
+        return action + (words["assessment.report.step.\(parts[1])"] ?? ".\(parts[1])")
     }
 }

@@ -29,6 +29,8 @@ package enum ReportRendering {
         section("by district", report.byDistrict)
         section("top 10 townships", report.topTownships)
         section("top 3 townships per district", report.topTownshipsPerDistrict)
+        section("top 10 communities and villages", report.topCommunities)
+        section("handling steps", report.handlingSteps)
         section("hot spots", report.hotSpots)
         section("overdue tickets by district", report.overdue.filter { $0.count > 0 })
         section("put on leadership-meeting agendas, by district", report.meetingAgenda.filter { $0.count > 0 })

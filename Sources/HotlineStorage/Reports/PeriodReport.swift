@@ -104,6 +104,12 @@ public struct PeriodReport: Sendable, Codable {
     public var byDistrict: [Count]
     public var topTownships: [Count]
     public var topTownshipsPerDistrict: [Count]
+    /// The ten communities and villages (社区/村) with the most tickets, among those a township
+    /// dispatched down to or whose grid worker reported; `district` is the district's code.
+    public var topCommunities: [Count]
+    /// The handling steps taken in the period by action (`HandlingAction`), the township's own
+    /// flow included; a decision counts as `<action>.agreed` or `<action>.refused`.
+    public var handlingSteps: [Count]
     public var groupRequests: [GroupRequest]
     public var hotSpots: [Count]
     public var overdue: [Count]
@@ -123,6 +129,8 @@ public struct PeriodReport: Sendable, Codable {
         case byDistrict = "by_district"
         case topTownships = "top_townships"
         case topTownshipsPerDistrict = "top_townships_per_district"
+        case topCommunities = "top_communities"
+        case handlingSteps = "handling_steps"
         case groupRequests = "group_requests"
         case hotSpots = "hot_spots"
         case meetingAgenda = "meeting_agenda"
@@ -196,6 +204,20 @@ public enum ReportQueries {
                     FROM tickets t JOIN divisions d ON d.code = t.township_code
                     WHERE received_at >= \(start) AND received_at < \(end) GROUP BY 1, 2, 3) AS ranked
                 WHERE place <= 3 ORDER BY parent_code, n DESC, code
+                """),
+            topCommunities: try await counts(
+                """
+                SELECT o.code, o.name, count(*), 0, t.district_code FROM tickets t JOIN org_units o ON o.code = t.community_code
+                WHERE received_at >= \(start) AND received_at < \(end) GROUP BY 1, 2, 5 ORDER BY 3 DESC, 1 LIMIT 10
+                """),
+            handlingSteps: try await counts(
+                """
+                SELECT step, step, count(*), 0, NULL::text FROM (
+                    SELECT body -> 'payload' ->> 'action' || CASE (body -> 'payload' ->> 'approved')::boolean
+                        WHEN true THEN '.agreed' WHEN false THEN '.refused' ELSE '' END AS step
+                    FROM ticket_history
+                    WHERE event_type = \(EventType.ticketHandled.rawValue) AND occurred_at >= \(start) AND occurred_at < \(end)
+                ) AS steps GROUP BY 1 ORDER BY 3 DESC, 1
                 """),
             groupRequests: try await groups(start: start, end: end, on: connection, logger: logger),
             hotSpots: try await counts(
