@@ -729,4 +729,40 @@ struct HandUpRulesTests {
                 by: Self.housingHandler)
                 == .failure(.notYourPart))
     }
+
+    @Test("what the ticket itself shows stands in an action's way, and the decision refuses for the same reason")
+    func unmetPrerequisites() {
+        let open = HandlingRulesTests.ticket(.inProgress)
+        var signedOff = open
+        signedOff.signedOffBy = "王书记"
+        var panel = open
+        panel.panelPending = true
+        var asked = open
+        asked.sendBackState = .requested
+        asked.unreasonableState = .requested
+        asked.exclusionState = .requested
+        var agreed = open
+        agreed.unreasonableState = .approved
+        agreed.exclusionState = .approved
+        let cases: [(HandlingAction, HandlingTicket, HandlingRefusal?)] = [
+            (.dispatchDown, open, .notSignedOff), (.dispatchDown, signedOff, nil),
+            (.callHelpers, open, .notSignedOff), (.callHelpers, signedOff, nil),
+            (.recordPanelOutcome, open, .noPanelPending), (.recordPanelOutcome, panel, nil),
+            (.sendBack, open, nil), (.sendBack, asked, .sendBackPending),
+            (.decideSendBack, open, .noSendBackRequest), (.decideSendBack, asked, nil),
+            (.decideUnreasonable, open, .noUnreasonableRequest), (.decideUnreasonable, asked, nil),
+            (.markUnreasonable, open, nil), (.markUnreasonable, agreed, .unreasonableAlreadyAgreed),
+            (.decideExclusion, open, .noExclusionRequest), (.decideExclusion, asked, nil),
+            (.requestExclusion, open, nil), (.requestExclusion, agreed, .exclusionAlreadyApproved),
+            (.addProgress, open, nil), (.signOff, open, nil),
+        ]
+        for (action, ticket, expected) in cases {
+            #expect(HandlingRules.unmetPrerequisite(of: action, on: ticket) == expected, "\(action)")
+            if let expected {
+                #expect(
+                    HandlingRulesTests.refusal(action, on: ticket, by: HandlingRulesTests.operatorCaller) == expected,
+                    "the decision refuses \(action) as the page does")
+            }
+        }
+    }
 }

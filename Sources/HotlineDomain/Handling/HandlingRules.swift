@@ -90,25 +90,42 @@ public enum HandlingRules {
         return decision
     }
 
+    /// Why `action` cannot be taken on `ticket` yet or any more, from the ticket alone (a step
+    /// before it not taken, a request already pending or decided); nil when nothing of the ticket
+    /// stands in its way. The ticket page offers only actions without one.
+    public static func unmetPrerequisite(of action: HandlingAction, on ticket: HandlingTicket) -> HandlingRefusal? {
+        switch action {
+        case .sendBack where ticket.sendBackState == .requested: .sendBackPending
+        case .decideSendBack where ticket.sendBackState != .requested: .noSendBackRequest
+        case .dispatchDown where ticket.signedOffBy == nil, .callHelpers where ticket.signedOffBy == nil: .notSignedOff
+        case .recordPanelOutcome where !ticket.panelPending: .noPanelPending
+        case .markUnreasonable where ticket.unreasonableState == .approved: .unreasonableAlreadyAgreed
+        case .decideUnreasonable where ticket.unreasonableState != .requested: .noUnreasonableRequest
+        case .requestExclusion where ticket.exclusionState == .approved: .exclusionAlreadyApproved
+        case .decideExclusion where ticket.exclusionState != .requested: .noExclusionRequest
+        default: nil
+        }
+    }
+
     private static func change(
         _ decision: inout HandlingDecision, by action: HandlingAction, _ request: HandlingRequest,
         on ticket: HandlingTicket, by actor: Principal, unitKinds: [String: OrgUnit.Kind],
         unitParents: [String: String], at now: Date
     ) throws(HandlingRefusal) {
+        if let refusal = unmetPrerequisite(of: action, on: ticket) { throw refusal }
         switch action {
         case .signFor: decision.changes.signed = true
         case .sendBack:
             guard let hub = ticket.sendBackTarget else { throw .nowhereToSendBack }
-            guard ticket.sendBackState != .requested else { throw .sendBackPending }
             if let until = ticket.sendBackUntil, now > until { throw .sendBackWindowClosed(until: until) }
             decision.changes.sendBackState = .requested
             decision.changes.sendBackReason = request.reason
             decision.handled.sentBackFrom = ticket.unitCode
             decision.handled.sendBackTo = hub
         case .decideSendBack:
-            guard ticket.sendBackState == .requested, let hub = ticket.sendBackTarget,
-                actor.scope == .city || actor.unitCode == hub
-            else { throw .noSendBackRequest }
+            guard let hub = ticket.sendBackTarget, actor.scope == .city || actor.unitCode == hub else {
+                throw .noSendBackRequest
+            }
             decision.changes.sendBackReviewReason = request.reason
             decision.handled.sentBackFrom = ticket.unitCode
             decision.handled.sendBackTo = hub
@@ -163,7 +180,6 @@ public enum HandlingRules {
         case .signOff:
             decision.changes.signedOffBy = request.person
         case .dispatchDown:
-            guard ticket.signedOffBy != nil else { throw .notSignedOff }
             let community = request.community ?? ""
             guard unitKinds[community] == .community, let lead = ticket.unitCode, unitParents[community] == lead else {
                 throw .notOwnCommunity(
@@ -179,7 +195,6 @@ public enum HandlingRules {
             decision.changes.communityCode = community
             decision.handled.communityCode = community
         case .callHelpers:
-            guard ticket.signedOffBy != nil else { throw .notSignedOff }
             let helpers = try departmentsOrEnterprises(summoned(request), unitKinds: unitKinds)
             decision.changes.addedCoUnitCodes = helpers.filter { !ticket.coUnitCodes.contains($0) }
             decision.handled.departments = helpers
@@ -223,22 +238,17 @@ public enum HandlingRules {
             decision.changes.handDownSittingAt = request.deadline
             decision.handled.panel = request.panel
         case .recordPanelOutcome:
-            guard ticket.panelPending else { throw .noPanelPending }
             decision.changes.handDownOutcome = request.note
         case .markUnreasonable:
-            guard ticket.unreasonableState != .approved else { throw .unreasonableAlreadyAgreed }
             decision.changes.unreasonableReason = request.reason
             decision.changes.unreasonableState = .requested
         case .decideUnreasonable:
-            guard ticket.unreasonableState == .requested else { throw .noUnreasonableRequest }
             decision.changes.unreasonableState = request.approved == true ? .approved : .refused
             decision.changes.unreasonableReviewReason = request.reason
         case .requestExclusion:
-            guard ticket.exclusionState != .approved else { throw .exclusionAlreadyApproved }
             decision.changes.exclusionState = .requested
             decision.changes.exclusionReason = request.reason
         case .decideExclusion:
-            guard ticket.exclusionState == .requested else { throw .noExclusionRequest }
             decision.changes.exclusionState = request.approved == true ? .approved : .refused
         case .resolve:
             decision.changes.result = request.note

@@ -5,8 +5,10 @@ import HotlineStorage
 /// `HandlingRules.decide` makes before it looks at an action's particulars — the role may
 /// handle tickets, the ticket's state allows the action (`TicketLifecycle`), the principal's
 /// part in the ticket allows it (`Principal.mayHandle`) and, for center actions,
-/// `Principal.actsForCenter`. Particulars checked only under the ticket's lock (a pending
-/// whistle for this department, an exclusion request to decide, a meeting agenda) are left to
+/// `Principal.actsForCenter`, and nothing the ticket shows stands in its way
+/// (`HandlingRules.unmetPrerequisite`: a sign-off before the double dispatch, a request to
+/// decide, a panel waiting for its outcome). Particulars checked only under the ticket's lock
+/// (a pending whistle for this department, a meeting agenda, the send-back window) are left to
 /// the use case, whose refusal the page shows.
 enum TicketActions {
     /// The actions to show as forms, in `HandlingAction`'s order.
@@ -15,9 +17,14 @@ enum TicketActions {
         let ticket = HandlingTicket(
             state: record.state, unitCode: record.unitCode, coUnitCodes: record.coUnitCodes,
             districtCode: record.districtCode, urgency: record.urgency, exclusionState: record.exclusionState,
-            pendingWhistles: record.summonedUnitCodes, summonedUnitCodes: record.summonedUnitCodes)
+            pendingWhistles: record.summonedUnitCodes, summonedUnitCodes: record.summonedUnitCodes,
+            communityCode: record.communityCode, signedOffBy: record.signedOffBy,
+            unreasonableState: record.unreasonableState, handUpUnitCode: record.handUpUnitCode,
+            sendBackState: record.sendBackState,
+            panelPending: record.handDownMembers != nil && record.handDownOutcome == nil)
         return HandlingAction.allCases.filter { action in
             TicketLifecycle.next(after: action, from: record.state) != nil
+                && HandlingRules.unmetPrerequisite(of: action, on: ticket) == nil
                 && principal.mayHandle(action, ticket: ticket)
                 && (!HandlingRules.centerActions.contains(action) || principal.actsForCenter(action, ticket: ticket))
         }

@@ -28,14 +28,15 @@ enum ScreenHarness {
             tokens: GatewayHarness.tokens)
     }
 
-    /// Runs `test` against the screens (and the API) over `accounts`.
+    /// Runs `test` against the screens (and the API) over `accounts` and `tickets` (the gateway
+    /// harness's fixture ticket when nil).
     static func test(
-        accounts: InMemoryScreenAccounts? = nil,
+        accounts: InMemoryScreenAccounts? = nil, tickets: InMemoryTicketRepository? = nil,
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         var signInAccounts = accounts
         if signInAccounts == nil { signInAccounts = await Self.accounts() }
-        let api = try GatewayHarness.services()
+        let api = try GatewayHarness.services(tickets)
         let clock = SystemClock()
         let zone = TimeZone(secondsFromGMT: 8 * 3600)!
         let ranking = MonthlyRanking(
