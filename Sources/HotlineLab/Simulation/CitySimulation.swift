@@ -166,7 +166,7 @@ struct CitySimulation: Sendable {
             }
             if ticket.handling.whistle, let district = record.districtCode {
                 let departments = ["\(district):department:housing", "\(district):enterprise:water"]
-                try await act(progress) {
+                let whistled = try await act(progress) {
                     try await client.send(
                         "POST", "tickets/\(id)/actions/whistle", token: handler,
                         body: [
@@ -174,7 +174,8 @@ struct CitySimulation: Sendable {
                             "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(86_400)),
                         ])
                 }
-                for department in departments {
+                // Summoned only when the whistle was taken (a ticket handed up meanwhile is not whistled).
+                for department in departments where whistled {
                     let token = try await tokens.token(for: department)
                     try await act(progress) {
                         try await client.send("POST", "tickets/\(id)/actions/report_in", token: token, body: [:])
@@ -254,13 +255,16 @@ struct CitySimulation: Sendable {
         townships[district]?.first { $0 != township } ?? township
     }
 
-    /// Sends one action, counting it; any answer but a 2xx or a 409 stops the run.
-    func act(_ progress: Progress, _ call: () async throws -> (status: Int, data: Data)) async throws {
+    /// Sends one action, counting it; any answer but a 2xx or a 409 stops the run. Whether the
+    /// action was taken (a 2xx).
+    @discardableResult
+    func act(_ progress: Progress, _ call: () async throws -> (status: Int, data: Data)) async throws -> Bool {
         let (status, data) = try await call()
         progress.actions.add(1, ordering: .relaxed)
         // 409: the ticket moved on meanwhile (e.g. the whistle's departments already reported).
         guard (200..<300).contains(status) || status == 409 else {
             throw CityClient.Failure(status: status, body: String(decoding: data, as: UTF8.self))
         }
+        return status != 409
     }
 }
