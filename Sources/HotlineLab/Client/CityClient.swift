@@ -12,12 +12,15 @@ struct CityClient: Sendable {
     let base: URL
     let session: URLSession
 
+    /// The longest a request may wait, queued behind the others and then answered, in seconds.
+    static let requestTimeout: TimeInterval = 60
+
     /// A client of the intake gateway on this host, at the port `settings` give it.
     init(gatewayOf settings: HotlineSettings) {
         base = URL(string: "http://127.0.0.1:\(settings.httpPort(of: .intakeGateway))")!
         let configuration = URLSessionConfiguration.default
         configuration.httpMaximumConnectionsPerHost = 32
-        configuration.timeoutIntervalForRequest = 60
+        configuration.timeoutIntervalForRequest = Self.requestTimeout
         session = URLSession(configuration: configuration)
     }
 

@@ -47,7 +47,7 @@ extension CitySimulation {
             }
         }
         if steps.handedDown {
-            let sitting = clock.now().addingTimeInterval(6 * 3600)
+            let sitting = clock.later(by: 6 * 3600)
             try await act(progress) {
                 try await client.send(
                     "POST", "tickets/\(id)/actions/hand_down", token: handler,
@@ -86,7 +86,7 @@ extension CitySimulation {
                     "POST", "tickets/\(id)/actions/hand_up", token: handler,
                     body: [
                         "to_unit": department, "note": "需区级资金支持",
-                        "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(7 * 86_400)),
+                        "deadline": ISO8601DateFormatter().string(from: clock.later(by: 7 * 86_400)),
                     ])
             }
             let departmentToken = try await tokens.token(for: department)

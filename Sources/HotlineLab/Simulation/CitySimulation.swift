@@ -113,7 +113,7 @@ struct CitySimulation: Sendable {
                     ? [
                         "participants": [lead, "\(ticket.districtCode):department:housing"], "note": "会商：街乡牵头，住建委配合",
                         "lead_unit": lead,
-                        "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(5 * 86_400)),
+                        "deadline": ISO8601DateFormatter().string(from: clock.later(by: 5 * 86_400)),
                     ]
                     : ["lead_unit": lead, "reason": "分中心研判后派单"]
                 try await act(progress) {
@@ -171,7 +171,7 @@ struct CitySimulation: Sendable {
                         "POST", "tickets/\(id)/actions/whistle", token: handler,
                         body: [
                             "departments": departments,
-                            "deadline": ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(86_400)),
+                            "deadline": ISO8601DateFormatter().string(from: clock.later(by: 86_400)),
                         ])
                 }
                 // Summoned only when the whistle was taken (a ticket handed up meanwhile is not whistled).

@@ -46,6 +46,13 @@ final class SimulationClock: Sendable {
         try await Task.sleep(for: .milliseconds(1500))
     }
 
+    /// A time `interval` after now, but at least as far ahead as a request can take in real
+    /// time: thousands of simulated units share the client's connections, so a request may wait
+    /// its turn for many simulated hours, and the deadline it carries must still be in the future.
+    func later(by interval: TimeInterval) -> Date {
+        now().addingTimeInterval(max(interval, CityClient.requestTimeout * speed))
+    }
+
     /// Sleeps until simulated time reaches `time`, following changes of speed.
     func sleep(until time: Date) async throws {
         while true {
