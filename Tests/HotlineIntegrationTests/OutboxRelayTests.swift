@@ -97,6 +97,43 @@ struct OutboxRelayTests {
         #expect(late.isEmpty)
     }
 
+    @Test(
+        "a claim holds no transaction id while the relay waits for the broker, skips rows another relay holds, and misses none it published"
+    )
+    func claimsTakeNoTransactionId() async throws {
+        let producer = TestEnvironment.uniqueName("relay")
+        let logger = TestEnvironment.logger
+        try await TestDatabase.with { client, _ in
+            try await client.withTransaction(logger: logger) { connection in
+                for _ in 0..<6 {
+                    try await OutboxStore.append(
+                        Self.entry(producer: producer, topic: "test.claims"), history: nil, on: connection,
+                        logger: logger)
+                }
+            }
+            let (first, second) = try await client.withTransaction(logger: logger) { connection in
+                let first = try await OutboxStore.claimUnpublished(
+                    .producer(producer), limit: 4, on: connection, logger: logger)
+                let transactionId = try await connection.query(
+                    "SELECT pg_current_xact_id_if_assigned()::text", logger: logger
+                ).collect().first?.decode(String?.self)
+                #expect(transactionId == .some(nil), "a claim must not assign a transaction id")
+                let second = try await client.withTransaction(logger: logger) { other in
+                    try await OutboxStore.claimUnpublished(.producer(producer), limit: 4, on: other, logger: logger)
+                }
+                try await OutboxStore.markPublished(first.map(\.id), on: connection, logger: logger)
+                return (first, second)
+            }
+            let remaining = try await client.withTransaction(logger: logger) { connection in
+                try await OutboxStore.claimUnpublished(.producer(producer), limit: 10, on: connection, logger: logger)
+            }
+            #expect(first.count == 4)
+            #expect(second.count == 2, "the second relay takes only the rows the first does not hold")
+            #expect(Set(first.map(\.id)).isDisjoint(with: second.map(\.id)))
+            #expect(remaining.map(\.id) == second.map(\.id), "published rows are not claimed again")
+        }
+    }
+
     /// Relays until a round finds nothing; returns how many rows this relay published.
     static func drain(_ relay: OutboxRelay) async throws -> Int {
         var total = 0

@@ -3,8 +3,8 @@ public import Logging
 public import PostgresNIO
 
 /// Reads and writes the `outbox` table. Writers call `append` inside the transaction that makes
-/// the state change; relays claim unpublished rows with `FOR UPDATE SKIP LOCKED`, so several
-/// relays never publish the same row from two open transactions.
+/// the state change; relays claim unpublished rows (``claimUnpublished(_:limit:on:logger:)``),
+/// so several relays never publish the same row from two open transactions.
 public enum OutboxStore {
     /// Where an event about a ticket is also written for people to read: the ticket's history.
     public struct HistoryEntry: Sendable {
@@ -47,26 +47,46 @@ public enum OutboxStore {
         case abandoned(olderThanSeconds: Double)
     }
 
-    /// Locks and returns up to `limit` unpublished rows, oldest first. Call inside a
-    /// transaction; the locks hold until it ends.
+    /// Claims and returns up to `limit` unpublished rows, oldest first, skipping rows another
+    /// relay holds. Call inside a transaction; the claims hold until it ends.
+    ///
+    /// A claim is a transaction-scoped advisory lock on the row's id, not a row lock: a row
+    /// lock gives the transaction an id for as long as the relay waits for the broker, and a
+    /// running transaction id holds back `pg_snapshot_xmin`, which the live inboxes wait on.
+    /// The rows are read again after the claim, so one another relay published and released
+    /// meanwhile is not sent twice.
     public static func claimUnpublished(
         _ claim: Claim, limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> [OutboxRow] {
-        let columns =
-            "SELECT id, event_id, producer, topic, message_key, event_type, schema_version, body, traceparent FROM outbox"
-        let rows: PostgresRowSequence
+        // Candidates beyond `limit`, so relays of one producer running together claim different
+        // rows; only integers are spliced into the text.
+        let window = limit * 4
+        let claimFirst =
+            ") AS candidate WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)"
+        let candidates: PostgresRowSequence
         switch claim {
         case .producer(let producer):
-            rows = try await connection.query(
-                "\(unescaped: columns) WHERE producer = \(producer) AND published_at IS NULL ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED",
-                logger: logger)
-        case .abandoned(let seconds):
-            rows = try await connection.query(
+            candidates = try await connection.query(
                 """
-                \(unescaped: columns) WHERE published_at IS NULL AND created_at < now() - make_interval(secs => \(seconds))
-                ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+                SELECT id FROM (SELECT id FROM outbox WHERE producer = \(producer) AND published_at IS NULL
+                ORDER BY id LIMIT \(window)\(unescaped: claimFirst)
+                """, logger: logger)
+        case .abandoned(let seconds):
+            candidates = try await connection.query(
+                """
+                SELECT id FROM (SELECT id FROM outbox
+                WHERE published_at IS NULL AND created_at < now() - make_interval(secs => \(seconds))
+                ORDER BY id LIMIT \(window)\(unescaped: claimFirst)
                 """, logger: logger)
         }
+        var ids: [Int64] = []
+        for try await id in candidates.decode(Int64.self) { ids.append(id) }
+        guard !ids.isEmpty else { return [] }
+        let rows = try await connection.query(
+            """
+            SELECT id, event_id, producer, topic, message_key, event_type, schema_version, body, traceparent
+            FROM outbox WHERE id = ANY(\(ids)) AND published_at IS NULL ORDER BY id
+            """, logger: logger)
         var claimed: [OutboxRow] = []
         for try await (id, eventId, producer, topic, key, type, version, body, traceparent) in rows.decode(
             (Int64, UUID, String, String, String, String, Int, ByteBuffer, String?).self)
@@ -109,6 +129,10 @@ public enum OutboxStore {
         for try await _ in rows { count += 1 }
         return count
     }
+
+    /// The first key of the relays' advisory locks (the second is the row's id): its own key
+    /// space, apart from the single-key locks of migrations and links.
+    static let claimLockSpace: Int32 = 0x6f75_7462
 
     /// Stamps rows as published, in the transaction that claimed them, with the database's
     /// time (the reconciler measures its grace in real time, whatever clock the services use).
