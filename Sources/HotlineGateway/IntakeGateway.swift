@@ -30,7 +30,8 @@ public enum IntakeGateway {
             logger: resources.logger)
         var configured = GatewayServices(
             repository: PostgresTicketRepository(
-                database: resources.database, numbering: numbering, logger: resources.logger),
+                database: resources.database, numbering: numbering, doorbell: resources.doorbell,
+                logger: resources.logger),
             reference: try resources.gatewayReference(),
             authenticator: TokenAuthenticator(
                 directory: PostgresPrincipalDirectory(database: resources.database, logger: resources.logger),

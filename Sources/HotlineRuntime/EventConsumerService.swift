@@ -1,7 +1,7 @@
 import Foundation
 public import HotlineDomain
 public import HotlineKafka
-import HotlineStorage
+public import HotlineStorage
 public import Logging
 import Metrics
 public import PostgresNIO
@@ -27,16 +27,19 @@ public struct EventConsumerService: Service {
     private let batchSize: Int
     private let logger: Logger
     private let spans: SpanRecorder?
+    /// Rung after a batch commits, for the events the handler wrote to the outbox.
+    private let doorbell: OutboxDoorbell?
     private let consumed: Counter
     private let deadLettered: Counter
     private let batchTimer: Metrics.Timer
 
     public init(
         consumerName: String, consumer: KafkaConsumer, deadLetters: KafkaProducer, database: PostgresClient,
-        handler: any EventBatchHandler, topics: [HotlineTopic] = [], batchSize: Int, spans: SpanRecorder? = nil,
-        logger: Logger
+        handler: any EventBatchHandler, topics: [HotlineTopic] = [], batchSize: Int, doorbell: OutboxDoorbell? = nil,
+        spans: SpanRecorder? = nil, logger: Logger
     ) {
         self.spans = spans
+        self.doorbell = doorbell
         self.consumerName = consumerName
         self.consumer = consumer
         self.deadLetters = deadLetters
@@ -118,6 +121,7 @@ public struct EventConsumerService: Service {
                 return toApply
             }
         }
+        if done && !applied.isEmpty { doorbell?.ring() }
         if done, let spans { record(applied, into: spans, start: started, end: Date()) }
         return done
     }

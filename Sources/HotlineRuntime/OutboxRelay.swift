@@ -10,7 +10,7 @@ public import ServiceLifecycle
 /// Publishes outbox rows to Kafka and stamps them published: one producer's rows (each
 /// service's own relay), or rows any producer left unpublished too long (the reconciler's).
 ///
-/// Each round claims a batch with `FOR UPDATE SKIP LOCKED`, sends it, waits for the broker's
+/// Each round claims a batch (advisory locks, see `OutboxStore.claimUnpublished`), sends it, waits for the broker's
 /// acknowledgements and commits the stamp in the same transaction. Several relays of the same
 /// producer can run: they claim disjoint rows. A crash after sending but before the commit
 /// republishes the batch; consumers drop the duplicates by event id.
@@ -23,18 +23,21 @@ public struct OutboxRelay: Service {
     private let kafka: KafkaProducer
     private let batchSize: Int
     private let idlePause: Duration
+    private let doorbell: OutboxDoorbell?
     private let logger: Logger
     private let spans: SpanRecorder?
     private let published: Counter
     private let failures: Counter
 
-    /// `idlePause`: how long to wait after a round that found nothing to send.
+    /// `idlePause`: how long to wait after a round that found nothing to send; with a
+    /// `doorbell`, the wait ends as soon as one of the process's writers commits outbox rows.
     public init(
         _ claim: OutboxStore.Claim, database: PostgresClient, kafka: KafkaProducer, batchSize: Int,
-        idlePause: Duration = .milliseconds(5), spans: SpanRecorder? = nil,
+        idlePause: Duration = .milliseconds(5), doorbell: OutboxDoorbell? = nil, spans: SpanRecorder? = nil,
         logger: Logger
     ) {
         self.spans = spans
+        self.doorbell = doorbell
         self.claim = claim
         self.idlePause = idlePause
         self.database = database
@@ -57,13 +60,26 @@ public struct OutboxRelay: Service {
             do {
                 let count = try await relayOnce()
                 backoff.reset()
-                if count < batchSize { try? await Task.sleep(for: count == 0 ? idlePause : .milliseconds(1)) }
+                if count == 0 {
+                    await idle()
+                } else if count < batchSize {
+                    try? await Task.sleep(for: .milliseconds(1))
+                }
             } catch {
                 failures.increment()
                 logger.warning(
                     "outbox relay round failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
                 await backoff.wait()
             }
+        }
+    }
+
+    /// Waits for the doorbell, or `idlePause` without one.
+    private func idle() async {
+        if let doorbell {
+            await doorbell.wait(upTo: idlePause)
+        } else {
+            try? await Task.sleep(for: idlePause)
         }
     }
 

@@ -18,6 +18,8 @@ public struct ServiceResources: Sendable {
     public let clock: any HotlineClock
     /// Nil when `HOTLINE_OTEL_ENDPOINT` is unset: nothing is recorded.
     public let spans: SpanRecorder?
+    /// Rung by the process's writers after they commit outbox rows; wakes its relay.
+    public let doorbell: OutboxDoorbell
 
     /// A consume loop for this service's consumer group over the topics it reads, applying with `handler`.
     public func consumer(handler: any EventBatchHandler) throws -> EventConsumerService {
@@ -27,7 +29,7 @@ public struct ServiceResources: Sendable {
         return EventConsumerService(
             consumerName: kind.name, consumer: try KafkaConsumer(configuration: configuration, logger: logger),
             deadLetters: producer, database: database, handler: handler, topics: topics,
-            batchSize: settings.consumerBatchSize, spans: spans,
+            batchSize: settings.consumerBatchSize, doorbell: doorbell, spans: spans,
             logger: logger)
     }
 }
@@ -55,6 +57,10 @@ public struct ServiceParts: Sendable {
 /// reachable, outbox backlog), the span exporter when tracing is on, and the HTTP endpoint with `/healthz`, `/readyz` and `/metrics`. Shutdown runs in reverse: HTTP stops, workers finish their batch, the relay
 /// finishes its round, the producer flushes, the pool closes.
 public enum ServiceRuntime {
+    /// How often the relay looks for rows its doorbell did not announce (another process of the
+    /// same service, or a writer that does not ring).
+    static let relayPoll: Duration = .milliseconds(50)
+
     /// `clock` nil: the machine's clock, or the shared simulated clock when `HOTLINE_CLOCK=shared`.
     public static func run(
         _ kind: HotlineServiceKind, settings: HotlineSettings = HotlineSettings(), clock: (any HotlineClock)? = nil,
@@ -89,13 +95,14 @@ public enum ServiceRuntime {
             spans = recorder
             exporter = OTLPTraceExporter(endpoint: endpoint, service: kind.name, recorder: recorder, logger: logger)
         }
+        let doorbell = OutboxDoorbell()
         let resources = ServiceResources(
             kind: kind, settings: settings, logger: logger, database: database, producer: producer, clock: clock,
-            spans: spans)
+            spans: spans, doorbell: doorbell)
         let parts = try build(resources)
         let relay = OutboxRelay(
             .producer(kind.name), database: database, kafka: producer, batchSize: settings.relayBatchSize,
-            spans: spans, logger: logger)
+            idlePause: Self.relayPoll, doorbell: doorbell, spans: spans, logger: logger)
 
         let health = RuntimeHealthGauges(producer: kind.name)
         let healthSampler = PeriodicSampler("database and outbox", logger: logger) {

@@ -1,6 +1,6 @@
 public import Foundation
 public import HotlineDomain
-import HotlineStorage
+public import HotlineStorage
 public import Logging
 public import PostgresNIO
 public import ServiceLifecycle
@@ -20,13 +20,15 @@ public struct SLATicker: Service {
     let planner: PlannerSource
     let batchSize: Int
     let interval: Duration
+    /// Rung after a batch fired timers, for their events in the outbox.
+    let doorbell: OutboxDoorbell?
     let logger: Logger
 
     public init(
         producerName: String, database: PostgresClient, clock: any HotlineClock, planner: @escaping PlannerSource,
-        batchSize: Int,
-        interval: Duration, logger: Logger
+        batchSize: Int, interval: Duration, doorbell: OutboxDoorbell? = nil, logger: Logger
     ) {
+        self.doorbell = doorbell
         self.producerName = producerName
         self.database = database
         self.clock = clock
@@ -63,7 +65,7 @@ public struct SLATicker: Service {
     /// Claims one batch of due timers and settles it in one transaction.
     @discardableResult
     public func tickOnce() async throws -> Outcome {
-        try await database.withTransaction(logger: logger) { connection in
+        let outcome = try await database.withTransaction(logger: logger) { connection in
             let now = clock.now()
             let due = try await SLATimerStore.claimDue(now: now, limit: batchSize, on: connection, logger: logger)
             guard !due.isEmpty else { return Outcome() }
@@ -101,6 +103,8 @@ public struct SLATicker: Service {
             try await SLATimerStore.settle(fired: fired, cancelled: cancelled, at: now, on: connection, logger: logger)
             return Outcome(claimed: due.count, fired: fired.count, cancelled: cancelled.count)
         }
+        if outcome.fired > 0 { doorbell?.ring() }
+        return outcome
     }
 
     static func payload(_ timer: PlannedTimer, firing: SLAPlanner.Firing) -> SLATimerFired {

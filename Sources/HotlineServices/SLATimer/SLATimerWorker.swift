@@ -24,7 +24,7 @@ public enum SLATimerWorker {
         let ticker = SLATicker(
             producerName: resources.kind.name, database: resources.database, clock: resources.clock, planner: planner,
             batchSize: resources.settings.slaBatchSize, interval: resources.settings.slaTickInterval,
-            logger: resources.logger)
+            doorbell: resources.doorbell, logger: resources.logger)
         let settings = resources.settings
         let late = Gauge(label: "hotline_sla_timers_late")
         let lateFor = Gauge(label: "hotline_sla_timers_late_seconds")

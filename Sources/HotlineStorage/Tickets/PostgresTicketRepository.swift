@@ -4,15 +4,18 @@ public import Logging
 public import PostgresNIO
 
 /// The ticket use cases' storage in PostgreSQL: a pool for the work, and a pool of its own for
-/// ticket numbers (sessions with `TicketStore.numberingSettings`).
+/// ticket numbers (sessions with `TicketStore.numberingSettings`). Each committed transaction
+/// rings `doorbell`, for the events it wrote to the outbox.
 public struct PostgresTicketRepository: TicketRepository {
     private let database: PostgresClient
     private let numbering: PostgresClient
+    private let doorbell: OutboxDoorbell?
     private let logger: Logger
 
-    public init(database: PostgresClient, numbering: PostgresClient, logger: Logger) {
+    public init(database: PostgresClient, numbering: PostgresClient, doorbell: OutboxDoorbell? = nil, logger: Logger) {
         self.database = database
         self.numbering = numbering
+        self.doorbell = doorbell
         self.logger = logger
     }
 
@@ -26,9 +29,11 @@ public struct PostgresTicketRepository: TicketRepository {
         _ work: @escaping @Sendable (any TicketSession) async throws -> T
     ) async throws -> T {
         do {
-            return try await database.withTransaction(logger: logger) { [logger] in
+            let result = try await database.withTransaction(logger: logger) { [logger] in
                 try await work(PostgresTicketSession(connection: $0, logger: logger))
             }
+            doorbell?.ring()
+            return result
         } catch let error as PostgresTransactionError {
             // The work refused (a use case's error): rolled back, so pass the refusal on as it is.
             if let refusal = error.closureError, !(refusal is PSQLError), error.rollbackError == nil { throw refusal }
