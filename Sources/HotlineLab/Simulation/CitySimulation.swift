@@ -18,8 +18,8 @@ struct CitySimulation: Sendable {
     let run = UUID()
     /// Township codes per district, for re-dispatching a misrouted ticket.
     let townships: [String: [String]]
-    /// The community each township sends its tickets down to (its first).
-    let communities: [String: String]
+    /// The communities and villages of each township, to send its tickets down to.
+    let communities: [String: [String]]
 
     /// Counts for the progress line, shared by every ticket's task.
     final class Progress: Sendable {
@@ -159,7 +159,8 @@ struct CitySimulation: Sendable {
                 }
                 if agreed { continue }
             }
-            if let community = communities[unit] {
+            if let list = communities[unit], !list.isEmpty {
+                let community = list[ticket.index / 4 % list.count]
                 try await townshipSteps(
                     ticket, id: id, township: unit, community: community, handler: handler,
                     operatorToken: operatorToken, progress)

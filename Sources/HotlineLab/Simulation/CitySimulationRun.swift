@@ -65,8 +65,9 @@ package struct CitySimulationRun: Sendable {
                 townships: Dictionary(
                     grouping: reference.divisions.filter { $0.tier == .township }, by: { $0.parentCode ?? "" }
                 ).mapValues { $0.map(\.code) },
-                communities: Dictionary(
-                    reference.communities.map { ($0.townshipCode, $0.code) }, uniquingKeysWith: { first, _ in first }))
+                communities: Dictionary(grouping: reference.communities, by: \.townshipCode).mapValues {
+                    $0.map(\.code)
+                })
             if !quiet {
                 print(
                     "simulating \(period) days from \(month.isoDescription): \(tickets.count) requests, \(String(format: "%.0f", speed))× real time"
