@@ -1,3 +1,5 @@
+import Foundation
+
 /// A deterministic random number generator (SplitMix64): the same seed gives the same city.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
@@ -26,5 +28,39 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             if target < 0 { return index }
         }
         return weights.count - 1
+    }
+}
+
+extension SeededGenerator {
+    /// A Poisson-distributed count with the given mean: by multiplication below 10, by Hörmann's
+    /// transformed rejection (PTRS) above, so large means cost a few draws and keep their tails.
+    public mutating func poisson(mean: Double) -> Int {
+        guard mean > 0 else { return 0 }
+        if mean < 10 {
+            let limit = exp(-mean)
+            var product = unit()
+            var count = 0
+            while product > limit {
+                product *= unit()
+                count += 1
+            }
+            return count
+        }
+        let root = mean.squareRoot()
+        let logMean = log(mean)
+        let b = 0.931 + 2.53 * root
+        let a = -0.059 + 0.02483 * b
+        let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
+        let acceptance = 0.9277 - 3.6224 / (b - 2)
+        while true {
+            let u = unit() - 0.5
+            let v = unit()
+            let distance = 0.5 - abs(u)
+            let count = ((2 * a / distance + b) * u + mean + 0.43).rounded(.down)
+            if distance >= 0.07 && v <= acceptance { return Int(count) }
+            if count < 0 || (distance < 0.013 && v > distance) { continue }
+            let logAccept = log(v) + log(inverseAlpha) - log(a / (distance * distance) + b)
+            if logAccept <= -mean + count * logMean - lgamma(count + 1) { return Int(count) }
+        }
     }
 }
