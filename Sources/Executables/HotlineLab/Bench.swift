@@ -3,12 +3,13 @@ import Foundation
 import HotlineLab
 import HotlineRuntime
 
-/// `hotline-lab bench classifier|sla|assessment|pipeline|reads|inbox`: benchmarks that print numbers.
+/// `hotline-lab bench classifier|sla|assessment|pipeline|reads|inbox|screens|governance`: benchmarks that print numbers.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print numbers (build with -c release for meaningful ones).",
         subcommands: [
             Classifier.self, SLA.self, Assessment.self, Pipeline.self, Reads.self, Inbox.self, Screens.self,
+            Governance.self,
         ])
 
     /// Classification throughput on one core.
@@ -146,6 +147,23 @@ struct Bench: AsyncParsableCommand {
 
         func run() async throws {
             try await ScreensBench(samples: samples).run(settings: HotlineSettings())
+        }
+    }
+
+    /// The governance detectors against a simulated truth.
+    struct Governance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "governance",
+            abstract:
+                "Early warnings, recurring problems and the annual screening on two simulated years with injected surges, recurrences and hot problems: precision, recall, false alarms."
+        )
+
+        @Option(parsing: .upToNextOption, help: "Requests on an ordinary day, one run each (Beijing: about 30,000).")
+        var perDay: [Double] = [30_000, 3_000]
+        @Option(help: "Seed of the simulated years and their injections.") var seed: UInt64 = 2021
+
+        func run() throws {
+            try GovernanceBench(perDay: perDay, seed: seed).run(settings: HotlineSettings())
         }
     }
 }
