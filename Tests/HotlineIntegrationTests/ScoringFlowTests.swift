@@ -77,10 +77,15 @@ extension ServiceFlowTests {
             let townships = ranking.filter { $0.tier == "township" }
             #expect(townships.count == 343)
             let byCode = Dictionary(uniqueKeysWithValues: ranking.map { ($0.unitCode, $0) })
+            // Scored on rates pulled toward the townships' pooled 4/4, 3/4, 2/4 by the policy's
+            // 10 tickets: 望京 30 × 12/12 + 35 × 9.5/12 + 35 × 7/12 = 78.125 (raw: 100);
+            // 将台 30 × 12/12 + 35 × 8.5/12 + 35 × 5/12 = 69.375 (raw: 47.5). The rates shown stay raw.
             #expect(
-                byCode[wangjing] == Self.entry(wangjing, "望京街道", rank: 1, rates: (1, 1, 1), score: 100, dispatched: 2))
+                byCode[wangjing] == Self.entry(wangjing, "望京街道", rank: 1, rates: (1, 1, 1), score: 78.13, dispatched: 2)
+            )
             #expect(
-                byCode[jiangtai] == Self.entry(jiangtai, "将台乡", rank: 2, rates: (1, 0.5, 0), score: 47.5, dispatched: 2)
+                byCode[jiangtai]
+                    == Self.entry(jiangtai, "将台乡", rank: 2, rates: (1, 0.5, 0), score: 69.38, dispatched: 2)
             )
             #expect(
                 byCode[jiuxianqiao]?.rank == nil && byCode[jiuxianqiao]?.dispatched == 0

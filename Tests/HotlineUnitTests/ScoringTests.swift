@@ -184,6 +184,45 @@ struct ScoringTests {
         let policy = try AssessmentPolicy(csv: table)
         #expect(policy.responseWeight == 30 && policy.resolutionWeight == 35 && policy.satisfactionWeight == 35)
         #expect(policy.excludesAgreedUnreasonable)
+        #expect(policy.shrinkageTickets == 10)
         #expect(throws: CSVError.self) { try AssessmentPolicy(values: ["unreasonable_effect": "sometimes"]) }
+        let values = Dictionary(uniqueKeysWithValues: policy.records.map { ($0.key, $0.value) })
+        #expect(try AssessmentPolicy(values: values) == policy, "the stored records read back as the policy")
+        var withoutShrinkage = values
+        withoutShrinkage["shrinkage_tickets"] = nil
+        #expect(try AssessmentPolicy(values: withoutShrinkage).shrinkageTickets == 0, "absent: the raw rates")
+        withoutShrinkage["shrinkage_tickets"] = "-1"
+        #expect(throws: CSVError.self) { try AssessmentPolicy(values: withoutShrinkage) }
+    }
+
+    /// Every rate of each unit is good / dispatched, so its score is that rate × 100. The tier
+    /// pools 137 of 152; with 10 tickets of shrinkage the single perfect ticket scores
+    /// (1 + 10 × 137/152) / 11 ≈ 91.0, below the busy unit's (96 + 10 × 137/152) / 110 ≈ 95.5, and
+    /// the single failed ticket ≈ 81.9, above a unit that failed one in five of 50 (≈ 81.7).
+    @Test("with shrinkage, a unit with one ticket tops or bottoms the ranking only if its rates would at any volume")
+    func shrinkage() throws {
+        func unit(_ code: String, dispatched: Int, good: Int) -> Assessment.Unit {
+            Assessment.Unit(
+                code: code, name: code, tier: .township,
+                figures: Self.figures(
+                    dispatched: dispatched, signed: good, visited: dispatched, solved: good, satisfied: good))
+        }
+        let units = [
+            unit("busy", dispatched: 100, good: 96), unit("lucky", dispatched: 1, good: 1),
+            unit("unlucky", dispatched: 1, good: 0), unit("poor", dispatched: 50, good: 40),
+        ]
+        let raw = Assessment(policy: Self.policy).assess(units, previousRanks: [:])
+        #expect(raw.map(\.unitCode) == ["lucky", "busy", "poor", "unlucky"], "raw rates: chance decides both ends")
+        var policy = Self.policy
+        policy.shrinkageTickets = 10
+        let fair = Assessment(policy: policy).assess(units, previousRanks: [:])
+        #expect(fair.map(\.unitCode) == ["busy", "lucky", "unlucky", "poor"])
+        let lucky = try #require(fair.first { $0.unitCode == "lucky" })
+        #expect(lucky.responseRate == 1 && lucky.satisfactionRate == 1, "the rates shown stay the unit's own")
+        let pooled: Double = 137.0 / 152.0
+        let expected: Double = 100 * (1 + 10 * pooled) / 11
+        #expect(abs(try #require(lucky.score) - expected) < 0.01)
+        #expect(fair.first { $0.unitCode == "busy" }?.assessmentClass == .advanced)
+        #expect(fair.first { $0.unitCode == "poor" }?.assessmentClass == .rectification)
     }
 }

@@ -68,11 +68,15 @@ public struct AssessmentPolicy: Sendable, Equatable {
     /// Whether a request the center agreed is unreasonable (不合理诉求) leaves the unit's assessment,
     /// as an approved exclusion does (`unreasonable_effect`: `exclude`, Beijing's rule, or `count`).
     public var excludesAgreedUnreasonable: Bool
+    /// How many tickets' worth of the tier's average each rate is pulled toward before it is
+    /// scored (`shrinkage_tickets`; 0: the raw rates), so that a unit with a handful of tickets
+    /// cannot top or bottom the ranking by chance. The rates shown stay the unit's own.
+    public var shrinkageTickets: Double
 
     public init(
         responseWeight: Double, resolutionWeight: Double, satisfactionWeight: Double, advancedTop: Int,
         rectificationBottom: Int,
-        progressingTop: Int, governanceTop: Int, excludesAgreedUnreasonable: Bool = true
+        progressingTop: Int, governanceTop: Int, excludesAgreedUnreasonable: Bool = true, shrinkageTickets: Double = 0
     ) {
         self.responseWeight = responseWeight
         self.resolutionWeight = resolutionWeight
@@ -82,10 +86,12 @@ public struct AssessmentPolicy: Sendable, Equatable {
         self.progressingTop = progressingTop
         self.governanceTop = governanceTop
         self.excludesAgreedUnreasonable = excludesAgreedUnreasonable
+        self.shrinkageTickets = shrinkageTickets
     }
 
     /// Reads `key,value` rows: weight_response, weight_resolution, weight_satisfaction,
-    /// advanced_top, rectification_bottom, progressing_top, governance_top, unreasonable_effect.
+    /// advanced_top, rectification_bottom, progressing_top, governance_top, unreasonable_effect,
+    /// shrinkage_tickets (optional, 0 when absent).
     public init(csv table: CSVTable) throws(CSVError) {
         try self.init(
             values: Dictionary(
@@ -105,12 +111,17 @@ public struct AssessmentPolicy: Sendable, Equatable {
         guard effect == "exclude" || effect == "count" else {
             throw CSVError(line: 1, message: "unreasonable_effect must be exclude or count, not \(effect.prefix(40))")
         }
+        let shrinkage = values["shrinkage_tickets"].map { Double($0) } ?? 0
+        guard let shrinkage, shrinkage >= 0 else {
+            throw CSVError(line: 1, message: "shrinkage_tickets must be a number of at least 0")
+        }
         self.init(
             responseWeight: try number("weight_response"), resolutionWeight: try number("weight_resolution"),
             satisfactionWeight: try number("weight_satisfaction"), advancedTop: Int(try number("advanced_top")),
             rectificationBottom: Int(try number("rectification_bottom")),
             progressingTop: Int(try number("progressing_top")),
-            governanceTop: Int(try number("governance_top")), excludesAgreedUnreasonable: effect == "exclude")
+            governanceTop: Int(try number("governance_top")), excludesAgreedUnreasonable: effect == "exclude",
+            shrinkageTickets: shrinkage)
     }
 }
 
@@ -123,6 +134,7 @@ extension AssessmentPolicy {
             ("rectification_bottom", "\(rectificationBottom)"), ("progressing_top", "\(progressingTop)"),
             ("governance_top", "\(governanceTop)"),
             ("unreasonable_effect", excludesAgreedUnreasonable ? "exclude" : "count"),
+            ("shrinkage_tickets", "\(shrinkageTickets)"),
         ]
     }
 }
@@ -217,21 +229,49 @@ public struct Assessment: Sendable {
     /// the progressing class. Ranked units first by rank, then unranked ones by code.
     public func assess(_ units: [Unit], previousRanks: [String: Int]) -> [UnitAssessment] {
         AssessedTier.allCases.flatMap { tier in
-            rank(units.filter { $0.tier == tier }.map(rates), previousRanks: previousRanks)
+            let members = units.filter { $0.tier == tier }
+            let average = TierAverage(members.map(\.figures))
+            return rank(members.map { rates($0, average: average) }, previousRanks: previousRanks)
         }
     }
 
-    func rates(_ unit: Unit) -> UnitAssessment {
+    /// A tier's pooled rates (all its units' parts over all their wholes), toward which a unit's
+    /// rates are pulled before scoring.
+    struct TierAverage {
+        var response: Double?
+        var resolution: Double?
+        var satisfaction: Double?
+
+        init(_ figures: [UnitFigures]) {
+            func pooled(_ part: (UnitFigures) -> Int, of whole: (UnitFigures) -> Int) -> Double? {
+                let total = figures.map(whole).reduce(0, +)
+                return total == 0 ? nil : Double(figures.map(part).reduce(0, +)) / Double(total)
+            }
+            response = pooled(\.signedInTime, of: \.dispatched)
+            resolution = pooled(\.solved, of: \.visited)
+            satisfaction = pooled(\.satisfied, of: \.visited)
+        }
+    }
+
+    func rates(_ unit: Unit, average: TierAverage) -> UnitAssessment {
         let figures = unit.figures
         func share(_ part: Int, of whole: Int) -> Double? {
             whole == 0 ? nil : Self.rounded(Double(part) / Double(whole), places: 4)
+        }
+        /// The rate that is scored: the unit's own, pulled toward the tier's by the policy's weight.
+        func scored(_ part: Int, of whole: Int, toward mean: Double?) -> Double? {
+            guard whole > 0 else { return nil }
+            let weight = policy.shrinkageTickets
+            guard weight > 0, let mean else { return share(part, of: whole) }
+            return (Double(part) + weight * mean) / (Double(whole) + weight)
         }
         let response = share(figures.signedInTime, of: figures.dispatched)
         let resolution = share(figures.solved, of: figures.visited)
         let satisfaction = share(figures.satisfied, of: figures.visited)
         let weighted = [
-            (response, policy.responseWeight), (resolution, policy.resolutionWeight),
-            (satisfaction, policy.satisfactionWeight),
+            (scored(figures.signedInTime, of: figures.dispatched, toward: average.response), policy.responseWeight),
+            (scored(figures.solved, of: figures.visited, toward: average.resolution), policy.resolutionWeight),
+            (scored(figures.satisfied, of: figures.visited, toward: average.satisfaction), policy.satisfactionWeight),
         ]
         .compactMap { rate, weight in rate.map { ($0, weight) } }
         let totalWeight = weighted.map(\.1).reduce(0, +)
