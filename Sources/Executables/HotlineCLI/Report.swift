@@ -13,10 +13,9 @@ struct Report: AsyncParsableCommand {
             "The report of one period: totals, categories, places, group requests, hot spots, overdue tickets, and for a month the ranking (stored as the month's snapshot)."
     )
 
-    enum Period: String, ExpressibleByArgument, CaseIterable { case hour, day, week, month }
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, html }
 
-    @Option(help: "hour, day, week or month.") var period: Period = .day
+    @Option(help: "hour, day, week or month.") var period: ReportPeriod = .day
     @Option(help: "A moment in the period, ISO 8601 date or date-time (default: now).") var at: String?
     @Option(help: "table, json or html.") var format: Format = .table
 
@@ -24,12 +23,13 @@ struct Report: AsyncParsableCommand {
         let settings = HotlineSettings()
         let zone = settings.timeZone
         let moment = try at.map(Self.parse) ?? Date()
-        let (start, end, previous) = Self.bounds(of: period, at: moment, in: zone)
+        let bounds = period.bounds(containing: moment, in: zone)
         let period = period
         let rankingMonth = period == .month ? CalendarDay(moment, in: zone).firstOfMonth : nil
         let report = try await withAdminTransaction { connection, logger in
             try await PeriodReports.report(
-                period: period.rawValue, start: start, end: end, previousStart: previous, rankingMonth: rankingMonth,
+                period: period.rawValue, start: bounds.start, end: bounds.end, previousStart: bounds.previousStart,
+                rankingMonth: rankingMonth,
                 at: Date(), on: connection, logger: logger)
         }
         switch format {
@@ -53,22 +53,6 @@ struct Report: AsyncParsableCommand {
         }
         return CalendarDay(year: day[0], month: day[1], day: day[2]).start(in: HotlineSettings().timeZone)
     }
-
-    /// The period containing `moment`, and the start of the one before.
-    static func bounds(
-        of period: Period, at moment: Date, in zone: TimeZone
-    ) -> (start: Date, end: Date, previous: Date) {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = zone
-        let component: Calendar.Component =
-            switch period {
-            case .hour: .hour
-            case .day: .day
-            case .week: .weekOfYear
-            case .month: .month
-            }
-        let interval = calendar.dateInterval(of: component, for: moment)!
-        let previous = calendar.date(byAdding: component, value: -1, to: interval.start)!
-        return (interval.start, interval.end, previous)
-    }
 }
+
+extension ReportPeriod: ExpressibleByArgument {}
