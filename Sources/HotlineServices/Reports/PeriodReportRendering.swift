@@ -26,6 +26,8 @@ package enum ReportRendering {
         section("by channel", report.byChannel)
         section("by type", report.byType)
         section("top 10 first-level categories", report.topCategories, previous: true)
+        section("top 10 second-level categories", report.topSubcategories, previous: true)
+        section("top 10 leaves", report.topLeaves, previous: true)
         section("by district", report.byDistrict)
         section("top 10 townships", report.topTownships)
         section("top 3 townships per district", report.topTownshipsPerDistrict)
@@ -40,6 +42,15 @@ package enum ReportRendering {
             for group in report.groupRequests {
                 lines.append(
                     "  \(group.townshipName) \(group.leafName): \(group.tickets) tickets since \(stamp(group.firstAt, zone))"
+                )
+            }
+            lines.append("")
+        }
+        if !report.overdueTickets.isEmpty {
+            lines.append("overdue tickets")
+            for ticket in report.overdueTickets {
+                lines.append(
+                    "  \(ticket.number) \(stamp(ticket.overdueAt, zone)) \(ticket.townshipName) \(ticket.unitName) \(ticket.categoryName) (\(ticket.state))"
                 )
             }
             lines.append("")

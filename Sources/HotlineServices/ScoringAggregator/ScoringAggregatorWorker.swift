@@ -9,14 +9,19 @@ import PostgresNIO
 /// each touched ticket's events in the order they happened into that ticket's assessment facts
 /// (events from different producers may arrive out of order), and counts what changed in live
 /// per-unit counters by hour, day and month. The monthly assessment is
-/// computed from the facts (`hotline report --period month`, `hotline assess`).
+/// computed from the facts (`hotline report --period month`, `hotline assess`). Every five
+/// seconds it also produces the leaders' reports that came due (`ReportScheduler`).
 public enum ScoringAggregatorWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
+        let reports = ReportScheduler(
+            database: resources.database, clock: resources.clock, timeZone: resources.settings.timeZone,
+            logger: resources.logger)
         return ServiceParts(
             workers: [
                 try resources.consumer(
-                    handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots))
+                    handler: ScoringHandler(timeZone: resources.settings.timeZone, snapshots: snapshots)),
+                PeriodicSampler("scheduled reports", logger: resources.logger) { try await reports.runOnce() },
             ],
             warmUp: { _ = try await snapshots.current(from: resources.database, logger: resources.logger) })
     }

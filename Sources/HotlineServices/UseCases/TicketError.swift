@@ -20,6 +20,9 @@ public enum TicketError: Error, Sendable, Equatable {
     case notSupervisor
     /// A caller asked for (or tried to mark) the inbox of a unit outside its scope.
     case notYourInbox
+    /// A caller that reads no period report (an operator, a department, an enterprise, a
+    /// community, an external system) asked for one.
+    case notReportReader
     /// No org unit has this code.
     case noSuchUnit(String)
     /// A handling action refused by `HandlingRules` (or its request's findings).

@@ -141,11 +141,14 @@ public enum AssessmentStore {
         return (units, districts)
     }
 
-    /// Replaces `month`'s snapshot with `results`.
+    /// Replaces `month`'s snapshot with `results`; writers of one month take turns (the
+    /// scheduled reports of every aggregator, `hotline assess`), each in its transaction.
     public static func saveSnapshot(
         _ results: [UnitAssessment], month: CalendarDay, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
+        try await connection.query(
+            "SELECT pg_advisory_xact_lock(hashtext(\("monthly_assessments " + month.isoDescription)))", logger: logger)
         try await connection.query(
             "DELETE FROM monthly_assessments WHERE month = \(month.isoDescription)::date", logger: logger)
         let encoder = JSONEncoder()

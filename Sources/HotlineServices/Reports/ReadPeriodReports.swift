@@ -1,0 +1,55 @@
+public import Foundation
+public import HotlineDomain
+public import HotlineStorage
+
+/// The leaders' period reports over the API (`GET /reports/{period}`), in the caller's scope
+/// (`Principal.reportScope`): the report the schedule stored when there is one, else computed
+/// on request (a period still running, a township's scope, a period before the schedule began).
+public struct ReadPeriodReports: Sendable {
+    /// A report as served: with the stored report's header, or without one when computed now.
+    public struct Served: Sendable {
+        public var report: PeriodReport
+        public var header: ScheduledReportStore.Header?
+    }
+
+    /// How many headers a list returns at most.
+    public static let maximumListLength = 200
+    /// The moments a report may be asked for: the years 2000 to 2099, UTC.
+    public static let acceptedMoments =
+        Date(timeIntervalSince1970: 946_684_800)..<Date(timeIntervalSince1970: 4_102_444_800)
+
+    private let repository: any PeriodReportRepository
+    private let clock: any HotlineClock
+    private let timeZone: TimeZone
+
+    public init(repository: any PeriodReportRepository, clock: any HotlineClock, timeZone: TimeZone) {
+        self.repository = repository
+        self.clock = clock
+        self.timeZone = timeZone
+    }
+
+    /// The `period` report containing `moment` (default: the period that ended last) in the
+    /// caller's scope; `TicketError.notReportReader` for callers that read none.
+    public func report(_ period: ReportPeriod, at moment: Date?, for principal: Principal) async throws -> Served {
+        let scope = try scope(of: principal)
+        let now = clock.now()
+        let bounds = period.bounds(
+            containing: moment ?? period.bounds(containing: now, in: timeZone).previousStart, in: timeZone)
+        if let stored = try await repository.stored(period, start: bounds.start, scope: scope) {
+            return Served(report: stored.report, header: stored.header)
+        }
+        return Served(report: try await repository.compute(period, bounds: bounds, scope: scope), header: nil)
+    }
+
+    /// The newest stored `period` reports of the caller's scope, newest first.
+    public func list(
+        _ period: ReportPeriod, limit: Int, for principal: Principal
+    ) async throws -> [ScheduledReportStore.Header] {
+        try await repository.headers(period, scope: try scope(of: principal), limit: limit)
+    }
+
+    private func scope(of principal: Principal) throws -> ReportScope {
+        guard let scope = principal.reportScope else { throw TicketError.notReportReader }
+        return scope
+    }
+}

@@ -1,0 +1,55 @@
+public import Foundation
+public import HotlineDomain
+public import Logging
+public import PostgresNIO
+
+/// What `GET /reports` reads: the reports stored on schedule and, for a period or scope the
+/// schedule does not store, the report computed on request. PostgreSQL in production
+/// (`PostgresPeriodReportRepository`), a stand-in in router tests.
+public protocol PeriodReportRepository: Sendable {
+    /// The stored report of `period` starting at `start` in `scope` (`ScheduledReportStore.report`).
+    func stored(
+        _ period: ReportPeriod, start: Date, scope: ReportScope
+    ) async throws -> (header: ScheduledReportStore.Header, report: PeriodReport)?
+    /// The newest stored reports' headers (`ScheduledReportStore.headers`).
+    func headers(_ period: ReportPeriod, scope: ReportScope, limit: Int) async throws -> [ScheduledReportStore.Header]
+    /// The report of `bounds` in `scope` from the ticket tables now (`ReportQueries.report`).
+    func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport
+}
+
+/// The period reports in PostgreSQL.
+public struct PostgresPeriodReportRepository: PeriodReportRepository {
+    private let database: PostgresClient
+    private let logger: Logger
+
+    public init(database: PostgresClient, logger: Logger) {
+        self.database = database
+        self.logger = logger
+    }
+
+    public func stored(
+        _ period: ReportPeriod, start: Date, scope: ReportScope
+    ) async throws -> (header: ScheduledReportStore.Header, report: PeriodReport)? {
+        try await database.withConnection {
+            try await ScheduledReportStore.report(period, start: start, scope: scope, on: $0, logger: logger)
+        }
+    }
+
+    public func headers(
+        _ period: ReportPeriod, scope: ReportScope, limit: Int
+    ) async throws -> [ScheduledReportStore.Header] {
+        try await database.withConnection {
+            try await ScheduledReportStore.headers(period, scope: scope, limit: limit, on: $0, logger: logger)
+        }
+    }
+
+    public func compute(
+        _ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope
+    ) async throws -> PeriodReport {
+        try await database.withConnection {
+            try await ReportQueries.report(
+                period: period.rawValue, start: bounds.start, end: bounds.end, previousStart: bounds.previousStart,
+                scope: scope, ranking: nil, on: $0, logger: logger)
+        }
+    }
+}
