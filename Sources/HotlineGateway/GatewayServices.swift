@@ -15,6 +15,8 @@ public struct GatewayServices: Sendable {
     public var inbox: ReadInbox
     public var supervision: SupervisionBoard
     public var meetingAgenda: ReadMeetingAgenda
+    /// The leaders' period reports, stored on schedule or computed on request.
+    public var reports: ReadPeriodReports
     /// Units' inboxes followed live, from the process's one `InboxFeed`.
     public var following: FollowInbox
     public var groupCases: ReadGroupCases
@@ -29,11 +31,13 @@ public struct GatewayServices: Sendable {
 
     /// The use cases over `repository` and `reference`, their events stamped with `producer`,
     /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`,
-    /// followed live through `feed`, supervision lists and meeting agendas in `supervision`.
+    /// followed live through `feed`, supervision lists and meeting agendas in `supervision`, period
+    /// reports in `reports`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
         rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, inbox: any InboxRepository,
-        feed: InboxFeed, supervision: any SupervisionRepository, clock: any HotlineClock,
+        feed: InboxFeed, supervision: any SupervisionRepository, reports: any PeriodReportRepository,
+        clock: any HotlineClock,
         producer: String, timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
@@ -48,6 +52,7 @@ public struct GatewayServices: Sendable {
         self.inbox = ReadInbox(inbox: inbox, clock: clock)
         self.supervision = SupervisionBoard(repository: supervision, clock: clock)
         meetingAgenda = ReadMeetingAgenda(repository: supervision)
+        self.reports = ReadPeriodReports(repository: reports, clock: clock, timeZone: timeZone)
         following = FollowInbox(reading: self.inbox, inbox: inbox, feed: feed)
         groupCases = ReadGroupCases(repository: repository)
         groupResolution = ResolveGroupCase(repository: repository, clock: clock, stamp: stamp)

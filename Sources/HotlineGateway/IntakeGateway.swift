@@ -40,6 +40,7 @@ public enum IntakeGateway {
             audit: audit, auditReader: PostgresAuditReader(database: resources.database, logger: resources.logger),
             inbox: inbox, feed: feed,
             supervision: PostgresSupervisionRepository(database: resources.database, logger: resources.logger),
+            reports: PostgresPeriodReportRepository(database: resources.database, logger: resources.logger),
             clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
             openAPIDocument: try Data(
                 contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))

@@ -95,7 +95,7 @@ enum GatewayHarness {
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
             inbox: inbox,
             feed: InboxFeed(inbox: inbox, signal: NoCommitSignal(), logger: Logger(label: "gateway-tests")),
-            supervision: supervision,
+            supervision: supervision, reports: InMemoryReports(),
             clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
     }

@@ -33,6 +33,10 @@ extension ProblemDetails {
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not a supervising unit",
                 detail: "the supervision list is for the center, the district sub-centers and the city's desks")
+        case .notReportReader:
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not a report reader",
+                detail: "the period reports are for the city's watchers, the district sub-centers and the townships")
         case .notYourInbox:
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not your unit's inbox",

@@ -24,6 +24,7 @@ public enum GatewayRouter {
         InboxStreamRoutes.add(to: routes, services)
         GroupCaseRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
+        ReportRoutes.add(to: routes, services)
     }
 }
 

@@ -1,0 +1,50 @@
+import HotlineDomain
+import HotlineServices
+import HotlineStorage
+import Hummingbird
+
+/// `GET /reports`: the leaders' period report (hour, day, week or month) containing `at` (by
+/// default the one that ended last) in the caller's scope, as the schedule stored it or
+/// computed now; `GET /reports/stored`: the newest stored ones of a period. The city's watchers
+/// read the city's, a sub-center its district's, a township its own; everyone else gets 403.
+enum ReportRoutes {
+    static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
+        routes.on("reports", .get, roles: Role.everyone) { request, _, principal in
+            let query = QueryReader(request)
+            let moment = try query.date("at")
+            if let moment, !ReadPeriodReports.acceptedMoments.contains(moment) {
+                throw QueryProblem.invalid("at", "a time in the years 2000 to 2099")
+            }
+            let served = try await services.reports.report(
+                try query.choice("period", of: ReportPeriod.self) ?? .day, at: moment, for: principal)
+            return try .json(PeriodReportView(stored: served.header, report: served.report))
+        }
+        routes.on("reports/stored", .get, roles: Role.everyone) { request, _, principal in
+            let query = QueryReader(request)
+            let headers = try await services.reports.list(
+                try query.choice("period", of: ReportPeriod.self) ?? .day,
+                limit: try query.limit(maximum: ReadPeriodReports.maximumListLength, fallback: 24), for: principal)
+            return try .json(StoredReportList(items: headers))
+        }
+    }
+}
+
+/// A period report as `GET /reports` answers: the report, and when the schedule produced it
+/// (null when it was computed for this request).
+struct PeriodReportView: Encodable {
+    var stored: ScheduledReportStore.Header?
+    var report: PeriodReport
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stored, forKey: .stored)
+        try container.encode(report, forKey: .report)
+    }
+
+    enum CodingKeys: String, CodingKey { case stored, report }
+}
+
+/// The stored reports of a period, newest first.
+struct StoredReportList: Encodable {
+    var items: [ScheduledReportStore.Header]
+}

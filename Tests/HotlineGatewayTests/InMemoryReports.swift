@@ -1,0 +1,52 @@
+import Foundation
+import HotlineDomain
+import HotlineStorage
+
+/// Period reports in memory, for router tests: the day that starts at `storedDay` is stored for
+/// every scope; any other period is "computed" as an empty report of the scope asked for.
+struct InMemoryReports: PeriodReportRepository {
+    static let storedDay = Date(timeIntervalSince1970: 1_795_104_000)
+
+    func stored(
+        _ period: ReportPeriod, start: Date, scope: ReportScope
+    ) async throws -> (header: ScheduledReportStore.Header, report: PeriodReport)? {
+        guard period == .day, start == Self.storedDay else { return nil }
+        let end = start.addingTimeInterval(86_400)
+        return (
+            ScheduledReportStore.Header(
+                period: period, scope: scope.key, start: start, end: end, dueAt: end.addingTimeInterval(120),
+                producedAt: end.addingTimeInterval(125)),
+            try Self.report(period, scope: scope, start: start, end: end, total: 7)
+        )
+    }
+
+    func headers(_ period: ReportPeriod, scope: ReportScope, limit: Int) async throws -> [ScheduledReportStore.Header] {
+        let end = Self.storedDay.addingTimeInterval(86_400)
+        return [
+            ScheduledReportStore.Header(
+                period: period, scope: scope.key, start: Self.storedDay, end: end, dueAt: end, producedAt: end)
+        ]
+    }
+
+    func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport {
+        try Self.report(period, scope: scope, start: bounds.start, end: bounds.end, total: 0)
+    }
+
+    /// An empty report but for `total`, read from JSON as a client would.
+    static func report(
+        _ period: ReportPeriod, scope: ReportScope, start: Date, end: Date, total: Int
+    ) throws -> PeriodReport {
+        let formatter = ISO8601DateFormatter()
+        let json = """
+            {"period": "\(period.rawValue)", "scope": "\(scope.key)", "start": "\(formatter.string(from: start))",
+             "end": "\(formatter.string(from: end))", "total": \(total), "previous_total": 0, "by_channel": [],
+             "by_type": [], "top_categories": [], "top_subcategories": [], "top_leaves": [], "by_district": [],
+             "top_townships": [], "top_townships_per_district": [], "top_communities": [], "handling_steps": [],
+             "group_requests": [], "hot_spots": [], "overdue": [], "overdue_tickets": [], "meeting_agenda": [],
+             "meeting_decisions": []}
+            """
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(PeriodReport.self, from: Data(json.utf8))
+    }
+}

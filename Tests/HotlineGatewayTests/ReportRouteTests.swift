@@ -1,0 +1,77 @@
+import Foundation
+import HotlineDomain
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import Testing
+
+/// `GET /reports` and `GET /reports/stored` through the router: each caller's scope, stored
+/// against computed reports, and the refusals.
+@Suite("Period report routes")
+struct ReportRouteTests {
+    /// The status and JSON body of `GET uri` with `token`.
+    static func get(_ uri: String, _ token: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+        let result = Mutex<(HTTPResponse.Status, Data)>((.ok, Data()))
+        try await GatewayHarness.test { client in
+            try await client.execute(uri: uri, method: .get, headers: GatewayHarness.headers(token)) { response in
+                result.withLock { $0 = (response.status, Data(response.body.readableBytesView)) }
+            }
+        }
+        let (status, body) = result.withLock { $0 }
+        return (status, try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:])
+    }
+
+    @Test(
+        "the city's watchers read the city's report, a sub-center its district's, a township its own",
+        arguments: [
+            ("analyst", "city"), ("admin", "city"), ("center", "city"), ("sub-center", GatewayHarness.district),
+            ("lead", GatewayHarness.township), ("stranger", "110101001"),
+        ])
+    func scopes(token: String, scope: String) async throws {
+        let (status, body) = try await Self.get("/reports?period=day&at=2026-11-20T10:00:00%2B08:00", token)
+        #expect(status == .ok)
+        let report = try #require(body["report"] as? [String: Any])
+        #expect(report["scope"] as? String == scope)
+        #expect(report["total"] as? Int == 7, "the stored report")
+        let stored = try #require(body["stored"] as? [String: Any])
+        #expect(stored["scope"] as? String == scope)
+        #expect(stored["produced_at"] as? String == "2026-11-20T16:02:05Z")
+    }
+
+    @Test("a period the schedule did not store is computed on request, by default the one that ended last")
+    func computed() async throws {
+        let (status, body) = try await Self.get("/reports?period=hour", "sub-center")
+        #expect(status == .ok)
+        #expect(body["stored"] is NSNull)
+        let report = try #require(body["report"] as? [String: Any])
+        #expect(report["period"] as? String == "hour" && report["scope"] as? String == GatewayHarness.district)
+        let start = try #require((report["start"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+        #expect(start < Date() && start > Date().addingTimeInterval(-2 * 3600))
+    }
+
+    @Test("the stored list is the caller's scope's")
+    func stored() async throws {
+        let (status, body) = try await Self.get("/reports/stored?period=week&limit=5", "lead")
+        #expect(status == .ok)
+        let items = try #require(body["items"] as? [[String: Any]])
+        #expect(items.map { $0["scope"] as? String } == [GatewayHarness.township])
+        #expect(items.map { $0["period"] as? String } == ["week"])
+    }
+
+    @Test(
+        "operators, departments and handlers without a unit read no report",
+        arguments: ["operator", "co-unit", "city-department", "no-unit"])
+    func refused(token: String) async throws {
+        #expect(try await Self.get("/reports?period=day", token).0 == .forbidden)
+        #expect(try await Self.get("/reports/stored?period=day", token).0 == .forbidden)
+    }
+
+    @Test("a period, time or limit the API does not know is a 400")
+    func invalid() async throws {
+        #expect(try await Self.get("/reports?period=year", "analyst").0 == .badRequest)
+        #expect(try await Self.get("/reports?at=yesterday", "analyst").0 == .badRequest)
+        #expect(try await Self.get("/reports?at=0001-01-01T00:00:00Z", "analyst").0 == .badRequest)
+        #expect(try await Self.get("/reports?at=9999-12-31T23:59:59Z", "analyst").0 == .badRequest)
+        #expect(try await Self.get("/reports/stored?limit=0", "analyst").0 == .badRequest)
+    }
+}
