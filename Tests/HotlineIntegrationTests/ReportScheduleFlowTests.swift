@@ -114,6 +114,15 @@ extension ServiceFlowTests {
                 let starts = items.compactMap { ($0["start"] as? String).flatMap { try? Date($0, strategy: .iso8601) } }
                 #expect(starts.contains(hour.start) && starts == starts.sorted(by: >), "newest first")
                 #expect(try await desk.operatorAPI.send("GET", "/reports?period=day").status == 403)
+
+                try await client.withConnection { connection in
+                    try await SimulationClockStore.set(
+                        simulated: hour.start, speed: 1, on: connection, logger: TestEnvironment.logger)
+                    try await SimulationClockStore.reset(on: connection, logger: TestEnvironment.logger)
+                }
+                #expect(
+                    try await Self.storedCount(.hour, start: hour.start, client) == 0,
+                    "the shared clock set back before a report was produced discards it")
             }
         }
     }

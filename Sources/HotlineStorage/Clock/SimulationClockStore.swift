@@ -17,10 +17,14 @@ package enum SimulationClockStore {
         return nil
     }
 
-    /// Starts simulated time at `simulated` (at the database's now), running `speed` times real time.
+    /// Starts simulated time at `simulated` (at the database's now), running `speed` times real
+    /// time. Scheduled reports produced after `simulated` belong to the time the clock left, and
+    /// are discarded, so that the schedule produces those periods again as the clock reaches them.
     package static func set(
         simulated: Date, speed: Double, on connection: PostgresConnection, logger: Logger
     ) async throws {
+        try await connection.query(
+            "DELETE FROM scheduled_reports WHERE produced_at > \(simulated)", logger: logger)
         try await connection.query(
             """
             INSERT INTO simulation_clock (singleton, real_anchor, simulated_anchor, speed) VALUES (true, now(), \(simulated), \(speed))
