@@ -95,7 +95,6 @@ public enum GovernanceEvaluation {
                 let share = totals.share(of: township, span: span)
                 for leaf in counts.leaves.indices {
                     let series = counts.weekly(leaf: leaf, township: township)
-                    guard detector.mayRecur(series, now: week) else { continue }
                     let finding = detector.check(series, now: week) { judged in
                         let rest =
                             totals.problem(leaf, district: home, week: judged) - Int(series[series.startIndex + judged])

@@ -18,9 +18,9 @@ public struct RecurrenceDetector: Sendable {
             CountTails.poissonUpperQuantile(mean: expected, exceedance: policy.weekExceedance))
     }
 
-    /// Whether enough weeks reach the minimum weekly count for any finding: a cheap test that
-    /// lets a scan over every leaf and place skip most of them before computing a limit.
-    public func mayRecur<Counts: RandomAccessCollection>(_ counts: Counts, now: Int) -> Bool
+    /// Whether enough weeks reach the minimum weekly count for any finding: a cheap test with
+    /// which `check` leaves most places before computing a limit.
+    private func mayRecur<Counts: RandomAccessCollection>(_ counts: Counts, now: Int) -> Bool
     where Counts.Element: BinaryInteger, Counts.Index == Int {
         let minimum = Counts.Element(policy.minimumWeeklyCount)
         func busyWeeks(in weeks: Range<Int>) -> Int {
