@@ -79,6 +79,11 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var fetchWaitMaxMilliseconds: Int = 10
     /// `auto.offset.reset`: where a group with no committed offset starts.
     public var startFromEarliest: Bool = true
+    /// How long a member may wait for the group to assign it partitions (after subscribing, or
+    /// after losing its partitions in a rebalance) before it gives up on its client and joins
+    /// again with a new one. Joins take 3 to 12 s on the local broker (longer when a killed
+    /// member must first time out), and a few seconds on Kafka.
+    public var joinStallLimit: Duration = .seconds(60)
 
     public init(client: KafkaClientConfiguration, groupId: String, topics: [String]) {
         self.client = client

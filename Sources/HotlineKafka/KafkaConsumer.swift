@@ -22,6 +22,8 @@ public final class KafkaConsumer: Sendable {
     /// Where the group starts in a partition it has committed nothing in (`auto.offset.reset`).
     private let startsFromEarliest: Bool
     private let topics: [String]
+    /// How long the member may wait for an assignment before it joins again (`KafkaConsumerConfiguration.joinStallLimit`).
+    private let joinStallLimit: Duration
     private let rebalances: RebalanceObserver
     private let queue: DispatchQueue
     private let logger: Logger
@@ -35,6 +37,7 @@ public final class KafkaConsumer: Sendable {
         self.properties = configuration.properties
         self.startsFromEarliest = configuration.properties["auto.offset.reset"] != "latest"
         self.topics = configuration.topics
+        self.joinStallLimit = configuration.joinStallLimit
         self.rebalances = RebalanceObserver(logger: logger)
         self.queue = DispatchQueue(label: "kafka-consumer.\(configuration.groupId)")
         self.logger = logger
@@ -42,13 +45,33 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Waits up to `timeout` for a first message, then takes whatever else is ready, up to
-    /// `maxMessages`. An empty result means nothing arrived in time. The first call subscribes.
+    /// `maxMessages`. An empty result means nothing arrived in time. The first call subscribes;
+    /// a call that finds the member waiting for the group longer than `joinStallLimit` joins
+    /// again with a new client.
     public func poll(maxMessages: Int, timeout: Duration) async throws -> [KafkaConsumedMessage] {
         try await queue.performBlocking { [self] in
-            try client(subscribing: true).consume(maxMessages: maxMessages, firstWait: timeout) { error in
+            if let waited = rebalances.assignmentWait, waited > joinStallLimit {
+                rejoin(after: waited)
+            }
+            return try client(subscribing: true).consume(maxMessages: maxMessages, firstWait: timeout) { error in
                 logger.warning("Kafka consumer error", metadata: ["error": "\(error)"])
             }
         }
+    }
+
+    /// Drops a client whose group join never completed, as a killed process would (the group
+    /// forgets it after the session timeout), so that the next poll subscribes afresh. Call on `queue`.
+    private func rejoin(after waited: Duration) {
+        let stalled: RDKafkaClient? = state.withLock { state in
+            guard case .subscribed(let client) = state else { return nil }
+            state = .idle
+            return client
+        }
+        guard let stalled else { return }
+        logger.error(
+            "the consumer group gave this member no partitions in time; joining again with a new client",
+            metadata: ["waited_seconds": "\(waited.components.seconds)", "topics": "\(topics)"])
+        stalled.destroy(leavingGroup: false)
     }
 
     /// How long a commit waits for the broker's answer before it fails (and the next batch's commit
@@ -114,16 +137,25 @@ public final class KafkaConsumer: Sendable {
         rebalances.assignment
     }
 
-    /// Leaves the group without committing anything, and frees the client.
+    /// How long `close` waits for the group to let the member go before it frees the client
+    /// without leaving (the group then drops the member after its session timeout).
+    static let closeTimeout: Duration = .seconds(8)
+
+    /// Leaves the group without committing anything, and frees the client; never waits much
+    /// longer than `closeTimeout`, whatever state the group is in.
     public func close() async {
         await queue.performBlocking { [self] in
             guard let client = takeClient() else { return }
+            var left = false
             do {
-                try client.closeConsumer()
+                left = try client.closeConsumer(timeout: Self.closeTimeout)
+                if !left {
+                    logger.warning("the consumer group did not let this member leave in time; leaving without it")
+                }
             } catch {
                 logger.warning("Kafka consumer close failed", metadata: ["error": "\(error)"])
             }
-            client.destroy()
+            client.destroy(leavingGroup: left)
         }
     }
 
@@ -156,6 +188,7 @@ public final class KafkaConsumer: Sendable {
             case .idle:
                 let client = try RDKafkaClient.makeConsumer(properties: properties, rebalances: rebalances)
                 try client.subscribe(to: topics)
+                rebalances.subscribed()
                 state = .subscribed(client)
                 return client
             }

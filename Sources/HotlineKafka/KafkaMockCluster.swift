@@ -21,4 +21,13 @@ package final class KafkaMockCluster: Sendable {
     package func createTopic(_ name: String, partitions: Int) throws {
         try owner.createMockTopic(name, partitions: partitions)
     }
+
+    /// The Kafka protocol's JoinGroup request type.
+    package static let joinGroupRequest: Int16 = 11
+
+    /// Makes the cluster answer its next request of type `apiKey` only after `delay`, as a
+    /// broker whose group coordinator is stuck would.
+    package func delayNextRequest(apiKey: Int16, by delay: Duration) throws {
+        try owner.delayNextMockRequest(apiKey: apiKey, by: delay)
+    }
 }

@@ -147,6 +147,18 @@ final class RDKafkaClient: @unchecked Sendable {
         }
     }
 
+    /// Makes the mock cluster's first broker answer its next `apiKey` request `delay` late.
+    func delayNextMockRequest(apiKey: Int16, by delay: Duration) throws {
+        guard let cluster = rd_kafka_handle_mock_cluster(handle) else {
+            throw KafkaError(code: 0, message: "the client runs no mock cluster")
+        }
+        if let failure = Self.failure(
+            hotline_mock_delay_next_request(cluster, 1, apiKey, delay.milliseconds))
+        {
+            throw failure
+        }
+    }
+
     // MARK: - Producer
 
     /// Hands `message` to librdkafka without waiting; `ticket` completes with its delivery report.
@@ -282,10 +294,26 @@ final class RDKafkaClient: @unchecked Sendable {
         return code == RD_KAFKA_RESP_ERR_NO_ERROR && low >= 0 && high >= 0 ? (low, high) : nil
     }
 
-    /// Leaves the group (revoking the assignment) without committing anything.
-    func closeConsumer() throws {
-        let code = rd_kafka_consumer_close(handle)
-        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
+    /// Leaves the group (revoking the assignment) without committing anything, serving what
+    /// the close brings (rebalances; messages and errors are dropped) until the group lets the
+    /// member go or `timeout` passes (librdkafka's synchronous close can wait without end on a
+    /// group stuck mid-join). True when the member left.
+    func closeConsumer(timeout: Duration) throws -> Bool {
+        let events = rd_kafka_queue_new(handle)!
+        defer { rd_kafka_queue_destroy(events) }
+        if let error = rd_kafka_consumer_close_queue(handle, events) { throw Self.error(consuming: error) }
+        let deadline = ContinuousClock.now + timeout
+        while rd_kafka_consumer_closed(handle) == 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            guard let event = rd_kafka_queue_poll(events, 100) else { continue }
+            defer { rd_kafka_event_destroy(event) }
+            if rd_kafka_event_type(event) == RD_KAFKA_EVENT_REBALANCE, let rebalances {
+                Self.rebalance(
+                    handle, code: rd_kafka_event_error(event), list: rd_kafka_event_topic_partition_list(event),
+                    observer: rebalances)
+            }
+        }
+        return true
     }
 
     /// librdkafka's rebalance callback: applies the change and tells the observer that the
@@ -296,27 +324,38 @@ final class RDKafkaClient: @unchecked Sendable {
             UnsafeMutableRawPointer?
         ) -> Void = { handle, code, list, opaque in
             guard let handle, let opaque else { return }
-            let observer = Unmanaged<RebalanceObserver>.fromOpaque(opaque).takeUnretainedValue()
-            let incremental = rd_kafka_rebalance_protocol(handle).map { String(cString: $0) } == "COOPERATIVE"
-            let partitions = list.map(RDKafkaClient.partitions(in:)) ?? []
-            switch code {
-            case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-                let failure =
-                    incremental
-                    ? rd_kafka_incremental_assign(handle, list).map { RDKafkaClient.error(consuming: $0) }
-                    : RDKafkaClient.failure(rd_kafka_assign(handle, list))
-                observer.assigned(partitions, incrementally: incremental, failure: failure)
-            case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
-                let failure =
-                    incremental
-                    ? rd_kafka_incremental_unassign(handle, list).map { RDKafkaClient.error(consuming: $0) }
-                    : RDKafkaClient.failure(rd_kafka_assign(handle, nil))
-                observer.revoked(partitions, incrementally: incremental, failure: failure)
-            default:
-                _ = rd_kafka_assign(handle, nil)
-                observer.lost(RDKafkaClient.error(code))
-            }
+            rebalance(
+                handle, code: code, list: list,
+                observer: Unmanaged<RebalanceObserver>.fromOpaque(opaque).takeUnretainedValue())
         }
+
+    /// Applies one rebalance in librdkafka (an assignment, a revocation, or a failure that
+    /// leaves the member without partitions) and tells `observer`.
+    private static func rebalance(
+        _ handle: OpaquePointer, code: rd_kafka_resp_err_t,
+        list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+        observer: RebalanceObserver
+    ) {
+        let incremental = rd_kafka_rebalance_protocol(handle).map { String(cString: $0) } == "COOPERATIVE"
+        let partitions = list.map(RDKafkaClient.partitions(in:)) ?? []
+        switch code {
+        case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+            let failure =
+                incremental
+                ? rd_kafka_incremental_assign(handle, list).map { RDKafkaClient.error(consuming: $0) }
+                : RDKafkaClient.failure(rd_kafka_assign(handle, list))
+            observer.assigned(partitions, incrementally: incremental, failure: failure)
+        case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+            let failure =
+                incremental
+                ? rd_kafka_incremental_unassign(handle, list).map { RDKafkaClient.error(consuming: $0) }
+                : RDKafkaClient.failure(rd_kafka_assign(handle, nil))
+            observer.revoked(partitions, incrementally: incremental, failure: failure)
+        default:
+            _ = rd_kafka_assign(handle, nil)
+            observer.lost(RDKafkaClient.error(code))
+        }
+    }
 
     // MARK: - Administration and queries
 

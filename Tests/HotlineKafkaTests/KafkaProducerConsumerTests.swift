@@ -30,6 +30,22 @@ struct KafkaProducerConsumerTests {
         #expect(message.header("trace") == "t-1")
     }
 
+    @Test("a member whose group join goes unanswered joins again with a new client and consumes")
+    func stalledJoinIsAbandoned() async throws {
+        let clients = try MockClusterClients()
+        try clients.makeTopic("calls", partitions: 1)
+        let producer = try clients.makeProducer()
+        try await producer.send([KafkaOutgoingMessage(topic: "calls", key: [], value: [7])])
+        await producer.close()
+        try clients.cluster.delayNextRequest(apiKey: KafkaMockCluster.joinGroupRequest, by: .seconds(120))
+
+        let consumer = try clients.makeConsumer(group: "stalled", topics: ["calls"], joinStallLimit: .seconds(8))
+        let received = try await consumer.collect(1, within: .seconds(60))
+        await consumer.close()
+
+        #expect(received.map(\.value) == [[7]])
+    }
+
     @Test("a producer run as a service flushes on graceful shutdown and refuses sends afterwards")
     func producerServiceClosesOnShutdown() async throws {
         let clients = try MockClusterClients()

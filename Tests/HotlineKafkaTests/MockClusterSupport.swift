@@ -32,12 +32,12 @@ struct MockClusterClients {
     }
 
     func makeConsumer(
-        group: String, topics: [String], extraProperties: [String: String] = [:]
+        group: String, topics: [String], extraProperties: [String: String] = [:], joinStallLimit: Duration? = nil
     ) throws -> KafkaConsumer {
-        try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                client: client("tests-consumer", extraProperties: extraProperties), groupId: group, topics: topics),
-            logger: Self.logger)
+        var configuration = KafkaConsumerConfiguration(
+            client: client("tests-consumer", extraProperties: extraProperties), groupId: group, topics: topics)
+        if let joinStallLimit { configuration.joinStallLimit = joinStallLimit }
+        return try KafkaConsumer(configuration: configuration, logger: Self.logger)
     }
 }
 

@@ -96,3 +96,20 @@ stop_cluster() {
     stop_services
     stop_broker
 }
+
+# service_log_digest: one line per service from its log, for a failed run's last lines (what a
+# CI excerpt shows): how often it started, when it last started and last got partitions, and
+# its last warning or error.
+service_log_digest() {
+    local entry name log
+    for entry in $hotline_services; do
+        name=${entry%%:*} log="$HOTLINE_LOG_DIR/$name.log"
+        [[ -f $log ]] || continue
+        awk -v name="$name" '
+            / starting$/ { starts++; started = $1; assigned = "none since" }
+            /Kafka partitions assigned/ { assigned = $1 }
+            / (warning|error|critical) / { last = substr($0, 1, 220) }
+            END { printf "%s: %d starts, last %s; partitions assigned: %s; last warning: %s\n",
+                  name, starts, started, assigned, (last == "" ? "none" : last) }' "$log" >&2
+    done
+}
