@@ -46,14 +46,17 @@
       var li = element("li", "inbox-item unread fresh");
       li.setAttribute("data-item-id", String(item.id));
       li.setAttribute("data-kind", item.kind);
-      var ticketId = String(item.ticket_id).toLowerCase();
+      var ticketId = item.ticket_id ? String(item.ticket_id).toLowerCase() : "";
       li.setAttribute("data-ticket-id", ticketId);
       li.appendChild(element("span", "tag kind", labels.kinds[item.kind] || item.kind));
       li.appendChild(document.createTextNode(" "));
-      var link = element("a", "ticket-link", item.ticket_number || ticketId);
-      link.href = "/ui/tickets/" + encodeURIComponent(ticketId);
-      li.appendChild(link);
-      li.appendChild(document.createTextNode(" "));
+      if (ticketId) {
+        // Early warnings are about no single ticket.
+        var link = element("a", "ticket-link", item.ticket_number || ticketId);
+        link.href = "/ui/tickets/" + encodeURIComponent(ticketId);
+        li.appendChild(link);
+        li.appendChild(document.createTextNode(" "));
+      }
       var time = element("time", null, shown(item.created_at));
       time.setAttribute("datetime", item.created_at);
       li.appendChild(time);

@@ -28,6 +28,25 @@ struct InMemoryReports: PeriodReportRepository {
         ]
     }
 
+    /// One warning in the fixture's district and one in another, both on 2026-11-20.
+    static let warnings = [GatewayHarness.district, "110101"].map { district in
+        DistrictWarning(
+            id: UUID(), categoryCode: "MKT", categoryName: "市场管理", districtCode: district, day: "2026-11-20",
+            windowDays: 7,
+            warning: EarlyWarning(
+                day: 0, observed: 46, expected: 18.5, probability: 0.00001, baseline: .seasonal, referenceWindows: 3),
+            raisedAt: Date(timeIntervalSince1970: 1_795_190_520))
+    }
+
+    func warnings(
+        district: String?, from first: CalendarDay, through last: CalendarDay
+    ) async throws -> [DistrictWarning] {
+        Self.warnings.filter { warning in
+            (district == nil || warning.districtCode == district)
+                && (first.isoDescription...last.isoDescription).contains(warning.day)
+        }
+    }
+
     func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport {
         try Self.report(period, scope: scope, start: bounds.start, end: bounds.end, total: 0)
     }

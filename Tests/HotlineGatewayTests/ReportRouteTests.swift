@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Synchronization
 import Testing
 
-/// `GET /reports` and `GET /reports/stored` through the router: each caller's scope, stored
+/// `GET /reports`, `GET /reports/stored` and `GET /reports/warnings` through the router: each caller's scope, stored
 /// against computed reports, and the refusals.
 @Suite("Period report routes")
 struct ReportRouteTests {
@@ -47,6 +47,47 @@ struct ReportRouteTests {
         #expect(report["period"] as? String == "hour" && report["scope"] as? String == GatewayHarness.district)
         let start = try #require((report["start"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
         #expect(start < Date() && start > Date().addingTimeInterval(-2 * 3600))
+    }
+
+    @Test(
+        "early warnings: the city's watchers read every district's, a sub-center its own",
+        arguments: [
+            ("analyst", ["110101", GatewayHarness.district]), ("center", ["110101", GatewayHarness.district]),
+            ("sub-center", [GatewayHarness.district]), ("other-sub-center", ["110101"]),
+        ])
+    func warnings(token: String, districts: [String]) async throws {
+        let (status, body) = try await Self.get("/reports/warnings?from=2026-11-01&to=2026-11-30", token)
+        #expect(status == .ok)
+        #expect(body["from"] as? String == "2026-11-01" && body["to"] as? String == "2026-11-30")
+        let items = try #require(body["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["district_code"] as? String }.sorted() == districts)
+        #expect(items.allSatisfy { $0["observed"] as? Int == 46 && $0["baseline"] as? String == "seasonal" })
+    }
+
+    @Test("early warnings outside the days asked for are not listed; by default the last 30 days up to today")
+    func warningDays() async throws {
+        let (_, before) = try await Self.get("/reports/warnings?from=2026-11-21&to=2026-11-30", "analyst")
+        #expect((before["items"] as? [Any])?.isEmpty == true)
+        let (status, recent) = try await Self.get("/reports/warnings", "analyst")
+        #expect(status == .ok)
+        let to = try #require(recent["to"] as? String)
+        let from = try #require(recent["from"] as? String)
+        #expect(to == CalendarDay(Date(), in: TimeZone(secondsFromGMT: 8 * 3600)!).isoDescription)
+        #expect(from < to)
+    }
+
+    @Test(
+        "early warnings are refused to townships, departments and operators, and for days that are no span (400)",
+        arguments: [
+            ("lead", "", HTTPResponse.Status.forbidden), ("co-unit", "", .forbidden), ("operator", "", .forbidden),
+            ("analyst", "?from=2026-11-30&to=2026-11-01", .badRequest),
+            ("analyst", "?from=2024-01-01&to=2026-11-01", .badRequest),
+            ("analyst", "?from=2026-02-30", .badRequest), ("analyst", "?to=20261101", .badRequest),
+        ])
+    func warningRefusals(token: String, query: String, expected: HTTPResponse.Status) async throws {
+        let (status, body) = try await Self.get("/reports/warnings" + query, token)
+        #expect(status == expected)
+        #expect(body["status"] as? Int == Int(expected.code))
     }
 
     @Test("the stored list is the caller's scope's")

@@ -7,7 +7,8 @@ public struct InboxItem: Sendable, Equatable {
     public var position: InboxPosition
     public var unitCode: String
     public var kind: InboxKind
-    public var ticketId: UUID
+    /// The ticket the item is about; nil for notices about no single ticket (an early warning).
+    public var ticketId: UUID?
     public var ticketNumber: String?
     /// The event that caused it.
     public var eventId: UUID
@@ -19,7 +20,7 @@ public struct InboxItem: Sendable, Equatable {
     public var acknowledgedBy: String?
 
     public init(
-        id: Int64, position: InboxPosition, unitCode: String, kind: InboxKind, ticketId: UUID, ticketNumber: String?,
+        id: Int64, position: InboxPosition, unitCode: String, kind: InboxKind, ticketId: UUID?, ticketNumber: String?,
         eventId: UUID, dueAt: Date?, note: String?, createdAt: Date, readAt: Date? = nil, acknowledgedAt: Date? = nil,
         acknowledgedBy: String? = nil
     ) {

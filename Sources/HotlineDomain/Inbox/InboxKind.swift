@@ -43,4 +43,7 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     /// The township sent a ticket down to the community (双派单): its secretary and grid workers go
     /// and look, and report back.
     case dispatchedDown = "dispatched_down"
+    /// Requests of a category rose in the unit's district beyond what its baseline explains
+    /// (预警); the note gives the figures. About no single ticket.
+    case earlyWarning = "early_warning"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineDomain
 import Hummingbird
 
 /// Reads a request's query parameters, each bad one a 400 problem naming it: texts without
@@ -28,6 +29,21 @@ struct QueryReader {
             throw QueryProblem.invalid(name, "an ISO 8601 time such as 2026-11-22T08:00:00Z")
         }
         return date
+    }
+
+    /// The parameter `name` as a calendar day, `YYYY-MM-DD`.
+    func day(_ name: String) throws -> CalendarDay? {
+        guard let value = try text(name) else { return nil }
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        let utc = TimeZone(identifier: "UTC")!
+        guard value.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]), (2000...2099).contains(year), (1...12).contains(month), (1...31).contains(day),
+            CalendarDay(CalendarDay(year: year, month: month, day: day).start(in: utc), in: utc)
+                == CalendarDay(year: year, month: month, day: day)
+        else {
+            throw QueryProblem.invalid(name, "a day of the years 2000 to 2099 such as 2026-11-22")
+        }
+        return CalendarDay(year: year, month: month, day: day)
     }
 
     /// The parameter `name` as a UUID.

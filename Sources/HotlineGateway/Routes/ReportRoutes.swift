@@ -7,6 +7,8 @@ import Hummingbird
 /// default the one that ended last) in the caller's scope, as the schedule stored it or
 /// computed now; `GET /reports/stored`: the newest stored ones of a period. The city's watchers
 /// read the city's, a sub-center its district's, a township its own; everyone else gets 403.
+/// `GET /reports/warnings`: the early warnings of a span of days, for the city's watchers (every
+/// district) and the sub-centers (their own).
 enum ReportRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
         routes.on("reports", .get, roles: Role.everyone) { request, _, principal in
@@ -26,6 +28,13 @@ enum ReportRoutes {
                 limit: try query.limit(maximum: ReadPeriodReports.maximumListLength, fallback: 24), for: principal)
             return try .json(StoredReportList(items: headers))
         }
+        routes.on("reports/warnings", .get, roles: Role.everyone) { request, _, principal in
+            let query = QueryReader(request)
+            let listed = try await services.reports.warnings(
+                from: try query.day("from"), through: try query.day("to"), for: principal)
+            return try .json(
+                WarningList(from: listed.first.isoDescription, to: listed.last.isoDescription, items: listed.warnings))
+        }
     }
 }
 
@@ -42,6 +51,13 @@ struct PeriodReportView: Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case stored, report }
+}
+
+/// The early warnings of the days `from` through `to`, newest first.
+struct WarningList: Encodable {
+    var from: String
+    var to: String
+    var items: [DistrictWarning]
 }
 
 /// The stored reports of a period, newest first.

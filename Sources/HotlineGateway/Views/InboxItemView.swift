@@ -8,7 +8,8 @@ struct InboxItemView: Encodable {
     var position: String
     var unitCode: String
     var kind: InboxKind
-    var ticketId: UUID
+    /// Absent for notices about no single ticket (early warnings).
+    var ticketId: UUID?
     var ticketNumber: String?
     var eventId: UUID
     var dueAt: Date?

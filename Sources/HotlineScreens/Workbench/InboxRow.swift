@@ -9,7 +9,8 @@ enum InboxRow {
     static func data(_ item: InboxItem, words: TicketWords) -> [String: Any] {
         var row: [String: Any] = [
             "id": String(item.id), "kind": item.kind.rawValue, "kindLabel": words.kind(item.kind),
-            "ticketId": item.ticketId.uuidString.lowercased(), "ticketNumber": item.ticketNumber ?? "",
+            "ticketId": item.ticketId?.uuidString.lowercased() ?? "", "hasTicket": item.ticketId != nil,
+            "ticketNumber": item.ticketNumber ?? "",
             "note": item.note ?? "", "hasNote": !(item.note ?? "").isEmpty, "createdAt": CityTime.iso(item.createdAt),
             "created": CityTime.shown(item.createdAt), "read": item.readAt != nil,
             "acknowledged": item.acknowledgedAt != nil, "acknowledgedBy": item.acknowledgedBy ?? "",

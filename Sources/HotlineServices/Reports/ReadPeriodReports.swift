@@ -48,6 +48,35 @@ public struct ReadPeriodReports: Sendable {
         try await repository.headers(period, scope: try scope(of: principal), limit: limit)
     }
 
+    /// The longest span of days `warnings` lists at once.
+    public static let maximumWarningDays = 366
+
+    /// The early warnings raised on days `first` through `last` (default: the 30 days up to
+    /// today) that the caller watches: the city's watchers every district's, a sub-center its
+    /// district's. Townships and everyone else get `TicketError.notWarningReader`: a warning is
+    /// about a district, and goes to its sub-center and the department concerned.
+    public func warnings(
+        from first: CalendarDay?, through last: CalendarDay?, for principal: Principal
+    ) async throws -> (first: CalendarDay, last: CalendarDay, warnings: [DistrictWarning]) {
+        let district: String?
+        switch principal.reportScope {
+        case .city: district = nil
+        case .district(let code): district = code
+        case .township, nil: throw TicketError.notWarningReader
+        }
+        let today = CalendarDay(clock.now(), in: timeZone)
+        let last = last ?? today
+        let first = first ?? CalendarDay(last.start(in: timeZone).addingTimeInterval(-29 * 86_400), in: timeZone)
+        let span = last.start(in: timeZone).timeIntervalSince(first.start(in: timeZone)) / 86_400
+        guard span >= 0, span < Double(Self.maximumWarningDays) else {
+            throw TicketError.invalidQuery(
+                parameter: "from",
+                expected:
+                    "a day not after 'to' (default: today) and less than \(Self.maximumWarningDays) days before it")
+        }
+        return (first, last, try await repository.warnings(district: district, from: first, through: last))
+    }
+
     private func scope(of principal: Principal) throws -> ReportScope {
         guard let scope = principal.reportScope else { throw TicketError.notReportReader }
         return scope

@@ -7,7 +7,8 @@ public import PostgresNIO
 /// Produces the leaders' reports on schedule (`ReportSchedule`): for every hour, day, week and
 /// month that has ended, the city's report and each district's, stored once in one transaction
 /// per period (`scheduled_reports`); a month's also assesses the month and stores its snapshot,
-/// with the ranking in the city's report and each district's townships in its own. Runs in the
+/// with the ranking in the city's report and each district's townships in its own; a day's also
+/// scans that day for early warnings (`EarlyWarningScan`), when given one. Runs in the
 /// scoring aggregator on the service's clock (the shared simulated clock too); after a restart it
 /// produces what came due while it was down, and nothing twice.
 public struct ReportScheduler: Sendable {
@@ -15,12 +16,14 @@ public struct ReportScheduler: Sendable {
     private let clock: any HotlineClock
     private let schedule: ReportSchedule
     private let timeZone: TimeZone
+    private let warnings: EarlyWarningScan?
     private let logger: Logger
 
     public init(
         database: PostgresClient, clock: any HotlineClock, schedule: ReportSchedule = ReportSchedule(),
-        timeZone: TimeZone, logger: Logger
+        timeZone: TimeZone, warnings: EarlyWarningScan? = nil, logger: Logger
     ) {
+        self.warnings = warnings
         self.database = database
         self.clock = clock
         self.schedule = schedule
@@ -76,6 +79,11 @@ public struct ReportScheduler: Sendable {
                 {
                     stored += 1
                 }
+            }
+            if period == .day, let warnings {
+                _ = try await warnings.scan(
+                    day: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, on: connection, logger: logger
+                )
             }
             logger.info(
                 "stored scheduled reports",

@@ -10,12 +10,14 @@ import PostgresNIO
 /// (events from different producers may arrive out of order), and counts what changed in live
 /// per-unit counters by hour, day and month. The monthly assessment is
 /// computed from the facts (`hotline report --period month`, `hotline assess`). Every five
-/// seconds it also produces the leaders' reports that came due (`ReportScheduler`).
+/// seconds it also produces the leaders' reports that came due (`ReportScheduler`), and with each
+/// day's report scans the day for early warnings (`EarlyWarningScan`).
 public enum ScoringAggregatorWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
         let reports = ReportScheduler(
             database: resources.database, clock: resources.clock, timeZone: resources.settings.timeZone,
+            warnings: try EarlyWarningScan(schemaDirectory: resources.settings.schemaDirectory),
             logger: resources.logger)
         return ServiceParts(
             workers: [

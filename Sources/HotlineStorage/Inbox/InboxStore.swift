@@ -29,11 +29,12 @@ public enum InboxStore {
         case read, acknowledged
     }
 
-    /// Adds the items `notices` describe, caused by event `eventId` about `ticketId` at `time`,
+    /// Adds the items `notices` describe, caused by event `eventId` about `ticketId` (nil: about
+    /// no single ticket, as an early warning) at `time`,
     /// in one statement; an item already written for the same event, unit and kind is not
     /// written again.
     public static func add(
-        _ notices: [InboxNotice], eventId: UUID, ticketId: UUID, at time: Date, on connection: PostgresConnection,
+        _ notices: [InboxNotice], eventId: UUID, ticketId: UUID?, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
         guard !notices.isEmpty else { return }
@@ -186,7 +187,7 @@ public enum InboxStore {
         for try await row in rows {
             let (id, xid, unit, kind, ticket, number, event, due, note, created, read, acknowledged, acknowledgedBy) =
                 try row.decode(
-                    (Int64, Int64, String, String, UUID, String?, UUID, Date?, String?, Date, Date?, Date?, String?)
+                    (Int64, Int64, String, String, UUID?, String?, UUID, Date?, String?, Date, Date?, Date?, String?)
                         .self)
             items.append(
                 InboxItem(

@@ -4,7 +4,8 @@ public import Logging
 public import PostgresNIO
 
 /// What `GET /reports` reads: the reports stored on schedule and, for a period or scope the
-/// schedule does not store, the report computed on request. PostgreSQL in production
+/// schedule does not store, the report computed on request; and the early warnings the
+/// schedule's daily scans raised (`GET /reports/warnings`). PostgreSQL in production
 /// (`PostgresPeriodReportRepository`), a stand-in in router tests.
 public protocol PeriodReportRepository: Sendable {
     /// The stored report of `period` starting at `start` in `scope` (`ScheduledReportStore.report`).
@@ -15,6 +16,12 @@ public protocol PeriodReportRepository: Sendable {
     func headers(_ period: ReportPeriod, scope: ReportScope, limit: Int) async throws -> [ScheduledReportStore.Header]
     /// The report of `bounds` in `scope` from the ticket tables now (`ReportQueries.report`).
     func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport
+    /// The early warnings of days `first` through `last` in `district`, or everywhere when nil
+    /// (`EarlyWarningStore.warnings`), newest first.
+    func warnings(
+        district: String?, from first: CalendarDay, through last: CalendarDay
+    ) async throws
+        -> [DistrictWarning]
 }
 
 /// The period reports in PostgreSQL.
@@ -32,6 +39,16 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     ) async throws -> (header: ScheduledReportStore.Header, report: PeriodReport)? {
         try await database.withConnection {
             try await ScheduledReportStore.report(period, start: start, scope: scope, on: $0, logger: logger)
+        }
+    }
+
+    public func warnings(
+        district: String?, from first: CalendarDay, through last: CalendarDay
+    ) async throws -> [DistrictWarning] {
+        try await database.withConnection {
+            try await EarlyWarningStore.warnings(
+                district: district, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0,
+                logger: logger)
         }
     }
 

@@ -1,0 +1,91 @@
+import Foundation
+import HotlineDomain
+import HotlineServices
+import HotlineStorage
+import PostgresNIO
+import Testing
+
+/// The daily early-warning scan over the ticket tables of a real PostgreSQL: a category that
+/// quadrupled in one district for a week is warned of once, on the day the rise shows, in the
+/// inboxes of the district's sub-center and of the department that led the requests; a steady
+/// one is not.
+@Suite("Early-warning scan (PostgreSQL)")
+struct EarlyWarningScanTests {
+    static let chaoyang = "110105"
+    static let market = "110105:department:market_regulation"
+    static let city = TimeZone(identifier: "Asia/Shanghai")!
+    /// The day scanned, and its end (midnight in Beijing).
+    static let day = CalendarDay(year: 2026, month: 11, day: 20)
+    static var dayEnd: Date { CalendarDay(year: 2026, month: 11, day: 21).start(in: city) }
+
+    /// `perDay` requests of `category` in Chaoyang, led by the market department, on each of
+    /// the days from `firstDay` to `lastDay` days before the scanned day's end.
+    static func requests(
+        _ category: String, perDay: Int, daysBefore range: ClosedRange<Int>, on client: PostgresClient
+    ) async throws {
+        try await client.query(
+            """
+            INSERT INTO tickets (id, number, channel, type, place_text, request_text, urgency, state, unit_code,
+                                 level1_code, district_code, received_at, updated_at)
+            SELECT gen_random_uuid(), 'W-' || \(category) || '-' || d || '-' || n, 'phone', 'complaint', '朝阳', '预付卡退费',
+                   'G', 'dispatched', \(market), \(category), \(chaoyang),
+                   \(dayEnd) - make_interval(days => d::int) + make_interval(hours => n::int),
+                   \(dayEnd) - make_interval(days => d::int) + make_interval(hours => n::int)
+            FROM generate_series(\(range.lowerBound), \(range.upperBound)) AS d, generate_series(1, \(perDay)) AS n
+            """, logger: TestEnvironment.logger)
+    }
+
+    @Test("a week at four times the usual count raises one warning, stored once, in two inboxes")
+    func surgeIsWarnedOnce() async throws {
+        try await TestDatabase.with { client, _ in
+            try await client.query(
+                """
+                INSERT INTO org_units (code, name, kind, specialty, district_code)
+                VALUES (\(Self.market), '朝阳区市场监督管理局', 'department', 'department:market_regulation', \(Self.chaoyang))
+                """, logger: TestEnvironment.logger)
+            // Seventy days of three a day; the last week of the market category at twelve a day.
+            try await Self.requests("MKT", perDay: 3, daysBefore: 8...70, on: client)
+            try await Self.requests("MKT", perDay: 12, daysBefore: 1...7, on: client)
+            try await Self.requests("HOU", perDay: 3, daysBefore: 1...70, on: client)
+            let scan = try EarlyWarningScan(schemaDirectory: TestDatabase.repositoryRoot.appending(path: "Schemas"))
+
+            // The scheduler scans each day once it ended: the week of the surge, day by day.
+            func scanWeek() async throws -> [DistrictWarning] {
+                var raised: [DistrictWarning] = []
+                for daysBefore in (0...6).reversed() {
+                    let end = Self.dayEnd.addingTimeInterval(-Double(daysBefore) * 86_400)
+                    let day = CalendarDay(end.addingTimeInterval(-1), in: Self.city)
+                    raised += try await client.withTransaction(logger: TestEnvironment.logger) { connection in
+                        try await scan.scan(
+                            day: day, endingAt: end, at: end, on: connection, logger: TestEnvironment.logger)
+                    }
+                }
+                return raised
+            }
+            let raised = try await scanWeek()
+            let warning = try #require(raised.first)
+            #expect(raised.count == 1, "one warning for the episode, on the day it began")
+            #expect(warning.categoryCode == "MKT" && warning.districtCode == Self.chaoyang)
+            #expect(
+                warning.baseline == .trailing && abs(warning.expected - 21) < 0.01, "three a day in the reference weeks"
+            )
+            #expect(warning.day < "2026-11-20" && warning.observed >= 30, "raised before the week was over")
+            #expect(try await scanWeek().isEmpty, "each day's warnings are raised once")
+
+            let inboxes = try await client.query(
+                """
+                SELECT unit_code, ticket_id IS NULL, note FROM inbox_items
+                WHERE kind = 'early_warning' AND event_id = \(warning.id) ORDER BY unit_code
+                """, logger: TestEnvironment.logger
+            ).collect().map { try $0.decode((String, Bool, String).self) }
+            #expect(inboxes.map(\.0) == [Self.chaoyang, Self.market])
+            #expect(inboxes.allSatisfy { $0.1 && $0.2.contains("\(warning.observed)件") })
+
+            let repository = PostgresPeriodReportRepository(database: client, logger: TestEnvironment.logger)
+            let week = CalendarDay(year: 2026, month: 11, day: 14)
+            let listed = try await repository.warnings(district: Self.chaoyang, from: week, through: Self.day)
+            #expect(listed.map(\.id) == [warning.id])
+            #expect(try await repository.warnings(district: "110101", from: week, through: Self.day).isEmpty)
+        }
+    }
+}
