@@ -47,6 +47,31 @@ struct InMemoryReports: PeriodReportRepository {
         }
     }
 
+    /// One recurring problem in the fixture's township and one in another district's, both of
+    /// the week starting 2026-11-16.
+    static let recurrences = [(GatewayHarness.township, GatewayHarness.district), ("110101001", "110101")].map {
+        township, district in
+        ProposedRecurrence(
+            id: UUID(), leafCode: "URB0101", leafName: "占道经营", townshipCode: township, districtCode: district,
+            weekStart: "2026-11-16", kind: .persistent,
+            unusualWeeks: ["2026-09-28", "2026-10-12", "2026-10-26", "2026-11-02", "2026-11-16"], requests: 21,
+            expected: 4.5, proposedAt: Date(timeIntervalSince1970: 1_795_190_520))
+    }
+
+    func recurrences(
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+    ) async throws -> [ProposedRecurrence] {
+        Self.recurrences.filter { problem in
+            let inScope =
+                switch scope {
+                case .city: true
+                case .district(let code): problem.districtCode == code
+                case .township(let code): problem.townshipCode == code
+                }
+            return inScope && (first.isoDescription...last.isoDescription).contains(problem.weekStart)
+        }
+    }
+
     func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport {
         try Self.report(period, scope: scope, start: bounds.start, end: bounds.end, total: 0)
     }

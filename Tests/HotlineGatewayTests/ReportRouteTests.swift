@@ -90,6 +90,29 @@ struct ReportRouteTests {
         #expect(body["status"] as? Int == Int(expected.code))
     }
 
+    @Test(
+        "recurring problems: the city's watchers read every township's, a sub-center its district's, a township its own",
+        arguments: [
+            ("analyst", ["110101001", GatewayHarness.township]), ("sub-center", [GatewayHarness.township]),
+            ("lead", [GatewayHarness.township]), ("stranger", ["110101001"]), ("neighbour", []),
+        ])
+    func recurring(token: String, townships: [String]) async throws {
+        let (status, body) = try await Self.get("/reports/recurring?from=2026-11-01&to=2026-11-30", token)
+        #expect(status == .ok)
+        let items = try #require(body["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["township_code"] as? String }.sorted() == townships)
+        #expect(
+            items.allSatisfy { ($0["unusual_weeks"] as? [String])?.count == 5 && $0["kind"] as? String == "persistent" }
+        )
+    }
+
+    @Test("recurring problems are refused to departments and operators, and for days that are no span")
+    func recurringRefusals() async throws {
+        #expect(try await Self.get("/reports/recurring", "co-unit").0 == .forbidden)
+        #expect(try await Self.get("/reports/recurring", "operator").0 == .forbidden)
+        #expect(try await Self.get("/reports/recurring?from=2026-12-01&to=2026-11-01", "lead").0 == .badRequest)
+    }
+
     @Test("the stored list is the caller's scope's")
     func stored() async throws {
         let (status, body) = try await Self.get("/reports/stored?period=week&limit=5", "lead")

@@ -47,7 +47,10 @@ struct EarlyWarningScanTests {
             try await Self.requests("MKT", perDay: 3, daysBefore: 8...70, on: client)
             try await Self.requests("MKT", perDay: 12, daysBefore: 1...7, on: client)
             try await Self.requests("HOU", perDay: 3, daysBefore: 1...70, on: client)
-            let scan = try EarlyWarningScan(schemaDirectory: TestDatabase.repositoryRoot.appending(path: "Schemas"))
+            let scan = EarlyWarningScan(
+                policy: try EarlyWarningPolicy(
+                    csv: CSVTable(
+                        policy: "early_warning.csv", in: TestDatabase.repositoryRoot.appending(path: "Schemas"))))
 
             // The scheduler scans each day once it ended: the week of the surge, day by day.
             func scanWeek() async throws -> [DistrictWarning] {

@@ -46,4 +46,7 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     /// Requests of a category rose in the unit's district beyond what its baseline explains
     /// (预警); the note gives the figures. About no single ticket.
     case earlyWarning = "early_warning"
+    /// A problem keeps coming back in the township: a proactive task proposed to it (未诉先办),
+    /// with the evidence in the note. About no single ticket.
+    case recurringProblem = "recurring_problem"
 }

@@ -8,7 +8,8 @@ import Hummingbird
 /// computed now; `GET /reports/stored`: the newest stored ones of a period. The city's watchers
 /// read the city's, a sub-center its district's, a township its own; everyone else gets 403.
 /// `GET /reports/warnings`: the early warnings of a span of days, for the city's watchers (every
-/// district) and the sub-centers (their own).
+/// district) and the sub-centers (their own). `GET /reports/recurring`: the recurring problems
+/// proposed to townships, in the same scopes as the reports.
 enum ReportRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
         routes.on("reports", .get, roles: Role.everyone) { request, _, principal in
@@ -35,6 +36,14 @@ enum ReportRoutes {
             return try .json(
                 WarningList(from: listed.first.isoDescription, to: listed.last.isoDescription, items: listed.warnings))
         }
+        routes.on("reports/recurring", .get, roles: Role.everyone) { request, _, principal in
+            let query = QueryReader(request)
+            let listed = try await services.reports.recurrences(
+                from: try query.day("from"), through: try query.day("to"), for: principal)
+            return try .json(
+                RecurrenceList(
+                    from: listed.first.isoDescription, to: listed.last.isoDescription, items: listed.problems))
+        }
     }
 }
 
@@ -58,6 +67,13 @@ struct WarningList: Encodable {
     var from: String
     var to: String
     var items: [DistrictWarning]
+}
+
+/// The recurring problems proposed for weeks starting on `from` through `to`, newest first.
+struct RecurrenceList: Encodable {
+    var from: String
+    var to: String
+    var items: [ProposedRecurrence]
 }
 
 /// The stored reports of a period, newest first.

@@ -21,11 +21,10 @@ package struct GovernanceBench: Sendable {
     /// Generates, detects, scores, and prints.
     package func run(settings: HotlineSettings) throws {
         let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
-        let policy = settings.schemaDirectory.appending(path: "policy")
         let warningPolicy = try EarlyWarningPolicy(
-            csv: CSVTable(parsing: String(contentsOf: policy.appending(path: "early_warning.csv"), encoding: .utf8)))
+            csv: CSVTable(policy: "early_warning.csv", in: settings.schemaDirectory))
         let recurrencePolicy = try RecurrencePolicy(
-            csv: CSVTable(parsing: String(contentsOf: policy.appending(path: "recurrence.csv"), encoding: .utf8)))
+            csv: CSVTable(policy: "recurrence.csv", in: settings.schemaDirectory))
         let city = CityYears(reference: reference)
         let days = 2 * CityYears.yearDays
         let injections = city.injections(seed: seed, days: days, counts: CityYears.InjectionCounts())

@@ -17,12 +17,6 @@ public struct EarlyWarningScan: Sendable {
         detector = EarlyWarningDetector(policy: policy)
     }
 
-    /// Reads the policy file of `schemaDirectory` (`policy/early_warning.csv`).
-    public init(schemaDirectory: URL) throws {
-        let file = schemaDirectory.appending(path: "policy/early_warning.csv")
-        try self.init(policy: EarlyWarningPolicy(csv: CSVTable(parsing: String(contentsOf: file, encoding: .utf8))))
-    }
-
     /// The warnings raised on `day`, which ended at `dayEnd`; stores them and fills the inboxes.
     public func scan(
         day: CalendarDay, endingAt dayEnd: Date, at now: Date, on connection: PostgresConnection, logger: Logger
@@ -36,7 +30,7 @@ public struct EarlyWarningScan: Sendable {
         let counts = try await EarlyWarningStore.dailyCounts(from: start, days: days, on: connection, logger: logger)
         let rising = counts.compactMap { key, series in detector.warningOnLastDay(series).map { (key, $0) } }
         guard !rising.isEmpty else { return [] }
-        let names = try await EarlyWarningStore.categoryNames(on: connection, logger: logger)
+        let names = try await CatalogNames.of(rising.map(\.0.categoryCode), on: connection, logger: logger)
         let windowDays = detector.policy.windowDays
         var raised: [DistrictWarning] = []
         for (key, warning) in rising.sorted(by: {

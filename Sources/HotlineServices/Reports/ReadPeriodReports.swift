@@ -48,8 +48,8 @@ public struct ReadPeriodReports: Sendable {
         try await repository.headers(period, scope: try scope(of: principal), limit: limit)
     }
 
-    /// The longest span of days `warnings` lists at once.
-    public static let maximumWarningDays = 366
+    /// The longest span of days `warnings` and `recurrences` list at once.
+    public static let maximumListedDays = 366
 
     /// The early warnings raised on days `first` through `last` (default: the 30 days up to
     /// today) that the caller watches: the city's watchers every district's, a sub-center its
@@ -64,17 +64,35 @@ public struct ReadPeriodReports: Sendable {
         case .district(let code): district = code
         case .township, nil: throw TicketError.notWarningReader
         }
-        let today = CalendarDay(clock.now(), in: timeZone)
-        let last = last ?? today
+        let (first, last) = try days(from: first, through: last)
+        return (first, last, try await repository.warnings(district: district, from: first, through: last))
+    }
+
+    /// The recurring problems proposed for weeks starting on days `first` through `last`
+    /// (default: the 30 days up to today) in the caller's scope: the city's watchers every
+    /// township's, a sub-center its district's, a township its own; others
+    /// `TicketError.notReportReader`.
+    public func recurrences(
+        from first: CalendarDay?, through last: CalendarDay?, for principal: Principal
+    ) async throws -> (first: CalendarDay, last: CalendarDay, problems: [ProposedRecurrence]) {
+        let scope = try scope(of: principal)
+        let (first, last) = try days(from: first, through: last)
+        return (first, last, try await repository.recurrences(in: scope, from: first, through: last))
+    }
+
+    /// The days asked for, `last` by default today and `first` 29 days before it; a span that
+    /// runs backwards or longer than `maximumListedDays` is refused.
+    private func days(from first: CalendarDay?, through last: CalendarDay?) throws -> (CalendarDay, CalendarDay) {
+        let last = last ?? CalendarDay(clock.now(), in: timeZone)
         let first = first ?? CalendarDay(last.start(in: timeZone).addingTimeInterval(-29 * 86_400), in: timeZone)
         let span = last.start(in: timeZone).timeIntervalSince(first.start(in: timeZone)) / 86_400
-        guard span >= 0, span < Double(Self.maximumWarningDays) else {
+        guard span >= 0, span < Double(Self.maximumListedDays) else {
             throw TicketError.invalidQuery(
                 parameter: "from",
-                expected:
-                    "a day not after 'to' (default: today) and less than \(Self.maximumWarningDays) days before it")
+                expected: "a day not after 'to' (default: today) and less than \(Self.maximumListedDays) days before it"
+            )
         }
-        return (first, last, try await repository.warnings(district: district, from: first, through: last))
+        return (first, last)
     }
 
     private func scope(of principal: Principal) throws -> ReportScope {

@@ -8,7 +8,8 @@ public import PostgresNIO
 /// month that has ended, the city's report and each district's, stored once in one transaction
 /// per period (`scheduled_reports`); a month's also assesses the month and stores its snapshot,
 /// with the ranking in the city's report and each district's townships in its own; a day's also
-/// scans that day for early warnings (`EarlyWarningScan`), when given one. Runs in the
+/// scans that day for early warnings (`EarlyWarningScan`), and a week's that week for recurring
+/// problems (`RecurrenceScan`), when given them. Runs in the
 /// scoring aggregator on the service's clock (the shared simulated clock too); after a restart it
 /// produces what came due while it was down, and nothing twice.
 public struct ReportScheduler: Sendable {
@@ -17,13 +18,15 @@ public struct ReportScheduler: Sendable {
     private let schedule: ReportSchedule
     private let timeZone: TimeZone
     private let warnings: EarlyWarningScan?
+    private let recurrences: RecurrenceScan?
     private let logger: Logger
 
     public init(
         database: PostgresClient, clock: any HotlineClock, schedule: ReportSchedule = ReportSchedule(),
-        timeZone: TimeZone, warnings: EarlyWarningScan? = nil, logger: Logger
+        timeZone: TimeZone, warnings: EarlyWarningScan? = nil, recurrences: RecurrenceScan? = nil, logger: Logger
     ) {
         self.warnings = warnings
+        self.recurrences = recurrences
         self.database = database
         self.clock = clock
         self.schedule = schedule
@@ -79,6 +82,11 @@ public struct ReportScheduler: Sendable {
                 {
                     stored += 1
                 }
+            }
+            if period == .week, let recurrences {
+                _ = try await recurrences.scan(
+                    week: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, timeZone: timeZone,
+                    on: connection, logger: logger)
             }
             if period == .day, let warnings {
                 _ = try await warnings.scan(

@@ -11,13 +11,18 @@ import PostgresNIO
 /// per-unit counters by hour, day and month. The monthly assessment is
 /// computed from the facts (`hotline report --period month`, `hotline assess`). Every five
 /// seconds it also produces the leaders' reports that came due (`ReportScheduler`), and with each
-/// day's report scans the day for early warnings (`EarlyWarningScan`).
+/// day's report scans the day for early warnings (`EarlyWarningScan`), with each week's the week
+/// for recurring problems (`RecurrenceScan`).
 public enum ScoringAggregatorWorker {
     public static func parts(_ resources: ServiceResources) throws -> ServiceParts {
         let snapshots = resources.referenceSnapshots()
+        let schema = resources.settings.schemaDirectory
         let reports = ReportScheduler(
             database: resources.database, clock: resources.clock, timeZone: resources.settings.timeZone,
-            warnings: try EarlyWarningScan(schemaDirectory: resources.settings.schemaDirectory),
+            warnings: EarlyWarningScan(
+                policy: try EarlyWarningPolicy(csv: CSVTable(policy: "early_warning.csv", in: schema))),
+            recurrences: RecurrenceScan(
+                policy: try RecurrencePolicy(csv: CSVTable(policy: "recurrence.csv", in: schema))),
             logger: resources.logger)
         return ServiceParts(
             workers: [

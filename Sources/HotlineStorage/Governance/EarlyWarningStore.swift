@@ -43,16 +43,6 @@ public enum EarlyWarningStore {
         return nil
     }
 
-    /// The first-level categories' names by code.
-    public static func categoryNames(on connection: PostgresConnection, logger: Logger) async throws -> [String: String]
-    {
-        let rows = try await connection.query(
-            "SELECT code, name FROM catalog_entries WHERE level = 1", logger: logger)
-        var names: [String: String] = [:]
-        for try await (code, name) in rows.decode((String, String).self) { names[code] = name }
-        return names
-    }
-
     /// Stores `warning`; false when the series already has one for that day.
     public static func save(
         _ warning: DistrictWarning, on connection: PostgresConnection, logger: Logger

@@ -4,8 +4,8 @@ public import Logging
 public import PostgresNIO
 
 /// What `GET /reports` reads: the reports stored on schedule and, for a period or scope the
-/// schedule does not store, the report computed on request; and the early warnings the
-/// schedule's daily scans raised (`GET /reports/warnings`). PostgreSQL in production
+/// schedule does not store, the report computed on request; and the early warnings and recurring
+/// problems the schedule's daily and weekly scans found (`GET /reports/warnings`, `GET /reports/recurring`). PostgreSQL in production
 /// (`PostgresPeriodReportRepository`), a stand-in in router tests.
 public protocol PeriodReportRepository: Sendable {
     /// The stored report of `period` starting at `start` in `scope` (`ScheduledReportStore.report`).
@@ -20,8 +20,12 @@ public protocol PeriodReportRepository: Sendable {
     /// (`EarlyWarningStore.warnings`), newest first.
     func warnings(
         district: String?, from first: CalendarDay, through last: CalendarDay
-    ) async throws
-        -> [DistrictWarning]
+    ) async throws -> [DistrictWarning]
+    /// The recurring problems proposed for weeks starting on days `first` through `last` in
+    /// `scope` (`RecurrenceStore.proposals`), newest first.
+    func recurrences(
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+    ) async throws -> [ProposedRecurrence]
 }
 
 /// The period reports in PostgreSQL.
@@ -49,6 +53,15 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
             try await EarlyWarningStore.warnings(
                 district: district, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0,
                 logger: logger)
+        }
+    }
+
+    public func recurrences(
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+    ) async throws -> [ProposedRecurrence] {
+        try await database.withConnection {
+            try await RecurrenceStore.proposals(
+                in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0, logger: logger)
         }
     }
 
