@@ -72,6 +72,24 @@ struct InMemoryReports: PeriodReportRepository {
         }
     }
 
+    /// The fixture's township in the governance class from September through November 2026 (and
+    /// out of it in August), another district's township in October only.
+    func governanceClass(
+        district: String?
+    ) async throws -> (records: [GovernanceClassHistory.Assessed], months: Set<CalendarDay>) {
+        let months = (8...11).map { CalendarDay(year: 2026, month: $0, day: 1) }
+        let records =
+            months.dropFirst().map {
+                GovernanceClassHistory.Assessed(
+                    unitCode: GatewayHarness.township, unitName: "望京街道", month: $0, inClass: true)
+            }
+            + [
+                GovernanceClassHistory.Assessed(
+                    unitCode: "110101001", unitName: "东华门街道", month: months[2], inClass: true)
+            ]
+        return (records.filter { district == nil || $0.unitCode.hasPrefix(district!) }, Set(months))
+    }
+
     func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport {
         try Self.report(period, scope: scope, start: bounds.start, end: bounds.end, total: 0)
     }

@@ -113,6 +113,24 @@ struct ReportRouteTests {
         #expect(try await Self.get("/reports/recurring?from=2026-12-01&to=2026-11-01", "lead").0 == .badRequest)
     }
 
+    @Test(
+        "the governance class: every township's for the city's watchers, the district's for a sub-center, its own for a township",
+        arguments: [
+            ("analyst", ["110105026:2026-09:nil", "110101001:2026-10:2026-11"]),
+            ("sub-center", ["110105026:2026-09:nil"]), ("lead", ["110105026:2026-09:nil"]), ("neighbour", []),
+        ])
+    func governanceClass(token: String, stays: [String]) async throws {
+        let (status, body) = try await Self.get("/reports/governance-class", token)
+        #expect(status == .ok)
+        let items = try #require(body["items"] as? [[String: Any]])
+        #expect(
+            items.map {
+                "\($0["unit_code"] as? String ?? ""):\($0["first_month"] as? String ?? ""):\($0["left_in"] as? String ?? "nil")"
+            }
+                == stays)
+        #expect(try await Self.get("/reports/governance-class", "co-unit").0 == .forbidden)
+    }
+
     @Test("the stored list is the caller's scope's")
     func stored() async throws {
         let (status, body) = try await Self.get("/reports/stored?period=week&limit=5", "lead")

@@ -9,7 +9,8 @@ import Hummingbird
 /// read the city's, a sub-center its district's, a township its own; everyone else gets 403.
 /// `GET /reports/warnings`: the early warnings of a span of days, for the city's watchers (every
 /// district) and the sub-centers (their own). `GET /reports/recurring`: the recurring problems
-/// proposed to townships, in the same scopes as the reports.
+/// proposed to townships, in the same scopes as the reports. `GET /reports/governance-class`: the
+/// townships' stays in the governance class (治理类) and when they left it (摘帽), same scopes.
 enum ReportRoutes {
     static func add(to routes: RouterGroup<HotlineRequestContext>, _ services: GatewayServices) {
         routes.on("reports", .get, roles: Role.everyone) { request, _, principal in
@@ -44,6 +45,9 @@ enum ReportRoutes {
                 RecurrenceList(
                     from: listed.first.isoDescription, to: listed.last.isoDescription, items: listed.problems))
         }
+        routes.on("reports/governance-class", .get, roles: Role.everyone) { _, _, principal in
+            try .json(GovernanceClassList(items: try await services.reports.governanceClass(for: principal)))
+        }
     }
 }
 
@@ -74,6 +78,11 @@ struct RecurrenceList: Encodable {
     var from: String
     var to: String
     var items: [ProposedRecurrence]
+}
+
+/// The townships' stays in the governance class, newest first.
+struct GovernanceClassList: Encodable {
+    var items: [GovernanceClassSpell]
 }
 
 /// The stored reports of a period, newest first.

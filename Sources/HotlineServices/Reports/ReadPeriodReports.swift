@@ -80,6 +80,16 @@ public struct ReadPeriodReports: Sendable {
         return (first, last, try await repository.recurrences(in: scope, from: first, through: last))
     }
 
+    /// The townships' stays in the governance class (治理类, until 摘帽) in the caller's scope,
+    /// newest first: the city's watchers every township's, a sub-center its district's, a
+    /// township its own; others `TicketError.notReportReader`.
+    public func governanceClass(for principal: Principal) async throws -> [GovernanceClassSpell] {
+        let scope = try scope(of: principal)
+        let history = try await repository.governanceClass(district: scope.districtCode)
+        let records = history.records.filter { scope.townshipCode == nil || $0.unitCode == scope.townshipCode }
+        return GovernanceClassHistory.spells(records, assessedMonths: history.months)
+    }
+
     /// The days asked for, `last` by default today and `first` 29 days before it; a span that
     /// runs backwards or longer than `maximumListedDays` is refused.
     private func days(from first: CalendarDay?, through last: CalendarDay?) throws -> (CalendarDay, CalendarDay) {

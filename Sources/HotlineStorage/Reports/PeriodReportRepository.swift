@@ -26,6 +26,11 @@ public protocol PeriodReportRepository: Sendable {
     func recurrences(
         in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
     ) async throws -> [ProposedRecurrence]
+    /// The townships' months in the governance class, in `district` or everywhere, and the
+    /// months assessed (`GovernanceClassStore.history`).
+    func governanceClass(
+        district: String?
+    ) async throws -> (records: [GovernanceClassHistory.Assessed], months: Set<CalendarDay>)
 }
 
 /// The period reports in PostgreSQL.
@@ -62,6 +67,14 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
         try await database.withConnection {
             try await RecurrenceStore.proposals(
                 in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0, logger: logger)
+        }
+    }
+
+    public func governanceClass(
+        district: String?
+    ) async throws -> (records: [GovernanceClassHistory.Assessed], months: Set<CalendarDay>) {
+        try await database.withConnection {
+            try await GovernanceClassStore.history(district: district, on: $0, logger: logger)
         }
     }
 
