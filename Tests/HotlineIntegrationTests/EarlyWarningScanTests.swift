@@ -29,8 +29,8 @@ struct EarlyWarningScanTests {
                                  level1_code, district_code, received_at, updated_at)
             SELECT gen_random_uuid(), 'W-' || \(category) || '-' || d || '-' || n, 'phone', 'complaint', '朝阳', '预付卡退费',
                    'G', 'dispatched', \(market), \(category), \(chaoyang),
-                   \(dayEnd) - make_interval(days => d::int) + make_interval(hours => n::int),
-                   \(dayEnd) - make_interval(days => d::int) + make_interval(hours => n::int)
+                   \(dayEnd) - make_interval(days => d::int) + make_interval(mins => 30 * n::int),
+                   \(dayEnd) - make_interval(days => d::int) + make_interval(mins => 30 * n::int)
             FROM generate_series(\(range.lowerBound), \(range.upperBound)) AS d, generate_series(1, \(perDay)) AS n
             """, logger: TestEnvironment.logger)
     }
@@ -91,4 +91,39 @@ struct EarlyWarningScanTests {
             #expect(try await repository.warnings(district: "110101", from: week, through: Self.day).isEmpty)
         }
     }
+
+    @Test("a scan that fails is undone and the day's reports are stored all the same")
+    func failingScanKeepsReports() async throws {
+        try await TestDatabase.with { client, _ in
+            // A rise that shows on the scanned day itself: the scheduler scans that day.
+            try await Self.requests("MKT", perDay: 3, daysBefore: 2...70, on: client)
+            try await Self.requests("MKT", perDay: 40, daysBefore: 1...1, on: client)
+            try await client.withConnection {
+                try await ReferenceStore.replace(
+                    with: try ReferenceData(schemaDirectory: TestDatabase.repositoryRoot.appending(path: "Schemas")),
+                    on: $0, logger: TestEnvironment.logger)
+            }
+            // Every warning the scan raises now fails to be stored.
+            try await client.query("DROP TABLE early_warnings", logger: TestEnvironment.logger)
+            let scheduler = ReportScheduler(
+                database: client, clock: TokenExpiryFlowTests.FixedClock(time: Self.dayEnd.addingTimeInterval(300)),
+                timeZone: Self.city,
+                warnings: EarlyWarningScan(
+                    policy: try EarlyWarningPolicy(
+                        csv: CSVTable(
+                            policy: "early_warning.csv", in: TestDatabase.repositoryRoot.appending(path: "Schemas")))),
+                logger: TestEnvironment.logger)
+            try await scheduler.runOnce()
+            let stored = try await TestDatabase.count(
+                """
+                SELECT count(*)::int FROM scheduled_reports
+                WHERE period = 'day' AND scope = 'city' AND period_start = \(Self.day.start(in: Self.city))
+                """, on: client)
+            #expect(stored == 1)
+            let raised = try await TestDatabase.count(
+                "SELECT count(*)::int FROM inbox_items WHERE kind = 'early_warning'", on: client)
+            #expect(raised == 0, "the failed scan left nothing behind")
+        }
+    }
+
 }

@@ -2,6 +2,7 @@ public import Foundation
 public import HotlineDomain
 import HotlineStorage
 public import Logging
+import Metrics
 public import PostgresNIO
 
 /// Produces the leaders' reports on schedule (`ReportSchedule`): for every hour, day, week and
@@ -84,14 +85,18 @@ public struct ReportScheduler: Sendable {
                 }
             }
             if period == .week, let recurrences {
-                _ = try await recurrences.scan(
-                    week: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, timeZone: timeZone,
-                    on: connection, logger: logger)
+                try await scanApart("recurring problems", on: connection) {
+                    _ = try await recurrences.scan(
+                        week: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, timeZone: timeZone,
+                        on: connection, logger: logger)
+                }
             }
             if period == .day, let warnings {
-                _ = try await warnings.scan(
-                    day: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, on: connection, logger: logger
-                )
+                try await scanApart("early warnings", on: connection) {
+                    _ = try await warnings.scan(
+                        day: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, on: connection,
+                        logger: logger)
+                }
             }
             logger.info(
                 "stored scheduled reports",
@@ -99,4 +104,25 @@ public struct ReportScheduler: Sendable {
             return stored
         }
     }
+
+    /// Runs a governance scan behind a savepoint of the report's transaction: a scan that fails
+    /// (a bad row, a bug) is undone, logged and counted (`hotline_governance_scan_failures_total`),
+    /// and the period's reports are stored all the same; that period is not scanned again. A
+    /// failure of the connection itself still fails the whole transaction, to be retried.
+    private func scanApart(
+        _ scan: String, on connection: PostgresConnection, _ work: () async throws -> Void
+    ) async throws {
+        try await connection.query("SAVEPOINT governance_scan", logger: logger)
+        do {
+            try await work()
+            try await connection.query("RELEASE SAVEPOINT governance_scan", logger: logger)
+        } catch {
+            try await connection.query("ROLLBACK TO SAVEPOINT governance_scan", logger: logger)
+            Counter(label: "hotline_governance_scan_failures_total", dimensions: [("scan", scan)]).increment()
+            logger.error(
+                "governance scan failed; the period's reports are stored without it",
+                metadata: ["scan": "\(scan)", "error": "\(String(reflecting: error))"])
+        }
+    }
+
 }
