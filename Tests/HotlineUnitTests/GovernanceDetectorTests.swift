@@ -82,6 +82,15 @@ struct EarlyWarningTests {
         #expect(detector.scan(series, from: 364).isEmpty)
     }
 
+    @Test("a series shorter than a window, or empty, raises nothing (a young installation's first days)")
+    func shorterThanAWindow() {
+        for length in 0..<detector.policy.windowDays {
+            let series = [Int](repeating: 50, count: length)
+            #expect(detector.scan(series).isEmpty)
+            #expect(detector.warningOnLastDay(series) == nil)
+        }
+    }
+
     @Test(
         "one warning while a surge lasts; a second surge after quiet days raises another; the first's weeks leave the baseline"
     )

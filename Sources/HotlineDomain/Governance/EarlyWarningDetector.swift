@@ -16,6 +16,8 @@ public struct EarlyWarningDetector: Sendable {
     /// The warnings raised on days from `firstDay` on; earlier days serve only as history.
     public func scan(_ counts: [Int], from firstDay: Int = 0) -> [EarlyWarning] {
         let width = policy.windowDays
+        // A series shorter than one window has no window to judge.
+        guard counts.count >= width else { return [] }
         var sums = [0]
         sums.reserveCapacity(counts.count + 1)
         for count in counts { sums.append(sums.last! + count) }
