@@ -17,6 +17,8 @@ public struct GatewayServices: Sendable {
     public var meetingAgenda: ReadMeetingAgenda
     /// The leaders' period reports, stored on schedule or computed on request.
     public var reports: ReadPeriodReports
+    /// The governance programme (每月一题): screening, tasks, progress, effect.
+    public var governance: GovernanceProgram
     /// Units' inboxes followed live, from the process's one `InboxFeed`.
     public var following: FollowInbox
     public var groupCases: ReadGroupCases
@@ -32,12 +34,12 @@ public struct GatewayServices: Sendable {
     /// The use cases over `repository` and `reference`, their events stamped with `producer`,
     /// unmasked reads recorded in `audit` and read back through `auditReader`, the units' inboxes in `inbox`,
     /// followed live through `feed`, supervision lists and meeting agendas in `supervision`, period
-    /// reports in `reports`.
+    /// reports in `reports`, governance tasks in `governance`.
     public init(
         repository: any TicketRepository, reference: any ReferenceSource, authenticator: TokenAuthenticator,
         rateLimiter: TokenRateLimiter, audit: any AuditTrail, auditReader: any AuditReader, inbox: any InboxRepository,
         feed: InboxFeed, supervision: any SupervisionRepository, reports: any PeriodReportRepository,
-        clock: any HotlineClock,
+        governance: any GovernanceTaskRepository, clock: any HotlineClock,
         producer: String, timeZone: TimeZone, openAPIDocument: Data
     ) {
         let stamp = EventStamp(producer: producer)
@@ -53,6 +55,8 @@ public struct GatewayServices: Sendable {
         self.supervision = SupervisionBoard(repository: supervision, clock: clock)
         meetingAgenda = ReadMeetingAgenda(repository: supervision)
         self.reports = ReadPeriodReports(repository: reports, clock: clock, timeZone: timeZone)
+        self.governance = GovernanceProgram(
+            repository: governance, reference: reference, clock: clock, timeZone: timeZone)
         following = FollowInbox(reading: self.inbox, inbox: inbox, feed: feed)
         groupCases = ReadGroupCases(repository: repository)
         groupResolution = ResolveGroupCase(repository: repository, clock: clock, stamp: stamp)

@@ -41,6 +41,7 @@ public enum IntakeGateway {
             inbox: inbox, feed: feed,
             supervision: PostgresSupervisionRepository(database: resources.database, logger: resources.logger),
             reports: PostgresPeriodReportRepository(database: resources.database, logger: resources.logger),
+            governance: PostgresGovernanceTaskRepository(database: resources.database, logger: resources.logger),
             clock: resources.clock, producer: resources.kind.name, timeZone: resources.settings.timeZone,
             openAPIDocument: try Data(
                 contentsOf: resources.settings.schemaDirectory.appendingPathComponent("openapi.yaml")))

@@ -67,15 +67,18 @@ enum GatewayHarness {
 
     /// Runs `test` against the routes over `repository` (the fixture ticket when nil), recording
     /// unmasked reads in `audit`, each token limited by `rateLimiter` (no limit when nil), with the
-    /// inboxes of `inbox` and the supervision lists and agendas of `supervision`.
+    /// inboxes of `inbox`, the supervision lists and agendas of `supervision` and the governance
+    /// tasks of `governance`.
     static func test(
         _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
         rateLimiter: TokenRateLimiter? = nil, inbox: InMemoryInbox = GatewayHarness.inbox(),
         supervision: InMemorySupervision = InMemorySupervision(tickets: [], agenda: []),
+        governance: InMemoryGovernance = InMemoryGovernance(),
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let services = try services(
-            repository, audit: audit, rateLimiter: rateLimiter, inbox: inbox, supervision: supervision)
+            repository, audit: audit, rateLimiter: rateLimiter, inbox: inbox, supervision: supervision,
+            governance: governance)
         let router = Router()
         GatewayRouter.add(to: router, services, logger: Logger(label: "gateway-tests"))
         try await Application(router: router).test(.router, test)
@@ -85,18 +88,19 @@ enum GatewayHarness {
     static func services(
         _ repository: InMemoryTicketRepository? = nil, audit: RecordingAuditTrail = RecordingAuditTrail(),
         rateLimiter: TokenRateLimiter? = nil, inbox: InMemoryInbox = GatewayHarness.inbox(),
-        supervision: InMemorySupervision = InMemorySupervision(tickets: [], agenda: [])
+        supervision: InMemorySupervision = InMemorySupervision(tickets: [], agenda: []),
+        governance: InMemoryGovernance = InMemoryGovernance(), reference: any ReferenceSource = NoReference()
     ) throws -> GatewayServices {
         let repository = try repository ?? InMemoryTicketRepository([dispatchedTicket()])
         let clock = SystemClock()
         return GatewayServices(
-            repository: repository, reference: NoReference(),
+            repository: repository, reference: reference,
             authenticator: TokenAuthenticator(directory: FixedDirectory(), lifetime: 0, clock: clock),
             rateLimiter: rateLimiter ?? TokenRateLimiter(policy: .off, clock: clock), audit: audit, auditReader: audit,
             inbox: inbox,
             feed: InboxFeed(inbox: inbox, signal: NoCommitSignal(), logger: Logger(label: "gateway-tests")),
-            supervision: supervision, reports: InMemoryReports(),
-            clock: clock, producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
+            supervision: supervision, reports: InMemoryReports(), governance: governance, clock: clock,
+            producer: "intake-gateway", timeZone: TimeZone(secondsFromGMT: 8 * 3600)!,
             openAPIDocument: Data())
     }
 

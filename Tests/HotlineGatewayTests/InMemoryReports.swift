@@ -59,7 +59,7 @@ struct InMemoryReports: PeriodReportRepository {
     }
 
     func recurrences(
-        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay, now: Date, timeZone: TimeZone
     ) async throws -> [ProposedRecurrence] {
         Self.recurrences.filter { problem in
             let inScope =

@@ -82,9 +82,25 @@ struct RecurrenceScanTests {
                 (ReportScope.township(Self.home), [problem.id]), (.township(Self.second), []),
                 (.district(Self.chaoyang), [problem.id]), (.district("110101"), []), (.city, [problem.id]),
             ] {
-                let listed = try await repository.recurrences(in: scope, from: Self.week, through: Self.week)
+                let listed = try await repository.recurrences(
+                    in: scope, from: Self.week, through: Self.week, now: Self.weekEnd, timeZone: Self.city)
                 #expect(listed.map(\.id) == expected, "in \(scope)")
             }
+
+            // The follow-up: one request a week after the proposal is down from five to about the
+            // usual one, so the requests stopped; three a week would not have.
+            try await Self.requests("URB0101", in: Self.home, perWeek: 1, weeks: 20...23, on: client)
+            let fourWeeksOn = Self.weekEnd.addingTimeInterval(4 * 604_800 + 3_600)
+            let followed = try await repository.recurrences(
+                in: .township(Self.home), from: Self.week, through: Self.week, now: fourWeeksOn, timeZone: Self.city)
+            let followUp = try #require(followed.first?.followUp)
+            #expect(followUp.weeks == 4 && followUp.requests == 4, "\(followUp)")
+            #expect(followUp.status == .stopped)
+            let early = try await repository.recurrences(
+                in: .township(Self.home), from: Self.week, through: Self.week,
+                now: Self.weekEnd.addingTimeInterval(2 * 604_800), timeZone: Self.city)
+            #expect(early.first?.followUp?.status == .watching)
+            #expect(early.first?.followUp?.requests == 2)
         }
     }
 }

@@ -18,6 +18,8 @@ public struct ProposedRecurrence: Sendable, Equatable, Codable {
     /// What the rest of the district led one to expect in them.
     public var expected: Double
     public var proposedAt: Date
+    /// Whether the requests stopped since (nil where it was not asked, as when the scan stores it).
+    public var followUp: RecurrenceFollowUp?
 
     public init(
         id: UUID, leafCode: String, leafName: String?, townshipCode: String, districtCode: String, weekStart: String,
@@ -45,6 +47,7 @@ public struct ProposedRecurrence: Sendable, Equatable, Codable {
         case weekStart = "week_start"
         case unusualWeeks = "unusual_weeks"
         case proposedAt = "proposed_at"
+        case followUp = "follow_up"
     }
 
     /// The township's inbox note: the problem and the evidence, in a line.

@@ -49,4 +49,10 @@ public enum InboxKind: String, Codable, Sendable, CaseIterable {
     /// A problem keeps coming back in the township: a proactive task proposed to it (未诉先办),
     /// with the evidence in the note. About no single ticket.
     case recurringProblem = "recurring_problem"
+    /// The unit leads or helps with a governance task (每月一题) an administrator adopted; the
+    /// note names the task, its months and measures. About no single ticket.
+    case governanceTask = "governance_task"
+    /// A month of a governance task the unit leads ended without its progress report. About no
+    /// single ticket.
+    case governanceProgressDue = "governance_progress_due"
 }

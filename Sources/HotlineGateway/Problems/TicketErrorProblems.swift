@@ -57,6 +57,16 @@ extension ProblemDetails {
             self.init(
                 .notFound, type: "/problems/group-case-not-found", title: "No such group case",
                 detail: "no group case has id \(id)")
+        case .notGovernanceActor(let attempt):
+            self.init(
+                .forbidden, type: "/problems/forbidden", title: "Not allowed in governance",
+                detail:
+                    "\(attempt): the screening is for the city's watchers, adoption for administrators, progress for the task's lead; tasks are read by the city's watchers, sub-centers, townships and the departments involved"
+            )
+        case .noSuchGovernanceTask(let id):
+            self.init(
+                .notFound, type: "/problems/governance-task-not-found", title: "No such governance task",
+                detail: "no governance task the caller may see has id \(id)")
         case .notYourGroupCase:
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not yours to resolve",

@@ -13,6 +13,11 @@ extension HotlineRequestContext {
         try pathId(of: "group case")
     }
 
+    /// The governance task id in the path, or a 400 problem.
+    func governanceTaskId() throws -> UUID {
+        try pathId(of: "governance task")
+    }
+
     /// The path parameter `id`, naming a `thing` by its UUID, or a 400 problem.
     private func pathId(of thing: String) throws -> UUID {
         let text = parameters.get("id") ?? ""

@@ -25,6 +25,7 @@ public enum GatewayRouter {
         GroupCaseRoutes.add(to: routes, services)
         AuditRoutes.add(to: routes, services)
         ReportRoutes.add(to: routes, services)
+        GovernanceRoutes.add(to: routes, services)
     }
 }
 

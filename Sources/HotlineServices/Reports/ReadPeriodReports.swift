@@ -71,13 +71,18 @@ public struct ReadPeriodReports: Sendable {
     /// The recurring problems proposed for weeks starting on days `first` through `last`
     /// (default: the 30 days up to today) in the caller's scope: the city's watchers every
     /// township's, a sub-center its district's, a township its own; others
-    /// `TicketError.notReportReader`.
+    /// `TicketError.notReportReader`. Each says whether the requests stopped since
+    /// (`RecurrenceFollowUp`).
     public func recurrences(
         from first: CalendarDay?, through last: CalendarDay?, for principal: Principal
     ) async throws -> (first: CalendarDay, last: CalendarDay, problems: [ProposedRecurrence]) {
         let scope = try scope(of: principal)
         let (first, last) = try days(from: first, through: last)
-        return (first, last, try await repository.recurrences(in: scope, from: first, through: last))
+        return (
+            first, last,
+            try await repository.recurrences(
+                in: scope, from: first, through: last, now: clock.now(), timeZone: timeZone)
+        )
     }
 
     /// The townships' stays in the governance class (治理类, until 摘帽) in the caller's scope,

@@ -10,7 +10,8 @@ public import PostgresNIO
 /// per period (`scheduled_reports`); a month's also assesses the month and stores its snapshot,
 /// with the ranking in the city's report and each district's townships in its own; a day's also
 /// scans that day for early warnings (`EarlyWarningScan`), and a week's that week for recurring
-/// problems (`RecurrenceScan`), when given them. Runs in the
+/// problems (`RecurrenceScan`), when given them; a month's also reminds the leads of governance
+/// tasks that did not report that month (`ProgressReminder`). Runs in the
 /// scoring aggregator on the service's clock (the shared simulated clock too); after a restart it
 /// produces what came due while it was down, and nothing twice.
 public struct ReportScheduler: Sendable {
@@ -89,6 +90,12 @@ public struct ReportScheduler: Sendable {
                     _ = try await recurrences.scan(
                         week: CalendarDay(start, in: timeZone), endingAt: bounds.end, at: now, timeZone: timeZone,
                         on: connection, logger: logger)
+                }
+            }
+            if period == .month {
+                try await scanApart("governance progress", on: connection) {
+                    try await ProgressReminder.remind(
+                        month: CalendarDay(start, in: timeZone).firstOfMonth, at: now, on: connection, logger: logger)
                 }
             }
             if period == .day, let warnings {

@@ -35,6 +35,11 @@ public enum TicketError: Error, Sendable, Equatable {
     case noSuchGroupCase(UUID)
     /// The caller may read the group case but not resolve it (an analyst).
     case notYourGroupCase
+    /// The caller reads no governance tasks, or may not do what it asked with them (screen the
+    /// year, adopt a task, report a task's progress): what it tried.
+    case notGovernanceActor(String)
+    /// No such governance task, or none the caller may see.
+    case noSuchGovernanceTask(UUID)
 
     /// `findings` as an `invalid` error, its summary listing each finding.
     public static func invalid(_ findings: [FieldFinding]) -> TicketError {

@@ -140,15 +140,24 @@ public enum RecurrenceStore {
         return false
     }
 
-    /// The proposals of weeks starting from `firstDay` through `lastDay` in `scope`, newest first.
+    /// The proposals of weeks starting from `firstDay` through `lastDay` in `scope`, newest first,
+    /// each with its follow-up at `now`: the requests about its leaf in its township in the whole
+    /// weeks since the judged week ended (weeks of `timeZone`'s days).
     public static func proposals(
-        in scope: ReportScope, firstDay: String, lastDay: String, on connection: PostgresConnection, logger: Logger
+        in scope: ReportScope, firstDay: String, lastDay: String, now: Date, timeZone: TimeZone,
+        on connection: PostgresConnection, logger: Logger
     ) async throws -> [ProposedRecurrence] {
         let rows = try await connection.query(
             """
             SELECT r.id, r.leaf_code, c.name, r.township_code, r.district_code, r.week_start::text, r.kind,
-                   r.unusual_weeks::text[], r.requests, r.expected, r.proposed_at
+                   r.unusual_weeks::text[], r.requests, r.expected, r.proposed_at, f.weeks,
+                   (SELECT count(*)::int FROM tickets t
+                    WHERE t.category_code = r.leaf_code AND t.township_code = r.township_code
+                      AND t.received_at >= f.since AND t.received_at < f.since + f.weeks * interval '7 days')
             FROM recurring_problems r LEFT JOIN catalog_entries c ON c.code = r.leaf_code
+            CROSS JOIN LATERAL (
+                SELECT since, greatest(0, floor(extract(epoch FROM \(now) - since) / 604800))::int AS weeks
+                FROM (SELECT (r.week_start + 7)::timestamp AT TIME ZONE \(timeZone.identifier) AS since) s) f
             WHERE r.week_start BETWEEN \(firstDay)::date AND \(lastDay)::date
               AND (\(scope.districtCode)::text IS NULL OR r.district_code = \(scope.districtCode))
               AND (\(scope.townshipCode)::text IS NULL OR r.township_code = \(scope.townshipCode))
@@ -156,13 +165,15 @@ public enum RecurrenceStore {
             """, logger: logger)
         var proposals: [ProposedRecurrence] = []
         for try await row in rows {
-            let (id, leaf, name, township, district, week, kind, weeks, requests, expected, proposed) = try row.decode(
-                (UUID, String, String?, String, String, String, String, [String], Int, Double, Date).self)
-            proposals.append(
-                ProposedRecurrence(
-                    id: id, leafCode: leaf, leafName: name, townshipCode: township, districtCode: district,
-                    weekStart: week, kind: try .stored(kind, column: "recurring_problems.kind"), unusualWeeks: weeks,
-                    requests: requests, expected: expected, proposedAt: proposed))
+            let (id, leaf, name, township, district, week, kind, weeks, requests, expected, proposed, since, after) =
+                try row.decode(
+                    (UUID, String, String?, String, String, String, String, [String], Int, Double, Date, Int, Int).self)
+            var proposal = ProposedRecurrence(
+                id: id, leafCode: leaf, leafName: name, townshipCode: township, districtCode: district,
+                weekStart: week, kind: try .stored(kind, column: "recurring_problems.kind"), unusualWeeks: weeks,
+                requests: requests, expected: expected, proposedAt: proposed)
+            proposal.followUp = RecurrenceFollowUp(weeks: since, requests: after, after: proposal)
+            proposals.append(proposal)
         }
         return proposals
     }

@@ -22,9 +22,9 @@ public protocol PeriodReportRepository: Sendable {
         district: String?, from first: CalendarDay, through last: CalendarDay
     ) async throws -> [DistrictWarning]
     /// The recurring problems proposed for weeks starting on days `first` through `last` in
-    /// `scope` (`RecurrenceStore.proposals`), newest first.
+    /// `scope`, newest first, each with its follow-up at `now` (`RecurrenceStore.proposals`).
     func recurrences(
-        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay, now: Date, timeZone: TimeZone
     ) async throws -> [ProposedRecurrence]
     /// The townships' months in the governance class, in `district` or everywhere, and the
     /// months assessed (`GovernanceClassStore.history`).
@@ -62,11 +62,12 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     }
 
     public func recurrences(
-        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay, now: Date, timeZone: TimeZone
     ) async throws -> [ProposedRecurrence] {
         try await database.withConnection {
             try await RecurrenceStore.proposals(
-                in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0, logger: logger)
+                in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, now: now, timeZone: timeZone,
+                on: $0, logger: logger)
         }
     }
 
