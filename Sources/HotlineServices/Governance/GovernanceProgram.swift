@@ -77,9 +77,7 @@ public struct GovernanceProgram: Sendable {
     /// One task with its effect so far; `noSuchGovernanceTask` when the caller does not read it.
     public func task(_ id: UUID, for principal: Principal) async throws -> Detail {
         let view = try view(of: principal)
-        guard let task = try await repository.tasks(id: id).first, Self.shows(task, in: view) else {
-            throw TicketError.noSuchGovernanceTask(id)
-        }
+        let task = try await visibleTask(id, in: view)
         var effect = try await effect(of: task)
         if case .all(let district?) = view { effect.districts.removeAll { $0.districtCode != district } }
         return Detail(task: task, effect: effect)
@@ -89,10 +87,7 @@ public struct GovernanceProgram: Sendable {
     public func report(
         _ report: GovernanceProgressReport, on id: UUID, for principal: Principal
     ) async throws -> GovernanceProgress {
-        let view = try view(of: principal)
-        guard let task = try await repository.tasks(id: id).first, Self.shows(task, in: view) else {
-            throw TicketError.noSuchGovernanceTask(id)
-        }
+        let task = try await visibleTask(id, in: try view(of: principal))
         guard principal.mayReportProgress(on: task) else { throw TicketError.notGovernanceActor("progress report") }
         let findings = report.findings(for: task, today: today)
         guard findings.isEmpty else { throw TicketError.invalid(findings) }
@@ -114,6 +109,14 @@ public struct GovernanceProgram: Sendable {
     private func view(of principal: Principal) throws -> Principal.GovernanceTaskView {
         guard let view = principal.governanceTaskView else { throw TicketError.notGovernanceActor("reading tasks") }
         return view
+    }
+
+    /// Task `id` when `view` shows it, else `noSuchGovernanceTask`.
+    private func visibleTask(_ id: UUID, in view: Principal.GovernanceTaskView) async throws -> GovernanceTask {
+        guard let task = try await repository.tasks(id: id).first, Self.shows(task, in: view) else {
+            throw TicketError.noSuchGovernanceTask(id)
+        }
+        return task
     }
 
     private static func shows(_ task: GovernanceTask, in view: Principal.GovernanceTaskView) -> Bool {
