@@ -38,6 +38,7 @@ enum Navigation {
         case .external:
             links = []
         }
+        if principal.reportScope != nil { links.append(("/ui/reports", "nav.reports")) }
         return links.map { Item(href: $0.0, labelKey: $0.1, current: path == $0.0 || path.hasPrefix($0.0 + "/")) }
     }
 

@@ -21,6 +21,11 @@ enum CityTime {
                 timeZone: zone, calendar: Calendar(identifier: .gregorian)))
     }
 
+    /// The time as a `datetime-local` input holds it: `2026-12-04T17:30` in the city's zone.
+    static func formValue(_ date: Date) -> String {
+        shown(date).replacingOccurrences(of: " ", with: "T")
+    }
+
     /// A time typed into a form: ISO 8601, or a browser's `datetime-local` value
     /// (`2026-12-04T17:30`) in the city's zone; nil when it is neither.
     static func parse(_ text: String) -> Date? {

@@ -3,9 +3,10 @@ import HotlineDomain
 public import HotlineStorage
 
 /// A period report (`hotline report --format html`, the simulation's monthly report) as one
-/// self-contained HTML page rendered from the screens' templates (`report`, with the ranking
-/// page's `assessment-ranking` and the big screen's SVG bars) and string catalog, its style
-/// sheets inlined so the file opens anywhere and prints like the ranking page.
+/// self-contained HTML page rendered from the screens' templates (`report` around
+/// `report-body`, with the ranking page's `assessment-ranking` and the big screen's SVG bars)
+/// and string catalog, its style sheets inlined so the file opens anywhere and prints like the
+/// ranking page. The reports screen (`/ui/reports`) shows the same body inside the layout.
 public enum PeriodReportPage {
     /// The style sheets the page carries inside it.
     static let styleSheets = ["screens.css", "assessment.css"]
@@ -16,6 +17,20 @@ public enum PeriodReportPage {
         language: String = StringCatalogs.defaultLanguage
     ) throws -> String {
         let words = resources.strings.strings(language)
+        var data = body(report, zone: zone, words: words)
+        data["t"] = resources.strings.templateStrings(language)
+        data["lang"] = language
+        data["title"] = words["assessment.report.title.\(report.period)"] ?? report.period
+        data["style"] = styleSheets.compactMap {
+            resources.assets[$0].map { String(decoding: $0.bytes, as: UTF8.self) }
+        }.joined(separator: "\n")
+        return try resources.render("report", data)
+    }
+
+    /// What the `report-body` template shows of `report` (the file above and the reports screen
+    /// share it): the totals, the top ten at each catalog level with their trend, the charts, the
+    /// overdue list, the group requests and, for a month, the ranking; words from `words`.
+    static func body(_ report: PeriodReport, zone: TimeZone, words: [String: String]) -> [String: Any] {
         func text(_ key: String) -> String { words[key] ?? key }
         func chart(
             _ titleKey: String, _ counts: [PeriodReport.Count], label: ((PeriodReport.Count) -> String)? = nil
@@ -24,6 +39,13 @@ public enum PeriodReportPage {
             var chart = SVGBars(items: counts.map { .init(label: label?($0) ?? $0.name, count: $0.count) }).data
             chart["title"] = text(titleKey)
             return ["title": text(titleKey), "chart": chart]
+        }
+        func trendTable(_ id: String, _ counts: [PeriodReport.Count]) -> [String: Any]? {
+            guard !counts.isEmpty else { return nil }
+            return [
+                "id": id, "title": text("assessment.report.\(id.replacingOccurrences(of: "-", with: "_"))"),
+                "rows": counts.enumerated().map { BigScreenPanel.trend(place: $0 + 1, $1, text: text) },
+            ]
         }
         let charts = [
             chart("assessment.report.by_channel", report.byChannel) {
@@ -41,18 +63,23 @@ public enum PeriodReportPage {
             chart("assessment.report.meeting_decisions", report.meetingDecisions.filter { $0.count > 0 }),
         ].compactMap { $0 }
         let ranking = report.ranking ?? []
-        let data: [String: Any] = [
-            "t": resources.strings.templateStrings(language), "lang": language,
-            "title": text("assessment.report.title.\(report.period)"),
-            "style": styleSheets.compactMap { resources.assets[$0].map { String(decoding: $0.bytes, as: UTF8.self) } }
-                .joined(separator: "\n"),
+        return [
             "start": FigureFormat.dayAndTime(report.start, in: zone),
             "end": FigureFormat.dayAndTime(report.end, in: zone), "total": report.total,
             "previousTotal": report.previousTotal, "charts": charts,
-            "categories": report.topCategories.enumerated().map {
-                BigScreenPanel.trend(place: $0 + 1, $1, text: text)
+            "trendTables": [
+                trendTable("top-categories", report.topCategories),
+                trendTable("top-subcategories", report.topSubcategories),
+                trendTable("top-leaves", report.topLeaves),
+            ].compactMap { $0 },
+            "overdueTickets": report.overdueTickets.map {
+                [
+                    "number": $0.number, "category": $0.categoryName, "township": $0.townshipName,
+                    "unit": $0.unitName, "overdueAt": FigureFormat.dayAndTime($0.overdueAt, in: zone),
+                    "state": words["ticket.state.\($0.state)"] ?? $0.state,
+                ]
             },
-            "hasCategories": !report.topCategories.isEmpty,
+            "hasOverdueTickets": !report.overdueTickets.isEmpty,
             "groups": report.groupRequests.map {
                 [
                     "township": $0.townshipName, "category": $0.leafName, "tickets": $0.tickets,
@@ -64,7 +91,6 @@ public enum PeriodReportPage {
             "tiers": RankingView.tiers(
                 ranking.map { (tier: $0.tier, row: RankingView.row($0, text: text)) }, text: text),
         ]
-        return try resources.render("report", data)
     }
 
     /// A handling step's name in the catalog's words: the action, and for a decision whether it
