@@ -28,22 +28,42 @@ struct InMemoryReports: PeriodReportRepository {
         ]
     }
 
-    /// One warning in the fixture's district and one in another, both on 2026-11-20.
-    static let warnings = [GatewayHarness.district, "110101"].map { district in
-        DistrictWarning(
-            id: UUID(), categoryCode: "MKT", categoryName: "市场管理", districtCode: district, day: "2026-11-20",
-            windowDays: 7,
-            warning: EarlyWarning(
-                day: 0, observed: 46, expected: 18.5, probability: 0.00001, baseline: .seasonal, referenceWindows: 3),
-            raisedAt: Date(timeIntervalSince1970: 1_795_190_520))
-    }
+    /// One category warning in the fixture's district and one in another, and one leaf warning
+    /// in the fixture's township, all on 2026-11-20.
+    static let warnings =
+        [GatewayHarness.district, "110101"].map { district in
+            DistrictWarning(
+                id: UUID(), categoryCode: "MKT", categoryName: "市场管理", districtCode: district, day: "2026-11-20",
+                windowDays: 7,
+                warning: EarlyWarning(
+                    day: 0, observed: 46, expected: 18.5, probability: 0.00001, baseline: .seasonal,
+                    referenceWindows: 3),
+                raisedAt: Date(timeIntervalSince1970: 1_795_190_520))
+        } + [
+            DistrictWarning(
+                id: UUID(), categoryCode: "MKT0101", categoryName: "预付卡退费", districtCode: GatewayHarness.district,
+                townshipCode: GatewayHarness.township, townshipName: "望京街道", day: "2026-11-20", windowDays: 7,
+                warning: EarlyWarning(
+                    day: 0, observed: 46, expected: 18.5, probability: 0.00001, baseline: .seasonal,
+                    referenceWindows: 3),
+                raisedAt: Date(timeIntervalSince1970: 1_795_190_520))
+        ]
 
     func warnings(
-        district: String?, from first: CalendarDay, through last: CalendarDay
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
     ) async throws -> [DistrictWarning] {
         Self.warnings.filter { warning in
-            (district == nil || warning.districtCode == district)
+            Self.contains(scope, district: warning.districtCode, township: warning.townshipCode)
                 && (first.isoDescription...last.isoDescription).contains(warning.day)
+        }
+    }
+
+    /// Whether `scope` holds a finding of `district` (and of `township`, when it is one township's).
+    static func contains(_ scope: ReportScope, district: String, township: String?) -> Bool {
+        switch scope {
+        case .city: true
+        case .district(let code): district == code
+        case .township(let code): township == code
         }
     }
 
@@ -62,13 +82,8 @@ struct InMemoryReports: PeriodReportRepository {
         in scope: ReportScope, from first: CalendarDay, through last: CalendarDay, now: Date, timeZone: TimeZone
     ) async throws -> [ProposedRecurrence] {
         Self.recurrences.filter { problem in
-            let inScope =
-                switch scope {
-                case .city: true
-                case .district(let code): problem.districtCode == code
-                case .township(let code): problem.townshipCode == code
-                }
-            return inScope && (first.isoDescription...last.isoDescription).contains(problem.weekStart)
+            Self.contains(scope, district: problem.districtCode, township: problem.townshipCode)
+                && (first.isoDescription...last.isoDescription).contains(problem.weekStart)
         }
     }
 

@@ -50,17 +50,19 @@ struct ReportRouteTests {
     }
 
     @Test(
-        "early warnings: the city's watchers read every district's, a sub-center its own",
+        "early warnings: the city's watchers read every one, a sub-center its district's, a township its own leaf warnings",
         arguments: [
-            ("analyst", ["110101", GatewayHarness.district]), ("center", ["110101", GatewayHarness.district]),
-            ("sub-center", [GatewayHarness.district]), ("other-sub-center", ["110101"]),
+            ("analyst", ["110101", GatewayHarness.district, GatewayHarness.township]),
+            ("center", ["110101", GatewayHarness.district, GatewayHarness.township]),
+            ("sub-center", [GatewayHarness.district, GatewayHarness.township]), ("other-sub-center", ["110101"]),
+            ("lead", [GatewayHarness.township]), ("neighbour", []),
         ])
-    func warnings(token: String, districts: [String]) async throws {
+    func warnings(token: String, places: [String]) async throws {
         let (status, body) = try await Self.get("/reports/warnings?from=2026-11-01&to=2026-11-30", token)
         #expect(status == .ok)
         #expect(body["from"] as? String == "2026-11-01" && body["to"] as? String == "2026-11-30")
         let items = try #require(body["items"] as? [[String: Any]])
-        #expect(items.compactMap { $0["district_code"] as? String }.sorted() == districts)
+        #expect(items.compactMap { ($0["township_code"] ?? $0["district_code"]) as? String }.sorted() == places)
         #expect(items.allSatisfy { $0["observed"] as? Int == 46 && $0["baseline"] as? String == "seasonal" })
     }
 
@@ -77,9 +79,9 @@ struct ReportRouteTests {
     }
 
     @Test(
-        "early warnings are refused to townships, departments and operators, and for days that are no span (400)",
+        "early warnings are refused to departments and operators, and for days that are no span (400)",
         arguments: [
-            ("lead", "", HTTPResponse.Status.forbidden), ("co-unit", "", .forbidden), ("operator", "", .forbidden),
+            ("co-unit", "", HTTPResponse.Status.forbidden), ("operator", "", .forbidden),
             ("analyst", "?from=2026-11-30&to=2026-11-01", .badRequest),
             ("analyst", "?from=2024-01-01&to=2026-11-01", .badRequest),
             ("analyst", "?from=2026-02-30", .badRequest), ("analyst", "?to=20261101", .badRequest),

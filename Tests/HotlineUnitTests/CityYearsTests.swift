@@ -74,6 +74,33 @@ struct CityYearsTests {
         #expect(calm.perDistrictMonth <= 1)
     }
 
+    @Test(
+        "a problem that jumps in one township is warned of at leaf × township, where volume allows; without it nothing is"
+    )
+    func townshipWarnings() throws {
+        let reference = ReferenceFixtures.reference
+        let township = reference.divisions.filter { $0.tier == .township }[5]
+        let leaf = reference.catalog.leaves[10].code
+        // Four a week for a year, then twenty a week for two weeks in the second year.
+        let steady = CityYears.Recurrence(
+            leafCode: leaf, districtCode: township.parentCode!, townshipCode: township.code, firstWeek: 30,
+            weeks: 60, perWeek: 4, seasonal: false)
+        let jump = CityYears.Recurrence(
+            leafCode: leaf, districtCode: township.parentCode!, townshipCode: township.code, firstWeek: 80,
+            weeks: 2, perWeek: 16, seasonal: false)
+        let detector = EarlyWarningDetector(policy: EarlyWarningPolicy())
+        let injections = CityYears.Injections(recurrences: [steady, jump])
+        let counts = city.counts(seed: 7, days: Self.days, perDay: 2_000, injections: injections)
+        let score = GovernanceEvaluation.townshipWarnings(
+            counts, injections: injections, detector: detector, from: CityYears.yearDays, seed: 7)
+        #expect(score.tested >= 1)
+        #expect(score.inRecurrences >= 1, "the jump is warned of")
+        let plain = city.counts(seed: 7, days: Self.days, perDay: 2_000, injections: .init())
+        let calm = GovernanceEvaluation.townshipWarnings(
+            plain, injections: .init(), detector: detector, from: CityYears.yearDays, seed: 7)
+        #expect(calm.warnings == 0 && calm.tested < score.tested)
+    }
+
     @Test("recurring problems are found in their township, seasonal ones ahead of their season")
     func recurrences() throws {
         let reference = ReferenceFixtures.reference

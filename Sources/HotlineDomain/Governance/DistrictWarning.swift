@@ -1,12 +1,17 @@
 public import Foundation
 
-/// An early warning as stored and served: requests of a first-level category in one district
-/// rose, in the window ending on `day`, beyond what the baseline explains.
+/// An early warning as stored and served: requests of a first-level category in one district,
+/// or of one catalog leaf in one township where volume allows, rose in the window ending on
+/// `day` beyond what the baseline explains.
 public struct DistrictWarning: Sendable, Equatable, Codable {
     public var id: UUID
+    /// The first-level category, or the leaf of a township's warning.
     public var categoryCode: String
     public var categoryName: String?
     public var districtCode: String
+    /// The township of a leaf × township warning; nil for a category × district one.
+    public var townshipCode: String?
+    public var townshipName: String?
     /// The last day of the window (the city's calendar), `YYYY-MM-DD`.
     public var day: String
     public var windowDays: Int
@@ -19,13 +24,15 @@ public struct DistrictWarning: Sendable, Equatable, Codable {
     public var raisedAt: Date
 
     public init(
-        id: UUID, categoryCode: String, categoryName: String?, districtCode: String, day: String, windowDays: Int,
-        warning: EarlyWarning, raisedAt: Date
+        id: UUID, categoryCode: String, categoryName: String?, districtCode: String, townshipCode: String? = nil,
+        townshipName: String? = nil, day: String, windowDays: Int, warning: EarlyWarning, raisedAt: Date
     ) {
         self.id = id
         self.categoryCode = categoryCode
         self.categoryName = categoryName
         self.districtCode = districtCode
+        self.townshipCode = townshipCode
+        self.townshipName = townshipName
         self.day = day
         self.windowDays = windowDays
         self.observed = warning.observed
@@ -41,15 +48,18 @@ public struct DistrictWarning: Sendable, Equatable, Codable {
         case categoryCode = "category_code"
         case categoryName = "category_name"
         case districtCode = "district_code"
+        case townshipCode = "township_code"
+        case townshipName = "township_name"
         case windowDays = "window_days"
         case referenceWindows = "reference_windows"
         case raisedAt = "raised_at"
     }
 
-    /// The inbox note: the category, the window's count against the expected one, and the
-    /// baseline, so the reader sees at once why it was raised.
+    /// The inbox note: the category (and the township), the window's count against the
+    /// expected one, and the baseline, so the reader sees at once why it was raised.
     public var note: String {
-        let name = categoryName ?? categoryCode
+        var name = categoryName ?? categoryCode
+        if let townshipCode { name = "\(townshipName ?? townshipCode)\(name)" }
         let basis = baseline == .seasonal ? "去年同期" : "此前数周"
         let expectedText = (expected * 10).rounded() / 10
         return "\(name)：截至\(day)的\(windowDays)日内\(observed)件，按\(basis)预期约\(expectedText)件"

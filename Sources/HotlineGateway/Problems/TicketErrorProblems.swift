@@ -37,10 +37,6 @@ extension ProblemDetails {
             self.init(
                 .forbidden, type: "/problems/forbidden", title: "Not a report reader",
                 detail: "the period reports are for the city's watchers, the district sub-centers and the townships")
-        case .notWarningReader:
-            self.init(
-                .forbidden, type: "/problems/forbidden", title: "Not a reader of early warnings",
-                detail: "early warnings are for the city's watchers and the district sub-centers")
         case .invalidQuery(let parameter, let expected):
             self = QueryProblem.invalid(parameter, expected)
         case .notYourInbox:

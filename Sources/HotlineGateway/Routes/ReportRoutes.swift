@@ -7,8 +7,8 @@ import Hummingbird
 /// default the one that ended last) in the caller's scope, as the schedule stored it or
 /// computed now; `GET /reports/stored`: the newest stored ones of a period. The city's watchers
 /// read the city's, a sub-center its district's, a township its own; everyone else gets 403.
-/// `GET /reports/warnings`: the early warnings of a span of days, for the city's watchers (every
-/// district) and the sub-centers (their own). `GET /reports/recurring`: the recurring problems
+/// `GET /reports/warnings`: the early warnings of a span of days in the same scopes (a township
+/// reads its own leaf × township warnings). `GET /reports/recurring`: the recurring problems
 /// proposed to townships, in the same scopes as the reports. `GET /reports/governance-class`: the
 /// townships' stays in the governance class (治理类) and when they left it (摘帽), same scopes.
 enum ReportRoutes {

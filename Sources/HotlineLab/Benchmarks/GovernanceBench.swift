@@ -5,7 +5,7 @@ import HotlineSimulation
 import HotlineStorage
 
 /// The governance detectors on two simulated years of the city with a known truth: early
-/// warnings against injected surges, recurring problems against injected ones, the false alarms
+/// warnings against injected surges (and the leaf × township ones' false alarms), recurring problems against injected ones, the false alarms
 /// of both on the same years without injections, and the annual screening against the injected
 /// hot problems. Pure computation: no database, no cluster.
 package struct GovernanceBench: Sendable {
@@ -66,6 +66,20 @@ package struct GovernanceBench: Sendable {
                 + "median \(median(warned.delays)) days in), precision \(fixed(warned.precision)) "
                 + "(\(warned.matched) of \(warned.warnings) warnings); without injections "
                 + "\(fixed(calm.perDistrictMonth)) warnings per district per month (target ≤ 1); "
+                + "\(fixed((ContinuousClock.now - start).seconds, places: 1)) s")
+
+        start = ContinuousClock.now
+        let townships = GovernanceEvaluation.townshipWarnings(
+            injected, injections: injections, detector: warnings, from: firstDay, seed: seed)
+        let calmTownships = GovernanceEvaluation.townshipWarnings(
+            plain, injections: CityYears.Injections(), detector: warnings, from: firstDay, seed: seed)
+        print(
+            "early warnings, leaf × township where volume allows (second year): without injections "
+                + "\(calmTownships.tested) series could reach the minimum count, "
+                + "\(calmTownships.warnings) warnings, \(fixed(calmTownships.perDistrictMonth)) per district per month; "
+                + "with them \(townships.tested) series, \(townships.warnings) warnings: \(townships.inSurges) "
+                + "inside a surge of their category and district, \(townships.inRecurrences) on a problem put in "
+                + "recurring in their township; "
                 + "\(fixed((ContinuousClock.now - start).seconds, places: 1)) s")
 
         start = ContinuousClock.now

@@ -6,10 +6,13 @@ public import PostgresNIO
 
 /// Looks, once a day has ended, for first-level categories whose requests rose in a district
 /// beyond what their baseline explains (`EarlyWarningDetector`, thresholds from
-/// `Schemas/policy/early_warning.csv`), over the ticket tables. Each warning is stored once with
-/// its figures and put in the inboxes of the district's sub-center and of the department or
-/// enterprise that led most of the window's requests. Runs with the day's scheduled report, in
-/// its transaction, so a day is scanned once, after a restart too.
+/// `Schemas/policy/early_warning.csv`), over the ticket tables; and, where volume allows (the
+/// window holds at least the policy's minimum count), for catalog leaves that rose in one
+/// township, with the same detector and thresholds. Each warning is stored once with its figures
+/// and put in the inboxes of the district's sub-center, of the township for a township's
+/// warning, and of the department or enterprise that led most of the window's requests. Runs
+/// with the day's scheduled report, in its transaction, so a day is scanned once, after a
+/// restart too.
 public struct EarlyWarningScan: Sendable {
     let detector: EarlyWarningDetector
 
@@ -27,21 +30,31 @@ public struct EarlyWarningScan: Sendable {
         let days = min(detector.historyDays, recorded)
         guard days > 0 else { return [] }
         let start = dayEnd.addingTimeInterval(-Double(days) * 86_400)
-        let counts = try await EarlyWarningStore.dailyCounts(from: start, days: days, on: connection, logger: logger)
+        let windowDays = detector.policy.windowDays
+        var counts = try await EarlyWarningStore.dailyCounts(from: start, days: days, on: connection, logger: logger)
+        counts.merge(
+            try await EarlyWarningStore.townshipDailyCounts(
+                from: start, days: days, windowDays: windowDays, minimumCount: detector.policy.minimumCount,
+                on: connection, logger: logger)
+        ) { district, _ in district }
         let rising = counts.compactMap { key, series in detector.warningOnLastDay(series).map { (key, $0) } }
         guard !rising.isEmpty else { return [] }
         let names = try await CatalogNames.of(rising.map(\.0.categoryCode), on: connection, logger: logger)
-        let windowDays = detector.policy.windowDays
+        let townshipNames = try await CatalogNames.units(
+            rising.compactMap(\.0.townshipCode), on: connection, logger: logger)
         var raised: [DistrictWarning] = []
         for (key, warning) in rising.sorted(by: {
-            ($0.0.districtCode, $0.0.categoryCode) < ($1.0.districtCode, $1.0.categoryCode)
+            ($0.0.districtCode, $0.0.townshipCode ?? "", $0.0.categoryCode)
+                < ($1.0.districtCode, $1.0.townshipCode ?? "", $1.0.categoryCode)
         }) {
             let stored = DistrictWarning(
                 id: UUID(), categoryCode: key.categoryCode, categoryName: names[key.categoryCode],
-                districtCode: key.districtCode, day: day.isoDescription, windowDays: windowDays, warning: warning,
-                raisedAt: now)
+                districtCode: key.districtCode, townshipCode: key.townshipCode,
+                townshipName: key.townshipCode.flatMap { townshipNames[$0] }, day: day.isoDescription,
+                windowDays: windowDays, warning: warning, raisedAt: now)
             guard try await EarlyWarningStore.save(stored, on: connection, logger: logger) else { continue }
             var units = [OrgUnitCode.subCenter(of: key.districtCode)]
+            if let township = key.townshipCode { units.append(township) }
             if let lead = try await EarlyWarningStore.leadUnit(
                 of: key, from: dayEnd.addingTimeInterval(-Double(windowDays) * 86_400), to: dayEnd, on: connection,
                 logger: logger)

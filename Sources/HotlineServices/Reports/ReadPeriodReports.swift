@@ -52,20 +52,16 @@ public struct ReadPeriodReports: Sendable {
     public static let maximumListedDays = 366
 
     /// The early warnings raised on days `first` through `last` (default: the 30 days up to
-    /// today) that the caller watches: the city's watchers every district's, a sub-center its
-    /// district's. Townships and everyone else get `TicketError.notWarningReader`: a warning is
-    /// about a district, and goes to its sub-center and the department concerned.
+    /// today) in the caller's scope: the city's watchers every one; a sub-center its district's,
+    /// its townships' leaf warnings too; a township its own leaf warnings (a district's category
+    /// warning goes to the sub-center and the department concerned). Others get
+    /// `TicketError.notReportReader`.
     public func warnings(
         from first: CalendarDay?, through last: CalendarDay?, for principal: Principal
     ) async throws -> (first: CalendarDay, last: CalendarDay, warnings: [DistrictWarning]) {
-        let district: String?
-        switch principal.reportScope {
-        case .city: district = nil
-        case .district(let code): district = code
-        case .township, nil: throw TicketError.notWarningReader
-        }
+        let scope = try scope(of: principal)
         let (first, last) = try days(from: first, through: last)
-        return (first, last, try await repository.warnings(district: district, from: first, through: last))
+        return (first, last, try await repository.warnings(in: scope, from: first, through: last))
     }
 
     /// The recurring problems proposed for weeks starting on days `first` through `last`

@@ -23,8 +23,6 @@ public enum TicketError: Error, Sendable, Equatable {
     /// A caller that reads no period report (an operator, a department, an enterprise, a
     /// community, an external system) asked for one.
     case notReportReader
-    /// The caller watches no district's early warnings (only the city's watchers and the sub-centers do).
-    case notWarningReader
     /// A query parameter whose value is well-formed but cannot be served: which, and what it must be.
     case invalidQuery(parameter: String, expected: String)
     /// No org unit has this code.

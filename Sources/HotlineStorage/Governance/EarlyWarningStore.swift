@@ -4,13 +4,15 @@ public import Logging
 public import PostgresNIO
 
 /// Early warnings (`early_warnings`): the daily request counts per first-level category and
-/// district they are computed from, each warning stored once, and the unit that leads most of a
-/// warning's requests.
+/// district, and per leaf and township where volume allows, they are computed from; each
+/// warning stored once; and the unit that leads most of a warning's requests.
 public enum EarlyWarningStore {
-    /// A series: one first-level category in one district.
+    /// A series: one first-level category in one district, or one leaf in one township.
     public struct SeriesKey: Hashable, Sendable {
+        /// The first-level category, or the leaf when `townshipCode` is set.
         public var categoryCode: String
         public var districtCode: String
+        public var townshipCode: String?
     }
 
     /// Requests received per series and day over the `days` days from `start` (a day is 24
@@ -26,14 +28,38 @@ public enum EarlyWarningStore {
             WHERE received_at >= \(start) AND received_at < \(end) AND level1_code IS NOT NULL AND district_code IS NOT NULL
             GROUP BY 1, 2, 3
             """, logger: logger)
-        var series: [SeriesKey: [Int]] = [:]
-        for try await (category, district, day, count) in rows.decode((String, String, Int, Int).self)
-        where (0..<days).contains(day) {
-            series[
-                SeriesKey(categoryCode: category, districtCode: district), default: Array(repeating: 0, count: days)][
-                    day] = count
-        }
-        return series
+        return try await DenseSeries.collect(
+            rows.decode((String, String, Int, Int).self).map {
+                (key: SeriesKey(categoryCode: $0, districtCode: $1), period: $2, count: $3)
+            }, length: days)
+    }
+
+    /// Requests received per leaf, township and day over the `days` days from `start`, for
+    /// the leaves and townships whose last `windowDays` days hold at least `minimumCount`
+    /// requests (the volume that allows a warning at all); dense arrays as `dailyCounts`.
+    public static func townshipDailyCounts(
+        from start: Date, days: Int, windowDays: Int, minimumCount: Int, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [SeriesKey: [Int]] {
+        let end = start.addingTimeInterval(Double(days) * 86_400)
+        let windowStart = end.addingTimeInterval(-Double(windowDays) * 86_400)
+        let rows = try await connection.query(
+            """
+            WITH busy AS (
+                SELECT category_code, township_code FROM tickets
+                WHERE received_at >= \(windowStart) AND received_at < \(end)
+                  AND category_code IS NOT NULL AND township_code IS NOT NULL
+                GROUP BY 1, 2 HAVING count(*) >= \(minimumCount))
+            SELECT t.category_code, t.district_code, t.township_code,
+                   floor(extract(epoch FROM t.received_at - \(start)) / 86400)::int, count(*)::int
+            FROM tickets t JOIN busy b ON b.category_code = t.category_code AND b.township_code = t.township_code
+            WHERE t.received_at >= \(start) AND t.received_at < \(end) AND t.district_code IS NOT NULL
+            GROUP BY 1, 2, 3, 4
+            """, logger: logger)
+        return try await DenseSeries.collect(
+            rows.decode((String, String, String, Int, Int).self).map {
+                (key: SeriesKey(categoryCode: $0, districtCode: $1, townshipCode: $2), period: $3, count: $4)
+            }, length: days)
     }
 
     /// When the first request on record was received: no series has history before it.
@@ -49,12 +75,13 @@ public enum EarlyWarningStore {
     ) async throws -> Bool {
         let rows = try await connection.query(
             """
-            INSERT INTO early_warnings (id, category_code, district_code, day, window_days, observed, expected,
-                                        probability, baseline, reference_windows, raised_at)
-            VALUES (\(warning.id), \(warning.categoryCode), \(warning.districtCode), \(warning.day)::date,
-                    \(warning.windowDays), \(warning.observed), \(warning.expected), \(warning.probability),
-                    \(warning.baseline.rawValue), \(warning.referenceWindows), \(warning.raisedAt))
-            ON CONFLICT (category_code, district_code, day) DO NOTHING
+            INSERT INTO early_warnings (id, category_code, district_code, township_code, day, window_days, observed,
+                                        expected, probability, baseline, reference_windows, raised_at)
+            VALUES (\(warning.id), \(warning.categoryCode), \(warning.districtCode), \(warning.townshipCode),
+                    \(warning.day)::date, \(warning.windowDays), \(warning.observed), \(warning.expected),
+                    \(warning.probability), \(warning.baseline.rawValue), \(warning.referenceWindows),
+                    \(warning.raisedAt))
+            ON CONFLICT ON CONSTRAINT early_warnings_series_day DO NOTHING
             RETURNING id
             """, logger: logger)
         for try await _ in rows { return true }
@@ -69,7 +96,9 @@ public enum EarlyWarningStore {
         let rows = try await connection.query(
             """
             SELECT t.unit_code FROM tickets t JOIN org_units u ON u.code = t.unit_code
-            WHERE t.level1_code = \(key.categoryCode) AND t.district_code = \(key.districtCode)
+            WHERE t.district_code = \(key.districtCode)
+              AND (CASE WHEN \(key.townshipCode)::text IS NULL THEN t.level1_code = \(key.categoryCode)
+                        ELSE t.category_code = \(key.categoryCode) AND t.township_code = \(key.townshipCode) END)
               AND t.received_at >= \(from) AND t.received_at < \(to) AND u.kind IN ('department', 'enterprise')
             GROUP BY t.unit_code ORDER BY count(*) DESC, t.unit_code LIMIT 1
             """, logger: logger)
@@ -77,31 +106,40 @@ public enum EarlyWarningStore {
         return nil
     }
 
-    /// The warnings whose window ended from `firstDay` through `lastDay` (`YYYY-MM-DD`), in
-    /// `district` or everywhere, newest first.
+    /// The warnings whose window ended from `firstDay` through `lastDay` (`YYYY-MM-DD`) in
+    /// `scope`, newest first: every one for the city, a district's (its townships' too) for a
+    /// district, a township's own leaf warnings for a township.
     public static func warnings(
-        district: String?, firstDay: String, lastDay: String, on connection: PostgresConnection, logger: Logger
+        in scope: ReportScope, firstDay: String, lastDay: String, on connection: PostgresConnection, logger: Logger
     ) async throws -> [DistrictWarning] {
+        let district = scope.districtCode
+        let township = scope.townshipCode
         let rows = try await connection.query(
             """
-            SELECT w.id, w.category_code, c.name, w.district_code, w.day::text, w.window_days, w.observed, w.expected,
-                   w.probability, w.baseline, w.reference_windows, w.raised_at
+            SELECT w.id, w.category_code, c.name, w.district_code, w.township_code, u.name, w.day::text,
+                   w.window_days, w.observed, w.expected, w.probability, w.baseline, w.reference_windows, w.raised_at
             FROM early_warnings w LEFT JOIN catalog_entries c ON c.code = w.category_code
+                 LEFT JOIN org_units u ON u.code = w.township_code
             WHERE w.day BETWEEN \(firstDay)::date AND \(lastDay)::date
               AND (\(district)::text IS NULL OR w.district_code = \(district))
-            ORDER BY w.day DESC, w.district_code, w.category_code
+              AND (\(township)::text IS NULL OR w.township_code = \(township))
+            ORDER BY w.day DESC, w.district_code, w.township_code NULLS FIRST, w.category_code
             """, logger: logger)
         var warnings: [DistrictWarning] = []
         for try await row in rows {
             let (
-                id, category, name, district, day, window, observed, expected, probability, baseline, references, raised
+                id, category, name, district, township, townshipName, day, window, observed, expected, probability,
+                baseline, references, raised
             ) =
                 try row.decode(
-                    (UUID, String, String?, String, String, Int, Int, Double, Double, String, Int, Date).self)
+                    (
+                        UUID, String, String?, String, String?, String?, String, Int, Int, Double, Double, String, Int,
+                        Date
+                    ).self)
             warnings.append(
                 DistrictWarning(
-                    id: id, categoryCode: category, categoryName: name, districtCode: district, day: day,
-                    windowDays: window,
+                    id: id, categoryCode: category, categoryName: name, districtCode: district,
+                    townshipCode: township, townshipName: townshipName, day: day, windowDays: window,
                     warning: EarlyWarning(
                         day: 0, observed: observed, expected: expected, probability: probability,
                         baseline: try .stored(baseline, column: "early_warnings.baseline"),

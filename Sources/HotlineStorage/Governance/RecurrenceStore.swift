@@ -66,14 +66,10 @@ public enum RecurrenceStore {
             SELECT w.leaf, w.township, w.district, w.week, w.n FROM weekly w
             WHERE (w.leaf, w.township) IN (SELECT leaf, township FROM candidates)
             """, logger: logger)
-        var cells: [Cell: [Int]] = [:]
-        for try await (leaf, township, district, week, count) in rows.decode((String, String, String, Int, Int).self)
-        where (0..<weeks).contains(week) {
-            cells[
-                Cell(leafCode: leaf, townshipCode: township, districtCode: district),
-                default: Array(repeating: 0, count: weeks)][week] = count
-        }
-        return cells
+        return try await DenseSeries.collect(
+            rows.decode((String, String, String, Int, Int).self).map {
+                (key: Cell(leafCode: $0, townshipCode: $1, districtCode: $2), period: $3, count: $4)
+            }, length: weeks)
     }
 
     /// The weekly requests of each of `leaves` in each of `districts`, over the same weeks.
@@ -92,13 +88,10 @@ public enum RecurrenceStore {
                   SELECT * FROM unnest(\(pairs.map(\.leafCode))::text[], \(pairs.map(\.districtCode))::text[]))
             GROUP BY 1, 2, 3
             """, logger: logger)
-        var series: [LeafInDistrict: [Int]] = [:]
-        for try await (leaf, district, week, count) in rows.decode((String, String, Int, Int).self)
-        where (0..<weeks).contains(week) {
-            series[LeafInDistrict(leafCode: leaf, districtCode: district), default: Array(repeating: 0, count: weeks)][
-                week] = count
-        }
-        return series
+        return try await DenseSeries.collect(
+            rows.decode((String, String, Int, Int).self).map {
+                (key: LeafInDistrict(leafCode: $0, districtCode: $1), period: $2, count: $3)
+            }, length: weeks)
     }
 
     /// Each township's share of its district's requests received in [`from`, `to`).

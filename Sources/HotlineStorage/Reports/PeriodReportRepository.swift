@@ -16,11 +16,12 @@ public protocol PeriodReportRepository: Sendable {
     func headers(_ period: ReportPeriod, scope: ReportScope, limit: Int) async throws -> [ScheduledReportStore.Header]
     /// The report of `bounds` in `scope` from the ticket tables now (`ReportQueries.report`).
     func compute(_ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope) async throws -> PeriodReport
-    /// The early warnings of days `first` through `last` in `district`, or everywhere when nil
-    /// (`EarlyWarningStore.warnings`), newest first.
+    /// The early warnings of days `first` through `last` in `scope` (`EarlyWarningStore.warnings`),
+    /// newest first.
     func warnings(
-        district: String?, from first: CalendarDay, through last: CalendarDay
-    ) async throws -> [DistrictWarning]
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
+    ) async throws
+        -> [DistrictWarning]
     /// The recurring problems proposed for weeks starting on days `first` through `last` in
     /// `scope`, newest first, each with its follow-up at `now` (`RecurrenceStore.proposals`).
     func recurrences(
@@ -52,11 +53,11 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     }
 
     public func warnings(
-        district: String?, from first: CalendarDay, through last: CalendarDay
+        in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
     ) async throws -> [DistrictWarning] {
         try await database.withConnection {
             try await EarlyWarningStore.warnings(
-                district: district, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0,
+                in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0,
                 logger: logger)
         }
     }
