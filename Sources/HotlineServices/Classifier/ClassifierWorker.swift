@@ -19,7 +19,8 @@ public enum ClassifierWorker {
     }
 }
 
-/// Applies a batch of `ticket.received` events in the consumer's transaction.
+/// Applies a batch of `ticket.received` events in the consumer's transaction, the events it
+/// causes recorded together at the batch's end (nothing in the batch reads them back).
 struct ClassificationHandler: EventBatchHandler {
     let resources: ServiceResources
     let snapshots: ReferenceSnapshots<RequestClassifier>
@@ -31,6 +32,7 @@ struct ClassificationHandler: EventBatchHandler {
         let policy = resources.settings.intakePolicy
         let rule = ClassificationRule(
             catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
+        var pending: [EventRecorder.Pending] = []
         for (consumed, received) in events.payloads(of: TicketReceived.self) {
             let ticketId = consumed.event.metadata.ticketId
             let receivedAt = consumed.event.metadata.occurredAt
@@ -66,9 +68,8 @@ struct ClassificationHandler: EventBatchHandler {
                         ticketCount: group.ticketCount, firstAt: group.firstAt, districtCode: group.districtCode)
                 }
             }
-            try await EventRecorder.record(
-                resources.event(about: ticketId, decided, at: now), trace: consumed.span, on: connection,
-                logger: logger)
+            pending.append(
+                try EventRecorder.Pending(resources.event(about: ticketId, decided, at: now), trace: consumed.span))
             if let detected {
                 logger.notice(
                     "group request detected",
@@ -76,11 +77,12 @@ struct ClassificationHandler: EventBatchHandler {
                         "leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)",
                         "tickets": "\(detected.ticketCount)",
                     ])
-                try await EventRecorder.record(
-                    resources.event(about: ticketId, detected, at: now), trace: consumed.span, on: connection,
-                    logger: logger)
+                pending.append(
+                    try EventRecorder.Pending(resources.event(about: ticketId, detected, at: now), trace: consumed.span)
+                )
             }
         }
+        try await EventRecorder.record(pending, on: connection, logger: logger)
     }
 
     /// The runners-up as stored with the ticket for the review queue.
