@@ -88,7 +88,7 @@ struct CityYearsTests {
         let jump = CityYears.Recurrence(
             leafCode: leaf, districtCode: township.parentCode!, townshipCode: township.code, firstWeek: 80,
             weeks: 2, perWeek: 16, seasonal: false)
-        let detector = EarlyWarningDetector(policy: EarlyWarningPolicy())
+        let detector = EarlyWarningDetector(policy: EarlyWarningPolicy().forTownships)
         let injections = CityYears.Injections(recurrences: [steady, jump])
         let counts = city.counts(seed: 7, days: Self.days, perDay: 2_000, injections: injections)
         let score = GovernanceEvaluation.townshipWarnings(

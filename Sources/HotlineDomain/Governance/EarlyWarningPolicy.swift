@@ -22,11 +22,19 @@ public struct EarlyWarningPolicy: Sendable, Equatable {
     public var minimumRatio: Double
     /// Days without an unusual window after which a warning is over and a new one can be raised.
     public var quietDays: Int
+    /// The false-alarm probability of one day's test of a leaf in a township. A city has tens of
+    /// thousands of such series with enough volume against a few hundred category × district
+    /// ones, so each must be stricter for the warnings per district to stay few.
+    public var townshipFalseAlarmProbability: Double
+    /// Fewest requests in a leaf × township window for a warning: the volume below which such a
+    /// series is not even read.
+    public var townshipMinimumCount: Int
 
     public init(
         windowDays: Int = 7, seasonalWindowsEachSide: Int = 1, trailingWindows: Int = 5, guardWindows: Int = 1,
         minimumReferenceWindows: Int = 2, falseAlarmProbability: Double = 0.0002, minimumCount: Int = 10,
-        minimumRatio: Double = 1.3, quietDays: Int = 7
+        minimumRatio: Double = 1.3, quietDays: Int = 7, townshipFalseAlarmProbability: Double = 0.00002,
+        townshipMinimumCount: Int = 10
     ) {
         self.windowDays = windowDays
         self.seasonalWindowsEachSide = seasonalWindowsEachSide
@@ -37,6 +45,17 @@ public struct EarlyWarningPolicy: Sendable, Equatable {
         self.minimumCount = minimumCount
         self.minimumRatio = minimumRatio
         self.quietDays = quietDays
+        self.townshipFalseAlarmProbability = townshipFalseAlarmProbability
+        self.townshipMinimumCount = townshipMinimumCount
+    }
+
+    /// The policy a leaf × township series is tested with: this one with the townships' false-alarm
+    /// probability and minimum count.
+    public var forTownships: EarlyWarningPolicy {
+        var policy = self
+        policy.falseAlarmProbability = townshipFalseAlarmProbability
+        policy.minimumCount = townshipMinimumCount
+        return policy
     }
 
     /// Reads `key,value` rows; a key the file leaves out keeps its default, an unknown key or a
@@ -54,6 +73,8 @@ public struct EarlyWarningPolicy: Sendable, Equatable {
             case "minimum_count": minimumCount = try setting.whole()
             case "minimum_ratio": minimumRatio = setting.value
             case "quiet_days": quietDays = try setting.whole(minimum: 1)
+            case "township_false_alarm_probability": townshipFalseAlarmProbability = try setting.probability()
+            case "township_minimum_count": townshipMinimumCount = try setting.whole()
             default: throw setting.unknown(in: "early-warning")
             }
         }

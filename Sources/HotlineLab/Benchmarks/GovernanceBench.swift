@@ -69,10 +69,11 @@ package struct GovernanceBench: Sendable {
                 + "\(fixed((ContinuousClock.now - start).seconds, places: 1)) s")
 
         start = ContinuousClock.now
+        let townshipDetector = EarlyWarningDetector(policy: warnings.policy.forTownships)
         let townships = GovernanceEvaluation.townshipWarnings(
-            injected, injections: injections, detector: warnings, from: firstDay, seed: seed)
+            injected, injections: injections, detector: townshipDetector, from: firstDay, seed: seed)
         let calmTownships = GovernanceEvaluation.townshipWarnings(
-            plain, injections: CityYears.Injections(), detector: warnings, from: firstDay, seed: seed)
+            plain, injections: CityYears.Injections(), detector: townshipDetector, from: firstDay, seed: seed)
         print(
             "early warnings, leaf × township where volume allows (second year): without injections "
                 + "\(calmTownships.tested) series could reach the minimum count, "

@@ -7,17 +7,21 @@ public import PostgresNIO
 /// Looks, once a day has ended, for first-level categories whose requests rose in a district
 /// beyond what their baseline explains (`EarlyWarningDetector`, thresholds from
 /// `Schemas/policy/early_warning.csv`), over the ticket tables; and, where volume allows (the
-/// window holds at least the policy's minimum count), for catalog leaves that rose in one
-/// township, with the same detector and thresholds. Each warning is stored once with its figures
+/// window holds at least the policy's township minimum count), for catalog leaves that rose in
+/// one township, with the same detector and the policy's stricter township false-alarm
+/// probability. Each warning is stored once with its figures
 /// and put in the inboxes of the district's sub-center, of the township for a township's
 /// warning, and of the department or enterprise that led most of the window's requests. Runs
 /// with the day's scheduled report, in its transaction, so a day is scanned once, after a
 /// restart too.
 public struct EarlyWarningScan: Sendable {
     let detector: EarlyWarningDetector
+    /// The detector of leaf × township series (`EarlyWarningPolicy.forTownships`).
+    let townshipDetector: EarlyWarningDetector
 
     public init(policy: EarlyWarningPolicy) {
         detector = EarlyWarningDetector(policy: policy)
+        townshipDetector = EarlyWarningDetector(policy: policy.forTownships)
     }
 
     /// The warnings raised on `day`, which ended at `dayEnd`; stores them and fills the inboxes.
@@ -34,10 +38,12 @@ public struct EarlyWarningScan: Sendable {
         var counts = try await EarlyWarningStore.dailyCounts(from: start, days: days, on: connection, logger: logger)
         counts.merge(
             try await EarlyWarningStore.townshipDailyCounts(
-                from: start, days: days, windowDays: windowDays, minimumCount: detector.policy.minimumCount,
+                from: start, days: days, windowDays: windowDays, minimumCount: townshipDetector.policy.minimumCount,
                 on: connection, logger: logger)
         ) { district, _ in district }
-        let rising = counts.compactMap { key, series in detector.warningOnLastDay(series).map { (key, $0) } }
+        let rising = counts.compactMap { key, series in
+            (key.townshipCode == nil ? detector : townshipDetector).warningOnLastDay(series).map { (key, $0) }
+        }
         guard !rising.isEmpty else { return [] }
         let names = try await CatalogNames.of(rising.map(\.0.categoryCode), on: connection, logger: logger)
         let townshipNames = try await CatalogNames.units(
