@@ -67,12 +67,9 @@ struct GroupCaseAndRepeatTests {
             townshipCode: wangjing, repeatOf: original)
         let stamp = EventStamp(producer: "dispatcher")
         return try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-            var pending: [EventRecorder.Pending] = []
-            let dispatched = try await DispatcherWorker.dispatch(
-                id, classified, rule: rule, trace: nil, stamp: { stamp.event(about: id, $0, at: now) },
-                recording: &pending, on: connection, logger: TestEnvironment.logger)
-            try await EventRecorder.record(pending, on: connection, logger: TestEnvironment.logger)
-            return dispatched
+            try await DispatcherWorker.dispatch(
+                id, classified, rule: rule, trace: nil, stamp: { stamp.event(about: id, $0, at: now) }, on: connection,
+                logger: TestEnvironment.logger)
         }
     }
 

@@ -134,62 +134,6 @@ struct OutboxRelayTests {
         }
     }
 
-    @Test(
-        "a batch of events is written in one call: outbox rows in its order, history rows for those that have one, inbox items by unit"
-    )
-    func batchAppend() async throws {
-        try await TestDatabase.with { client, _ in
-            let logger = TestEnvironment.logger
-            let ticket = UUID()
-            try await client.query(
-                """
-                INSERT INTO tickets (id, number, channel, type, place_text, request_text, urgency, state, received_at, updated_at)
-                VALUES (\(ticket), 'B-1', 'phone', 'complaint', '朝阳', '噪音', 'G', 'received', now(), now())
-                """, logger: logger)
-            let producer = TestEnvironment.uniqueName("batch")
-            // History rows hold the body as JSON.
-            let entries = (0..<3).map { position in
-                var entry = Self.entry(producer: producer, topic: "test.batch")
-                entry.body = Array(#"{"position": \#(position)}"#.utf8)
-                return entry
-            }
-            let at = Date(timeIntervalSince1970: 1_795_190_400)
-            let histories: [OutboxStore.HistoryEntry?] = [
-                .init(ticketId: ticket, occurredAt: at), nil, .init(ticketId: ticket, occurredAt: at),
-            ]
-            try await client.withTransaction(logger: logger) { connection in
-                try await OutboxStore.append(
-                    Array(zip(entries, histories).map { (entry: $0, history: $1) }), on: connection, logger: logger)
-                try await InboxStore.add(
-                    [
-                        .init(
-                            notice: InboxNotice(unitCode: "110105026", kind: .dispatched, dueAt: at),
-                            eventId: entries[0].eventId, ticketId: ticket, at: at),
-                        .init(
-                            notice: InboxNotice(unitCode: "110105", kind: .earlyWarning, note: "预警"),
-                            eventId: entries[1].eventId, ticketId: nil, at: at),
-                    ], on: connection, logger: logger)
-            }
-            let outbox = try await client.query(
-                "SELECT event_id FROM outbox WHERE producer = \(producer) ORDER BY id", logger: logger
-            ).collect().map { try $0.decode(UUID.self) }
-            #expect(outbox == entries.map(\.eventId), "the rows' ids follow the batch's order")
-            let history = try await client.query(
-                "SELECT event_id FROM ticket_history WHERE ticket_id = \(ticket) ORDER BY event_id", logger: logger
-            ).collect().map { try $0.decode(UUID.self) }
-            #expect(Set(history) == [entries[0].eventId, entries[2].eventId])
-            let inbox = try await client.query(
-                """
-                SELECT unit_code, ticket_id, due_at, note FROM inbox_items
-                WHERE event_id = ANY(\(entries.map(\.eventId))::uuid[]) ORDER BY unit_code
-                """, logger: logger
-            ).collect().map { try $0.decode((String, UUID?, Date?, String?).self) }
-            #expect(inbox.map(\.0) == ["110105", "110105026"])
-            #expect(inbox[0].1 == nil && inbox[0].2 == nil && inbox[0].3 == "预警", "no ticket, no due time")
-            #expect(inbox[1].1 == ticket && inbox[1].2 == at && inbox[1].3 == nil)
-        }
-    }
-
     /// Relays until a round finds nothing; returns how many rows this relay published.
     static func drain(_ relay: OutboxRelay) async throws -> Int {
         var total = 0

@@ -19,8 +19,7 @@ public enum ClassifierWorker {
     }
 }
 
-/// Applies a batch of `ticket.received` events in the consumer's transaction, the events it
-/// causes recorded together at the batch's end (nothing in the batch reads them back).
+/// Applies a batch of `ticket.received` events in the consumer's transaction.
 struct ClassificationHandler: EventBatchHandler {
     let resources: ServiceResources
     let snapshots: ReferenceSnapshots<RequestClassifier>
@@ -32,7 +31,6 @@ struct ClassificationHandler: EventBatchHandler {
         let policy = resources.settings.intakePolicy
         let rule = ClassificationRule(
             catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
-        var pending: [EventRecorder.Pending] = []
         for (consumed, received) in events.payloads(of: TicketReceived.self) {
             let ticketId = consumed.event.metadata.ticketId
             let receivedAt = consumed.event.metadata.occurredAt
@@ -68,8 +66,9 @@ struct ClassificationHandler: EventBatchHandler {
                         ticketCount: group.ticketCount, firstAt: group.firstAt, districtCode: group.districtCode)
                 }
             }
-            pending.append(
-                try EventRecorder.Pending(resources.event(about: ticketId, decided, at: now), trace: consumed.span))
+            try await EventRecorder.record(
+                resources.event(about: ticketId, decided, at: now), trace: consumed.span, on: connection,
+                logger: logger)
             if let detected {
                 logger.notice(
                     "group request detected",
@@ -77,12 +76,11 @@ struct ClassificationHandler: EventBatchHandler {
                         "leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)",
                         "tickets": "\(detected.ticketCount)",
                     ])
-                pending.append(
-                    try EventRecorder.Pending(resources.event(about: ticketId, detected, at: now), trace: consumed.span)
-                )
+                try await EventRecorder.record(
+                    resources.event(about: ticketId, detected, at: now), trace: consumed.span, on: connection,
+                    logger: logger)
             }
         }
-        try await EventRecorder.record(pending, on: connection, logger: logger)
     }
 
     /// The runners-up as stored with the ticket for the review queue.

@@ -19,14 +19,12 @@ public enum DispatcherWorker {
 
     /// Dispatches the classified ticket `ticketId` in the caller's transaction: reads the
     /// original of a repeat request (`RepeatOriginals`), lets `rule` decide, moves the ticket to
-    /// its unit and adds the `ticket.dispatched` event `stamp` makes to `pending`, for the caller
-    /// to record with the rest of its batch (`EventRecorder`). Nil, changing nothing, while the
-    /// ticket waits for review or when it no longer waits for dispatch.
+    /// its unit and records the `ticket.dispatched` event `stamp` makes. Nil, changing nothing,
+    /// while the ticket waits for review or when it no longer waits for dispatch.
     @discardableResult
     public static func dispatch(
         _ ticketId: UUID, _ classified: TicketClassified, rule: DispatchRule, trace: TraceContext?,
-        stamp: (TicketDispatched) -> Event<TicketDispatched>, recording pending: inout [EventRecorder.Pending],
-        on connection: PostgresConnection, logger: Logger
+        stamp: (TicketDispatched) -> Event<TicketDispatched>, on connection: PostgresConnection, logger: Logger
     ) async throws -> TicketDispatched? {
         var original: RepeatOriginal?
         if let repeated = classified.repeatOf {
@@ -41,13 +39,12 @@ public enum DispatcherWorker {
             logger.notice("ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticketId)"])
             return nil
         }
-        pending.append(try EventRecorder.Pending(event, trace: trace))
+        try await EventRecorder.record(event, trace: trace, on: connection, logger: logger)
         return dispatch
     }
 }
 
-/// Applies a batch of `ticket.classified` events in the consumer's transaction, the batch's
-/// `ticket.dispatched` events recorded together at its end.
+/// Applies a batch of `ticket.classified` events in the consumer's transaction.
 struct DispatchHandler: EventBatchHandler {
     let resources: ServiceResources
     let snapshots: ReferenceSnapshots<Void>
@@ -58,13 +55,11 @@ struct DispatchHandler: EventBatchHandler {
         let snapshot = try await snapshots.current(on: connection, logger: logger)
         let rule = DispatchRule(
             catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
-        var pending: [EventRecorder.Pending] = []
         for (consumed, classified) in events.payloads(of: TicketClassified.self) {
             let ticketId = consumed.event.metadata.ticketId
             try await DispatcherWorker.dispatch(
                 ticketId, classified, rule: rule, trace: consumed.span,
-                stamp: { resources.event(about: ticketId, $0) }, recording: &pending, on: connection, logger: logger)
+                stamp: { resources.event(about: ticketId, $0) }, on: connection, logger: logger)
         }
-        try await EventRecorder.record(pending, on: connection, logger: logger)
     }
 }

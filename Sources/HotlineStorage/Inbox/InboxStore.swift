@@ -29,51 +29,24 @@ public enum InboxStore {
         case read, acknowledged
     }
 
-    /// An item to add: what a notice describes, and the event that caused it.
-    public struct Addition: Sendable {
-        public var notice: InboxNotice
-        public var eventId: UUID
-        /// The ticket the event is about; nil for an event about no single ticket.
-        public var ticketId: UUID?
-        public var at: Date
-
-        public init(notice: InboxNotice, eventId: UUID, ticketId: UUID?, at: Date) {
-            self.notice = notice
-            self.eventId = eventId
-            self.ticketId = ticketId
-            self.at = at
-        }
-    }
-
     /// Adds the items `notices` describe, caused by event `eventId` about `ticketId` (nil: about
-    /// no single ticket, as an early warning) at `time`.
+    /// no single ticket, as an early warning) at `time`,
+    /// in one statement; an item already written for the same event, unit and kind is not
+    /// written again.
     public static func add(
         _ notices: [InboxNotice], eventId: UUID, ticketId: UUID?, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
-        try await add(
-            notices.map { Addition(notice: $0, eventId: eventId, ticketId: ticketId, at: time) }, on: connection,
-            logger: logger)
-    }
-
-    /// Adds `additions` in one statement, in unit and kind order (so writers running at once
-    /// lock in one order); an item already written for the same event, unit and kind is not
-    /// written again.
-    public static func add(_ additions: [Addition], on connection: PostgresConnection, logger: Logger) async throws {
-        guard !additions.isEmpty else { return }
-        let notices = additions.map(\.notice)
-        // Arrays bind no NULLs: an absent ticket is bound as '', an absent due time as 0
-        // seconds, an absent note as ''.
+        guard !notices.isEmpty else { return }
+        // Arrays bind no NULLs: an absent due time is bound as 0 seconds, an absent note as ''.
         try await connection.query(
             """
             INSERT INTO inbox_items (unit_code, kind, ticket_id, event_id, due_at, note, created_at)
-            SELECT unit, kind, NULLIF(ticket, '')::uuid, event, to_timestamp(NULLIF(due, 0)), NULLIF(note, ''), created
+            SELECT unit, kind, \(ticketId), \(eventId), to_timestamp(NULLIF(due, 0)), NULLIF(note, ''), \(time)
             FROM unnest(\(notices.map(\.unitCode))::text[], \(notices.map(\.kind.rawValue))::text[],
-                        \(additions.map { $0.ticketId?.uuidString ?? "" })::text[], \(additions.map(\.eventId))::uuid[],
                         \(notices.map { $0.dueAt?.timeIntervalSince1970 ?? 0 })::float8[],
-                        \(notices.map { $0.note ?? "" })::text[], \(additions.map(\.at))::timestamptz[])
-                 AS n(unit, kind, ticket, event, due, note, created)
-            ORDER BY unit, kind, event
+                        \(notices.map { $0.note ?? "" })::text[]) AS n(unit, kind, due, note)
+            ORDER BY unit, kind
             ON CONFLICT (event_id, unit_code, kind) DO NOTHING
             """, logger: logger)
     }

@@ -22,38 +22,19 @@ public enum OutboxStore {
     public static func append(
         _ entry: OutboxEntry, history: HistoryEntry?, on connection: PostgresConnection, logger: Logger
     ) async throws {
-        try await append([(entry, history)], on: connection, logger: logger)
-    }
-
-    /// Adds `entries` in the caller's transaction, in their order (relays publish by row id), and
-    /// the history rows of those that have one, all in one statement: a consumer writes its
-    /// whole batch's events in one round trip.
-    public static func append(
-        _ entries: [(entry: OutboxEntry, history: HistoryEntry?)], on connection: PostgresConnection, logger: Logger
-    ) async throws {
-        guard !entries.isEmpty else { return }
-        let outbox = entries.map(\.entry)
-        // Arrays bind no NULLs: an absent trace is bound as ''. The body is bound as JSON text
-        // only for the history rows: outbox bodies need not be JSON.
-        let histories = entries.compactMap { row in row.history.map { (entry: row.entry, history: $0) } }
+        // The body is bound as JSON text only for the history row: outbox bodies need not be JSON.
+        let historyBody = history.map { _ in String(decoding: entry.body, as: UTF8.self) }
         try await connection.query(
             """
             WITH published AS (
                 INSERT INTO outbox (event_id, producer, topic, message_key, event_type, schema_version, body, traceparent)
-                SELECT id, producer, topic, message_key, event_type, version, body, NULLIF(trace, '')
-                FROM unnest(\(outbox.map(\.eventId))::uuid[], \(outbox.map(\.producer))::text[],
-                            \(outbox.map(\.topic))::text[], \(outbox.map(\.messageKey))::text[],
-                            \(outbox.map(\.eventType))::text[], \(outbox.map(\.schemaVersion))::int[],
-                            \(outbox.map { ByteBuffer(bytes: $0.body) })::bytea[], \(outbox.map { $0.traceparent ?? "" })::text[])
-                     WITH ORDINALITY AS o(id, producer, topic, message_key, event_type, version, body, trace, position)
-                ORDER BY position)
+                VALUES (\(entry.eventId), \(entry.producer), \(entry.topic), \(entry.messageKey), \(entry.eventType),
+                        \(entry.schemaVersion), \(ByteBuffer(bytes: entry.body)), \(entry.traceparent)))
             INSERT INTO ticket_history (event_id, ticket_id, event_type, occurred_at, producer, body)
-            SELECT id, ticket, event_type, occurred, producer, body::jsonb
-            FROM unnest(\(histories.map(\.entry.eventId))::uuid[], \(histories.map(\.history.ticketId))::uuid[],
-                        \(histories.map(\.entry.eventType))::text[], \(histories.map(\.history.occurredAt))::timestamptz[],
-                        \(histories.map(\.entry.producer))::text[],
-                        \(histories.map { String(decoding: $0.entry.body, as: UTF8.self) })::text[])
-                 AS h(id, ticket, event_type, occurred, producer, body)
+            SELECT \(entry.eventId), ticket, \(entry.eventType), occurred, \(entry.producer), body::jsonb
+            FROM (VALUES (\(history?.ticketId)::uuid, \(history?.occurredAt)::timestamptz, \(historyBody)::text))
+                AS h(ticket, occurred, body)
+            WHERE ticket IS NOT NULL
             """, logger: logger)
     }
 
