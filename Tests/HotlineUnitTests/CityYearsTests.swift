@@ -90,12 +90,12 @@ struct CityYearsTests {
             weeks: 2, perWeek: 16, seasonal: false)
         let detector = EarlyWarningDetector(policy: EarlyWarningPolicy().forTownships)
         let injections = CityYears.Injections(recurrences: [steady, jump])
-        let counts = city.counts(seed: 7, days: Self.days, perDay: 2_000, injections: injections)
+        let counts = city.counts(seed: 7, days: Self.days, perDay: 500, injections: injections)
         let score = GovernanceEvaluation.townshipWarnings(
             counts, injections: injections, detector: detector, from: CityYears.yearDays, seed: 7)
         #expect(score.tested >= 1)
         #expect(score.inRecurrences >= 1, "the jump is warned of")
-        let plain = city.counts(seed: 7, days: Self.days, perDay: 2_000, injections: .init())
+        let plain = city.counts(seed: 7, days: Self.days, perDay: 500, injections: .init())
         let calm = GovernanceEvaluation.townshipWarnings(
             plain, injections: .init(), detector: detector, from: CityYears.yearDays, seed: 7)
         #expect(calm.warnings == 0 && calm.tested < score.tested)
