@@ -119,12 +119,15 @@ package struct PipelineBench: Sendable {
         let since = Date()
         let cpuBefore = Dictionary(
             uniqueKeysWithValues: processes.map { ($0.0, ProcessStats.read(pid: $0.1)?.cpuSeconds ?? 0) })
+        let profiling = try await StatementProfile.reset(on: probe.database, logger: probe.logger)
         let lagSampler = Task { try await probe.sampleLag(every: .seconds(1)) }
         let outcome = try await load.run(pace, group: group)
         let through = try await probe.waitUntilThrough(
             outcome.accepted.count, since: since, stall: .seconds(stallSeconds))
         lagSampler.cancel()
         let lag = (try? await lagSampler.value) ?? []
+        let statements =
+            profiling ? try await StatementProfile.read(top: 12, on: probe.database, logger: probe.logger) : nil
         let finished = Date()
         var perProcess: [String: ProcessStats] = [:]
         for (processName, pid) in processes {
@@ -137,7 +140,7 @@ package struct PipelineBench: Sendable {
             loadSeconds: outcome.elapsedSeconds, pipelineSeconds: finished.timeIntervalSince(since), through: through,
             gatewayLatency: LatencySummary(seconds: outcome.latencies),
             intakeToDispatched: LatencySummary(seconds: try await probe.intakeToDispatchedSeconds(since: since)),
-            processes: perProcess, lag: lag)
+            processes: perProcess, lag: lag, statements: statements)
     }
 
     private static func printRaw(_ raw: RawLimits) {

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineStorage
 
 /// What one load run measured.
 struct PipelineRun: Sendable, Codable {
@@ -17,10 +18,15 @@ struct PipelineRun: Sendable, Codable {
     /// CPU seconds used during the run and peak memory, per process.
     var processes: [String: ProcessStats]
     var lag: [PipelineProbe.LagSample]
+    /// What PostgreSQL executed during the run, when `pg_stat_statements` is loaded.
+    var statements: StatementProfile?
+
+    /// Tickets that got through every step.
+    var ticketsThrough: Int { min(accepted, through.dispatched, through.withDeadlines, through.scored) }
 
     /// Tickets per second through the whole pipeline: accepted, dispatched, timed and scored.
     var endToEndPerSecond: Double {
-        Double(min(accepted, through.dispatched, through.withDeadlines, through.scored)) / pipelineSeconds
+        Double(ticketsThrough) / pipelineSeconds
     }
 
     /// Prints the run's numbers, with a sparse timeline of the consumer lag.
@@ -37,10 +43,20 @@ struct PipelineRun: Sendable, Codable {
         if !through.reached(accepted) { Swift.print("  NOT every accepted ticket got through before the wait gave up") }
         Swift.print("  gateway POST /tickets latency: \(gatewayLatency.line)")
         Swift.print("  intake to dispatched latency:  \(intakeToDispatched.line)")
+        let perTicket = 1000 / Double(max(ticketsThrough, 1))
         for (name, stats) in processes.sorted(by: { $0.key < $1.key }) {
             Swift.print(
-                String(format: "  %-20@ CPU %6.1f s  peak RSS %6.1f MiB", name, stats.cpuSeconds, stats.peakRSSMiB))
+                String(
+                    format: "  %@ CPU %6.1f s  %6.2f ms per ticket  peak RSS %6.1f MiB", Self.column(name),
+                    stats.cpuSeconds,
+                    stats.cpuSeconds * perTicket, stats.peakRSSMiB))
         }
+        let cpuSeconds = processes.values.map(\.cpuSeconds).reduce(0, +)
+        Swift.print(
+            String(
+                format: "  %-20@ CPU %6.1f s  %6.2f ms per ticket", "all processes", cpuSeconds, cpuSeconds * perTicket)
+        )
+        if let statements { printStatements(statements, perTicket: perTicket / 1000) }
         let peaks = lag.reduce(into: [String: Int64]()) { peaks, sample in
             for (group, value) in sample.lag { peaks[group] = max(peaks[group] ?? 0, value) }
         }
@@ -52,6 +68,27 @@ struct PipelineRun: Sendable, Codable {
             Swift.print(
                 String(format: "    t=%5.0f s  ", sample.at)
                     + sample.lag.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "  "))
+        }
+    }
+
+    /// A process name padded to one column (`%-20@` does not pad on Linux).
+    private static func column(_ name: String) -> String { name.padding(toLength: 20, withPad: " ", startingAt: 0) }
+
+    /// Statements per ticket and the statements that took most of PostgreSQL's execution time.
+    private func printStatements(_ profile: StatementProfile, perTicket: Double) {
+        Swift.print(
+            String(
+                format: "  PostgreSQL: %.1f statements per ticket, %.2f ms executing and %.2f ms planning per ticket",
+                Double(profile.calls) * perTicket, profile.executionMilliseconds * perTicket,
+                profile.planningMilliseconds * perTicket))
+        Swift.print("    per ticket: calls  exec ms  plan ms  share  statement")
+        for statement in profile.top {
+            Swift.print(
+                String(
+                    format: "    %17.2f  %7.3f  %7.3f  %4.0f%%  %@", Double(statement.calls) * perTicket,
+                    statement.executionMilliseconds * perTicket, statement.planningMilliseconds * perTicket,
+                    100 * statement.executionMilliseconds / max(profile.executionMilliseconds, 0.001),
+                    statement.text))
         }
     }
 }

@@ -13,7 +13,7 @@ package enum PipelineProgress {
     ) async throws -> (dispatched: Int, withDeadlines: Int, scored: Int) {
         let rows = try await client.query(
             """
-            SELECT (SELECT count(*) FROM tickets WHERE state = 'dispatched' AND received_at >= \(since)),
+            /* bench */ SELECT (SELECT count(*) FROM tickets WHERE state = 'dispatched' AND received_at >= \(since)),
                    (SELECT count(*) FROM ticket_deadlines WHERE dispatched_at >= \(since)),
                    (SELECT count(*) FROM processed_events WHERE consumer = \(scorer) AND processed_at >= \(since))
             """, logger: logger)
@@ -30,7 +30,7 @@ package enum PipelineProgress {
     ) async throws -> [Double] {
         let rows = try await client.query(
             """
-            SELECT EXTRACT(EPOCH FROM d.occurred_at - r.occurred_at)::float8
+            /* bench */ SELECT EXTRACT(EPOCH FROM d.occurred_at - r.occurred_at)::float8
             FROM ticket_history r JOIN ticket_history d ON d.ticket_id = r.ticket_id AND d.event_type = 'ticket.dispatched'
             WHERE r.event_type = 'ticket.received' AND r.occurred_at >= \(since)
             """, logger: logger)
