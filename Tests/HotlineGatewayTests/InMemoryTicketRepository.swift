@@ -79,13 +79,11 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
         idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
     ) async throws -> IdempotencyKeys.Claim { throw NotModelled() }
 
-    func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws {
-        throw NotModelled()
-    }
+    func insertReceived(
+        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date
+    ) async throws -> TicketRecord { throw NotModelled() }
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws { throw NotModelled() }
-
-    func recordGridReport(_ report: GridReport, ticketId: UUID) async throws { throw NotModelled() }
 
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date

@@ -82,17 +82,23 @@ public struct IntakeTicket: Sendable {
                 }
             }
             let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
-            try await session.insertReceived(id: id, number: number, request: intake.request, at: now)
+            var ticket = try await session.insertReceived(
+                id: id, number: number, request: intake.request, gridReport: intake.principal.gridReport, at: now)
             if let filing = intake.filing { try await session.recordFiling(filing, ticketId: id, at: now) }
-            if let report = intake.principal.gridReport { try await session.recordGridReport(report, ticketId: id) }
-            let received = TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request))
-            try await session.record(stamp.event(about: id, received, at: now), trace: intake.trace)
-            if let answer {
-                _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
-                var published = answer
-                published.answer = PersonalDataMask.text(answer.answer, callerName: intake.request.callerName)
-                try await session.record(stamp.event(about: id, published, at: now), trace: intake.trace)
+            let received = stamp.event(
+                about: id,
+                TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request)),
+                at: now)
+            try await session.record(received, trace: intake.trace)
+            guard let answer else {
+                // Answered from what was inserted and recorded: no read-back.
+                ticket.history = [try HistoryEntry(received)]
+                return .created(ticket)
             }
+            _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
+            var published = answer
+            published.answer = PersonalDataMask.text(answer.answer, callerName: intake.request.callerName)
+            try await session.record(stamp.event(about: id, published, at: now), trace: intake.trace)
             return .created(try await session.ticket(id))
         }
         switch stored {

@@ -79,17 +79,16 @@ struct PostgresTicketSession: TicketSession {
             key: key, tokenId: tokenId, body: body, ticketId: ticketId, at: time, on: connection, logger: logger)
     }
 
-    func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws {
+    func insertReceived(
+        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date
+    ) async throws -> TicketRecord {
         try await TicketStore.insertReceived(
-            id: id, number: number, request: request, at: time, on: connection, logger: logger)
+            id: id, number: number, request: request, gridReport: gridReport, at: time, on: connection,
+            logger: logger)
     }
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws {
         try await ServiceRequestStore.insertFiling(filing, ticketId: ticketId, at: time, on: connection, logger: logger)
-    }
-
-    func recordGridReport(_ report: GridReport, ticketId: UUID) async throws {
-        try await TicketStore.recordGridReport(report, ticketId: ticketId, on: connection, logger: logger)
     }
 
     func markAnswered(

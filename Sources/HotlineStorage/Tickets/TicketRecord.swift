@@ -265,3 +265,13 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
         case occurredAt = "occurred_at"
     }
 }
+
+extension HistoryEntry {
+    /// The entry `EventRecorder` writes for `event`, as reading the ticket's history returns it.
+    public init<P: EventPayload>(_ event: Event<P>) throws {
+        let wire = try JSONDecoder().decode([String: JSONValue].self, from: Data(try EventCodec.encode(event)))
+        self.init(
+            eventId: event.metadata.id, eventType: P.eventType.rawValue, occurredAt: event.metadata.occurredAt,
+            producer: event.metadata.producer, payload: wire["payload"] ?? .null)
+    }
+}

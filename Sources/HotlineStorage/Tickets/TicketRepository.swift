@@ -36,12 +36,13 @@ public protocol TicketSession: Sendable {
     func claim(
         idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
     ) async throws -> IdempotencyKeys.Claim
-    /// Inserts a new ticket in state `received`.
-    func insertReceived(id: UUID, number: TicketNumber, request: TicketRequest, at time: Date) async throws
+    /// Inserts a new ticket in state `received` (reported by a grid worker when `gridReport` is
+    /// set) and returns it as stored, without its history.
+    func insertReceived(
+        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date
+    ) async throws -> TicketRecord
     /// Records that the new ticket `ticketId` came through Open311 as `filing`.
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws
-    /// Records who reported the ticket from which community (a grid worker's own finding).
-    func recordGridReport(_ report: GridReport, ticketId: UUID) async throws
     /// Closes a ticket in one of `states` as answered directly; false when it is in another state.
     func markAnswered(
         _ id: UUID, _ answer: TicketAnswered, allowedIn states: [TicketState], at time: Date

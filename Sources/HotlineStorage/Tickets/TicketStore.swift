@@ -31,32 +31,31 @@ public enum TicketStore {
     public static let numberingSettings = [("synchronous_commit", "off")]
 
     /// Inserts a new ticket in state `received`, with the masked copies of the caller and the
-    /// text that the analysts' schema shows (`PersonalDataMask`).
+    /// text that the analysts' schema shows (`PersonalDataMask`) and, for a grid worker's own
+    /// finding, who reported it from which community. Returns the ticket as stored, so that the
+    /// intake answers without reading it back.
     public static func insertReceived(
-        id: UUID, number: TicketNumber, request: TicketRequest, at time: Date, on connection: PostgresConnection,
-        logger: Logger
-    ) async throws {
+        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> TicketRecord {
         let masked = MaskedPersonalData(request)
-        try await connection.query(
+        let rows = try await connection.query(
             """
             INSERT INTO tickets (id, number, channel, type, caller_name, caller_phone, place_text, latitude, longitude,
                                  request_text, category_code, urgency, state, received_at, updated_at,
-                                 caller_name_masked, caller_phone_masked, request_text_masked)
+                                 caller_name_masked, caller_phone_masked, request_text_masked, reported_by, community_code)
             VALUES (\(id), \(number.description), \(request.channel.rawValue), \(request.type.rawValue), \(request.callerName),
                     \(request.callerPhone), \(request.placeText), \(request.coordinates?.latitude), \(request.coordinates?.longitude),
                     \(request.text), \(request.categoryCode), \((request.urgency ?? .general).rawValue),
                     \(TicketState.received.rawValue), \(time), \(time),
-                    \(masked.callerName), \(masked.callerPhone), \(masked.requestText))
+                    \(masked.callerName), \(masked.callerPhone), \(masked.requestText),
+                    \(gridReport?.reporter), \(gridReport?.communityCode))
+            RETURNING \(unescaped: TicketRecord.columns)
             """, logger: logger)
-    }
-
-    /// Records the grid worker who reported the ticket, and the community it was found in.
-    public static func recordGridReport(
-        _ report: GridReport, ticketId: UUID, on connection: PostgresConnection, logger: Logger
-    ) async throws {
-        try await connection.query(
-            "UPDATE tickets SET reported_by = \(report.reporter), community_code = \(report.communityCode) WHERE id = \(ticketId)",
-            logger: logger)
+        guard let row = try await rows.collect().first else {
+            throw PostgresStoreError(message: "the ticket insert returned no row")
+        }
+        return try TicketRecord(row: row)
     }
 
     /// Records the classifier's decision on a `received` ticket: `classified`, or `needs_review`
