@@ -22,20 +22,7 @@ public enum OutboxStore {
     public static func append(
         _ entry: OutboxEntry, history: HistoryEntry?, on connection: PostgresConnection, logger: Logger
     ) async throws {
-        // The body is bound as JSON text only for the history row: outbox bodies need not be JSON.
-        let historyBody = history.map { _ in String(decoding: entry.body, as: UTF8.self) }
-        try await connection.query(
-            """
-            WITH published AS (
-                INSERT INTO outbox (event_id, producer, topic, message_key, event_type, schema_version, body, traceparent)
-                VALUES (\(entry.eventId), \(entry.producer), \(entry.topic), \(entry.messageKey), \(entry.eventType),
-                        \(entry.schemaVersion), \(ByteBuffer(bytes: entry.body)), \(entry.traceparent)))
-            INSERT INTO ticket_history (event_id, ticket_id, event_type, occurred_at, producer, body)
-            SELECT \(entry.eventId), ticket, \(entry.eventType), occurred, \(entry.producer), body::jsonb
-            FROM (VALUES (\(history?.ticketId)::uuid, \(history?.occurredAt)::timestamptz, \(historyBody)::text))
-                AS h(ticket, occurred, body)
-            WHERE ticket IS NOT NULL
-            """, logger: logger)
+        _ = try await connection.execute(AppendEvent(entry: entry, history: history), logger: logger)
     }
 
     /// Which unpublished rows a relay takes.
@@ -61,26 +48,23 @@ public enum OutboxStore {
         // Candidates beyond `limit`, so relays of one producer running together claim different
         // rows; only integers are spliced into the text.
         let window = limit * 4
-        let claimFirst =
-            ") AS candidate WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)"
-        let candidates: PostgresRowSequence
+        var ids: [Int64] = []
         switch claim {
         case .producer(let producer):
-            candidates = try await connection.query(
-                """
-                SELECT id FROM (SELECT id FROM outbox WHERE producer = \(producer) AND published_at IS NULL
-                ORDER BY id LIMIT \(window)\(unescaped: claimFirst)
-                """, logger: logger)
+            // Every relay round runs this one: prepared.
+            let rows = try await connection.execute(
+                ClaimProducerRows(producer: producer, window: window, limit: limit), logger: logger)
+            for try await row in rows { ids.append(try row.decode(Int64.self)) }
         case .abandoned(let seconds):
-            candidates = try await connection.query(
+            let rows = try await connection.query(
                 """
                 SELECT id FROM (SELECT id FROM outbox
                 WHERE published_at IS NULL AND created_at < now() - make_interval(secs => \(seconds))
-                ORDER BY id LIMIT \(window)\(unescaped: claimFirst)
+                ORDER BY id LIMIT \(window)) AS candidate
+                WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)
                 """, logger: logger)
+            for try await id in rows.decode(Int64.self) { ids.append(id) }
         }
-        var ids: [Int64] = []
-        for try await id in candidates.decode(Int64.self) { ids.append(id) }
         guard !ids.isEmpty else { return [] }
         let rows = try await connection.query(
             """

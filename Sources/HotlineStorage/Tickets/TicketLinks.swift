@@ -19,22 +19,11 @@ public enum TicketLinks {
         guard let leafCode else { return nil }
         // One statement: the earliest earlier request of the chain if there is one; otherwise
         // the later ones already classified are linked to this ticket.
-        let rows = try await connection.query(
-            """
-            WITH same AS (
-                SELECT id, repeat_of, received_at FROM tickets
-                WHERE caller_phone = (SELECT caller_phone FROM tickets WHERE id = \(id)) AND category_code = \(leafCode) AND id <> \(id)
-                  AND received_at >= \(receivedAt.addingTimeInterval(-window))
-                  AND (township_code = \(townshipCode) OR (\(townshipCode)::text IS NULL AND place_text = \(placeText)))),
-            earlier AS (
-                SELECT COALESCE(repeat_of, id) AS original FROM same
-                WHERE received_at < \(receivedAt) ORDER BY received_at LIMIT 1),
-            relinked AS (
-                UPDATE tickets SET repeat_of = \(id)
-                WHERE id IN (SELECT id FROM same WHERE received_at >= \(receivedAt)) AND NOT EXISTS (SELECT 1 FROM earlier))
-            SELECT original FROM earlier
-            """, logger: logger)
-        for try await original in rows.decode(UUID.self) { return original }
+        let rows = try await connection.execute(
+            LinkRepeats(
+                id: id, leafCode: leafCode, since: receivedAt.addingTimeInterval(-window), townshipCode: townshipCode,
+                placeText: placeText, receivedAt: receivedAt), logger: logger)
+        for try await row in rows { return try row.decode(UUID.self) }
         return nil
     }
 
@@ -63,34 +52,19 @@ public enum TicketLinks {
         let since = receivedAt.addingTimeInterval(-window)
         try await connection.query(
             "SELECT pg_advisory_xact_lock(hashtext(\(leafCode + "@" + townshipCode)))", logger: logger)
-        let joined = try await connection.query(
-            """
-            WITH open_case AS (
-                SELECT id FROM group_requests
-                WHERE leaf_code = \(leafCode) AND township_code = \(townshipCode) AND state = 'open'
-                ORDER BY detected_at DESC LIMIT 1),
-            linked AS (
-                UPDATE tickets SET group_request_id = (SELECT id FROM open_case)
-                WHERE id = \(id) AND group_request_id IS DISTINCT FROM (SELECT id FROM open_case)
-                  AND EXISTS (SELECT 1 FROM open_case)
-                RETURNING id)
-            UPDATE group_requests g SET ticket_count = ticket_count + (SELECT count(*) FROM linked),
-                last_at = GREATEST(last_at, \(receivedAt))
-            WHERE g.id = (SELECT id FROM open_case)
-            RETURNING g.id, g.ticket_count, g.first_at, g.district_code
-            """, logger: logger)
-        for try await (group, count, firstAt, district) in joined.decode((UUID, Int, Date, String?).self) {
+        let joined = try await connection.execute(
+            JoinOpenGroup(leafCode: leafCode, townshipCode: townshipCode, id: id, receivedAt: receivedAt),
+            logger: logger)
+        for try await row in joined {
+            let (group, count, firstAt, district) = try row.decode((UUID, Int, Date, String?).self)
             return Group(id: group, ticketCount: count, firstAt: firstAt, districtCode: district, detected: false)
         }
-        let rows = try await connection.query(
-            """
-            SELECT id, received_at FROM tickets
-            WHERE category_code = \(leafCode) AND township_code = \(townshipCode)
-              AND received_at >= \(since) AND group_request_id IS NULL
-            """, logger: logger)
+        let rows = try await connection.execute(
+            UngroupedTickets(leafCode: leafCode, townshipCode: townshipCode, since: since), logger: logger)
         var members: [UUID] = []
         var firstAt = receivedAt
-        for try await (member, received) in rows.decode((UUID, Date).self) {
+        for try await row in rows {
+            let (member, received) = try row.decode((UUID, Date).self)
             members.append(member)
             firstAt = min(firstAt, received)
         }

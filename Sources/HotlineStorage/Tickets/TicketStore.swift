@@ -65,18 +65,10 @@ public enum TicketStore {
         on connection: PostgresConnection,
         logger: Logger
     ) async throws -> Bool {
-        let state: TicketState = classification.reviewRequired ? .needsReview : .classified
-        return try await updated(
-            connection.query(
-                """
-                UPDATE tickets SET state = \(state.rawValue), category_code = \(classification.categoryCode),
-                    level1_code = \(classification.level1Code), level2_code = \(classification.level2Code),
-                    urgency = \(classification.urgency.rawValue), classification_confidence = \(classification.confidence),
-                    classification_method = \(classification.method.rawValue), district_code = \(classification.districtCode),
-                    township_code = \(classification.townshipCode), candidates = \(candidates)::jsonb,
-                    repeat_of = \(classification.repeatOf), version = version + 1, updated_at = \(time)
-                WHERE id = \(id) AND state = \(TicketState.received.rawValue) RETURNING id
-                """, logger: logger))
+        try await updated(
+            connection.execute(
+                MarkClassified(id: id, classification: classification, candidates: candidates, time: time),
+                logger: logger))
     }
 
     /// Puts a ticket in one of `states` into the queue of `dispatch`'s lead unit (with its
@@ -89,15 +81,7 @@ public enum TicketStore {
         logger: Logger
     ) async throws -> Bool {
         try await updated(
-            connection.query(
-                """
-                UPDATE tickets SET state = \(TicketState.dispatched.rawValue), unit_code = \(dispatch.unitCode),
-                    co_unit_codes = \(dispatch.coUnitCodes), dispatch_reason = \(dispatch.reason), signed_at = NULL,
-                    first_responsible_unit = COALESCE(first_responsible_unit,
-                        (SELECT code FROM org_units WHERE code = \(dispatch.unitCode) AND kind IN ('township', 'department', 'enterprise'))),
-                    version = version + 1, updated_at = \(time)
-                WHERE id = \(id) AND state = ANY(\(states.map(\.rawValue))) RETURNING id
-                """, logger: logger))
+            connection.execute(MarkDispatched(id: id, dispatch: dispatch, states: states, time: time), logger: logger))
     }
 
     /// A ticket's category before an operator changes it, and the state it was in.
@@ -168,7 +152,7 @@ public enum TicketStore {
                 """, logger: logger))
     }
 
-    private static func updated(_ rows: PostgresRowSequence) async throws -> Bool {
+    private static func updated<Rows: AsyncSequence>(_ rows: Rows) async throws -> Bool {
         for try await _ in rows { return true }
         return false
     }
