@@ -92,6 +92,48 @@ struct ReconcilerTests {
         }
     }
 
+    @Test(
+        "a later round reads from the last round's position less the grace: a loss after it is re-queued, a row older than that is not read again"
+    )
+    func laterRoundsReadOnlyWhatIsNew() async throws {
+        try await TestDatabase.with { client, _ in
+            let gateway = HotlineServiceKind.intakeGateway.name
+            let classifier = HotlineServiceKind.classifierWorker.name
+            let received = HotlineTopic.received.name
+            func row(_ secondsAgo: Double) async throws -> UUID {
+                try await Self.row(
+                    .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: secondsAgo, on: client)
+            }
+            func apply(_ ids: [UUID]) async throws {
+                _ = try await client.withConnection {
+                    try await ProcessedEvents.claim(ids, consumer: classifier, on: $0, logger: Self.logger)
+                }
+            }
+            let reconciler = Reconciler(
+                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
+                limit: 100, logger: Self.logger)
+            // First round: the classifier applied an event published 100 s ago; its position is 160 s ago.
+            try await apply([try await row(100)])
+            #expect(try await reconciler.reconcileOnce().isEmpty)
+
+            // It has since applied one published 1 s ago: position 61 s ago. The second round
+            // reads from 220 s ago (the first position less the grace) to 61 s ago.
+            try await apply([try await row(1)])
+            let lostSince = try await row(90)
+            let lostBefore = try await row(300)
+            #expect(try await reconciler.reconcileOnce() == [classifier: 1])
+            #expect(try await Self.unpublished(lostSince, on: client))
+            #expect(try await !Self.unpublished(lostBefore, on: client))
+
+            // A new reconciler (a restart) reads the whole look-back once.
+            let restarted = Reconciler(
+                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
+                limit: 100, logger: Self.logger)
+            #expect(try await restarted.reconcileOnce() == [classifier: 1])
+            #expect(try await Self.unpublished(lostBefore, on: client))
+        }
+    }
+
     @Test("rows their producer left unpublished past the grace are published by the reconciler's relay")
     func abandonedRowsArePublished() async throws {
         let topic = try await TestEnvironment.makeTopic("test.abandoned", partitions: 1)

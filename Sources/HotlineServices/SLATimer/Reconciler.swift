@@ -6,6 +6,7 @@ public import Logging
 import Metrics
 public import PostgresNIO
 public import ServiceLifecycle
+import Synchronization
 
 /// Re-drives, from PostgreSQL, events that were committed but never applied by a consumer
 /// that reads them: a ticket received but never classified, classified but never dispatched,
@@ -20,12 +21,19 @@ public import ServiceLifecycle
 /// alone, and a group that applies nothing (stopped, or no traffic) re-drives nothing until it
 /// moves again. It runs inside the SLA timer (the process that already works from PostgreSQL on
 /// a clock); several instances are harmless, as a round only re-queues rows under row locks.
+///
+/// A round reads only the events published since the previous round's position, less the
+/// grace again (a relay's publication time is its transaction's start, so a row can become
+/// visible a little after a round has passed its time), not the whole look-back: after a
+/// start, the first round reads the look-back once.
 public struct Reconciler: Service {
     let database: PostgresClient
     let policy: ReconciliationPolicy
     let limit: Int
     let logger: Logger
     private let requeued = Counter(label: "hotline_reconciler_requeued_total")
+    /// Per consumer group, the position up to which a round found nothing more to re-queue.
+    private let checked = CheckedPositions()
 
     public init(database: PostgresClient, policy: ReconciliationPolicy, limit: Int, logger: Logger) {
         self.database = database
@@ -53,15 +61,35 @@ public struct Reconciler: Service {
     public func reconcileOnce() async throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for kind in HotlineServiceKind.allCases where !kind.appliedTypes.isEmpty {
-            let count = try await database.withTransaction(logger: logger) { connection in
-                try await OutboxStore.requeueUnapplied(
-                    consumer: kind.name, types: kind.appliedTypes.map(\.rawValue).sorted(), grace: policy.grace,
-                    lookback: policy.lookback,
-                    limit: limit, on: connection, logger: logger)
+            let (policy, limit, logger) = (policy, limit, logger)
+            let after = checked[kind.name].map { $0.addingTimeInterval(-policy.grace) }
+            let (count, position) = try await database.withTransaction(logger: logger) { connection in
+                guard
+                    let position = try await OutboxStore.settledPosition(
+                        of: kind.name, grace: policy.grace, on: connection, logger: logger)
+                else { return (0, Date?.none) }
+                let count = try await OutboxStore.requeueUnapplied(
+                    consumer: kind.name, types: kind.appliedTypes.map(\.rawValue).sorted(), after: after,
+                    through: position, lookback: policy.lookback, limit: limit, on: connection, logger: logger)
+                return (count, position)
             }
+            // With the limit reached, rows up to the position may be left: the next round looks there again.
+            if let position, count < limit { checked.advance(kind.name, to: position) }
             if count > 0 { counts[kind.name] = count }
         }
         requeued.increment(by: counts.values.reduce(0, +))
         return counts
+    }
+}
+
+/// The positions a reconciler has checked up to, per consumer group, across its rounds.
+private final class CheckedPositions: Sendable {
+    private let positions = Mutex<[String: Date]>([:])
+
+    subscript(consumer: String) -> Date? { positions.withLock { $0[consumer] } }
+
+    /// Moves `consumer`'s position forward to `position` (never back).
+    func advance(_ consumer: String, to position: Date) {
+        positions.withLock { $0[consumer] = max($0[consumer] ?? position, position) }
     }
 }

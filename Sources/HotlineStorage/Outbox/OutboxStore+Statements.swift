@@ -35,29 +35,4 @@ extension OutboxStore {
             return bindings
         }
     }
-
-    /// The ids of up to `limit` unpublished rows of `producer`, oldest first, each claimed by a
-    /// transaction-scoped advisory lock; rows another relay holds are skipped. It looks at
-    /// `window` candidates, so relays of one producer running together claim different rows.
-    struct ClaimProducerRows: HotStatement {
-        static let sql = """
-            SELECT id FROM (SELECT id FROM outbox WHERE producer = $1 AND published_at IS NULL ORDER BY id LIMIT $2)
-                AS candidate
-            WHERE pg_try_advisory_xact_lock($3, (id % 2147483647)::int) LIMIT $4
-            """
-        static let bindingDataTypes: [PostgresDataType] = [.text, .int8, .int4, .int8]
-
-        var producer: String
-        var window: Int
-        var limit: Int
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 4)
-            bindings.append(producer)
-            bindings.append(window)
-            bindings.append(claimLockSpace)
-            bindings.append(limit)
-            return bindings
-        }
-    }
 }

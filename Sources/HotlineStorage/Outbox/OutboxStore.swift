@@ -47,24 +47,30 @@ public enum OutboxStore {
     ) async throws -> [OutboxRow] {
         // Candidates beyond `limit`, so relays of one producer running together claim different
         // rows; only integers are spliced into the text.
+        // Candidates beyond `limit`, so relays of one producer running together claim different
+        // rows. Not a prepared statement: a generic plan, made while few rows wait, reads the
+        // index of all producers' unpublished rows and sorts them.
         let window = limit * 4
-        var ids: [Int64] = []
+        let candidates: PostgresRowSequence
         switch claim {
         case .producer(let producer):
-            // Every relay round runs this one: prepared.
-            let rows = try await connection.execute(
-                ClaimProducerRows(producer: producer, window: window, limit: limit), logger: logger)
-            for try await row in rows { ids.append(try row.decode(Int64.self)) }
+            candidates = try await connection.query(
+                """
+                SELECT id FROM (SELECT id FROM outbox WHERE producer = \(producer) AND published_at IS NULL
+                ORDER BY id LIMIT \(window)) AS candidate
+                WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)
+                """, logger: logger)
         case .abandoned(let seconds):
-            let rows = try await connection.query(
+            candidates = try await connection.query(
                 """
                 SELECT id FROM (SELECT id FROM outbox
                 WHERE published_at IS NULL AND created_at < now() - make_interval(secs => \(seconds))
                 ORDER BY id LIMIT \(window)) AS candidate
                 WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)
                 """, logger: logger)
-            for try await id in rows.decode(Int64.self) { ids.append(id) }
         }
+        var ids: [Int64] = []
+        for try await id in candidates.decode(Int64.self) { ids.append(id) }
         guard !ids.isEmpty else { return [] }
         let rows = try await connection.query(
             """
@@ -83,30 +89,41 @@ public enum OutboxStore {
         return claimed
     }
 
+    /// How far `consumer` has got: the latest publication among the last 500 events it
+    /// applied, less `grace` seconds. An event of its types published before that and not in its
+    /// processed-events record was lost on the way (a broker that restarted empty, a topic
+    /// deleted by mistake); a consumer that is merely behind has not applied anything that
+    /// recent. Nil when it has applied nothing.
+    public static func settledPosition(
+        of consumer: String, grace: Double, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Date? {
+        let rows = try await connection.query(
+            """
+            SELECT max(o.published_at) - make_interval(secs => \(grace))
+            FROM (SELECT event_id FROM processed_events WHERE consumer = \(consumer) ORDER BY processed_at DESC LIMIT 500) AS p
+            JOIN outbox o ON o.event_id = p.event_id
+            """, logger: logger)
+        for try await position in rows.decode(Date?.self) { return position }
+        return nil
+    }
+
     /// Marks as unpublished again, so their producer's relay sends them once more, the events
-    /// of `types` that `consumer` has not recorded as processed although it has since applied
-    /// events published more than `grace` seconds after them: lost on the way (a broker that
-    /// restarted empty, a topic deleted by mistake). A consumer that is merely behind has not
-    /// applied anything that recent, so its backlog is left alone. The consumer's position is
-    /// the latest publication among the last 500 events it applied. Looks back `lookback`
-    /// seconds, at most `limit` rows; returns how many.
+    /// of `types` published after `after` (and at most `lookback` seconds ago) up to `through`
+    /// that `consumer` has not recorded as processed: at most `limit`, the oldest first.
+    /// Returns how many.
     public static func requeueUnapplied(
-        consumer: String, types: [String], grace: Double, lookback: Double, limit: Int,
+        consumer: String, types: [String], after: Date?, through: Date, lookback: Double, limit: Int,
         on connection: PostgresConnection, logger: Logger
     ) async throws -> Int {
         let rows = try await connection.query(
             """
-            WITH position AS (
-                SELECT max(o.published_at) AS published_at
-                FROM (SELECT event_id FROM processed_events WHERE consumer = \(consumer) ORDER BY processed_at DESC LIMIT 500) AS p
-                JOIN outbox o ON o.event_id = p.event_id)
             UPDATE outbox SET published_at = NULL WHERE id IN (
-                SELECT o.id FROM outbox o, position
-                WHERE o.published_at < position.published_at - make_interval(secs => \(grace))
-                  AND o.published_at > now() - make_interval(secs => \(lookback))
+                SELECT o.id FROM outbox o
+                WHERE o.published_at > GREATEST(\(after), now() - make_interval(secs => \(lookback)))
+                  AND o.published_at <= \(through)
                   AND o.event_type = ANY(\(types))
                   AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer = \(consumer) AND p.event_id = o.event_id)
-                ORDER BY o.id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+                ORDER BY o.published_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
             RETURNING id
             """, logger: logger)
         var count = 0

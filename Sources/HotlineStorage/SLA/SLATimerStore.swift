@@ -54,10 +54,26 @@ public enum SLATimerStore {
     }
 
     /// Claims up to `limit` pending timers due at `now`, oldest first, skipping those another
-    /// instance holds. They stay locked until the caller's transaction ends.
+    /// instance holds, and locks their tickets in id order. Both stay locked until the caller's
+    /// transaction ends: two instances' ticks, holding timers of the same tickets, would
+    /// otherwise update those tickets in different orders and deadlock.
     public static func claimDue(
         now: Date, limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> [Claimed] {
+        let claimedRows = try await connection.query(
+            """
+            SELECT id, ticket_id FROM sla_timers WHERE state = 'pending' AND due_at <= \(now)
+            ORDER BY due_at LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            """, logger: logger)
+        var timerIds: [Int] = []
+        var ticketIds = Set<UUID>()
+        for try await (id, ticketId) in claimedRows.decode((Int, UUID).self) {
+            timerIds.append(id)
+            ticketIds.insert(ticketId)
+        }
+        guard !timerIds.isEmpty else { return [] }
+        try await connection.query(
+            "SELECT 1 FROM tickets WHERE id = ANY(\(Array(ticketIds))) ORDER BY id FOR NO KEY UPDATE", logger: logger)
         let rows = try await connection.query(
             """
             SELECT s.id, s.ticket_id, s.kind, s.due_at, s.unit_code, s.tier, s.district_code,
@@ -68,9 +84,7 @@ public enum SLATimerStore {
             FROM sla_timers s
             LEFT JOIN tickets t ON t.id = s.ticket_id
             LEFT JOIN ticket_whistles w ON w.ticket_id = s.ticket_id AND s.kind = 'whistle:' || w.department_code
-            WHERE s.id IN (
-                SELECT id FROM sla_timers WHERE state = 'pending' AND due_at <= \(now)
-                ORDER BY due_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+            WHERE s.id = ANY(\(timerIds))
             ORDER BY s.due_at
             """, logger: logger)
         var claimed: [Claimed] = []

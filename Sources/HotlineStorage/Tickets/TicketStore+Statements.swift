@@ -3,16 +3,19 @@ import HotlineDomain
 import PostgresNIO
 
 extension TicketStore {
-    /// The classifier's decision on ticket `$13` while it is `received`; returns its id.
+    /// The classifier's decision on ticket `$13` while it is in state `$14` (`received`);
+    /// returns its id. The state is a parameter, not a constant: a generic plan for `state =
+    /// 'received'` chose the state index over the primary key (measured: 2.2 ms instead of
+    /// 0.4 ms a call while thousands of tickets waited for classification).
     struct MarkClassified: HotStatement {
         static let sql = """
             UPDATE tickets SET state = $1, category_code = $2, level1_code = $3, level2_code = $4, urgency = $5,
                 classification_confidence = $6, classification_method = $7, district_code = $8, township_code = $9,
                 candidates = $10::jsonb, repeat_of = $11, version = version + 1, updated_at = $12
-            WHERE id = $13 AND state = 'received' RETURNING id
+            WHERE id = $13 AND state = $14 RETURNING id
             """
         static let bindingDataTypes: [PostgresDataType] = [
-            .text, .text, .text, .text, .text, .float8, .text, .text, .text, .text, .uuid, .timestamptz, .uuid,
+            .text, .text, .text, .text, .text, .float8, .text, .text, .text, .text, .uuid, .timestamptz, .uuid, .text,
         ]
 
         var id: UUID
@@ -21,7 +24,7 @@ extension TicketStore {
         var time: Date
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 13)
+            var bindings = PostgresBindings(capacity: 14)
             bindings.append((classification.reviewRequired ? TicketState.needsReview : .classified).rawValue)
             bindings.append(classification.categoryCode)
             bindings.append(classification.level1Code)
@@ -35,6 +38,7 @@ extension TicketStore {
             bindings.append(classification.repeatOf)
             bindings.append(time)
             bindings.append(id)
+            bindings.append(TicketState.received.rawValue)
             return bindings
         }
     }
