@@ -8,20 +8,38 @@ migrate_and_create_topics() {
     hotline_cli topics create --quiet || die "topic creation failed"
 }
 
+# service_processes: one line per process of the five services: NAME BINARY PORT_VARIABLE PORT.
+# With HOTLINE_WORKER_INSTANCES=N (default 1) every worker runs N times (the gateway once):
+# instance K > 1 is NAME-K, on its service's port + 10 × (K - 1), in the same consumer group, so
+# the topics' partitions are spread over the instances.
+service_processes() {
+    local entry name variable port k
+    for entry in $hotline_services; do
+        name=${entry%%:*} variable=${entry#*:} port=${!variable}
+        echo "$name $name $variable $port"
+        [[ $name == intake-gateway ]] && continue
+        for ((k = 2; k <= ${HOTLINE_WORKER_INSTANCES:-1}; k++)); do
+            echo "$name-$k $name $variable $((port + 10 * (k - 1)))"
+        done
+    done
+}
+
+# service_names: the names of the processes of service_processes.
+service_names() { service_processes | cut -d ' ' -f 1; }
+
+# start_service NAME: starts the process NAME of service_processes (no wait).
+start_service() {
+    local name binary variable port
+    read -r name binary variable port < <(service_processes | awk -v name="$1" '$1 == name')
+    [[ -n ${binary:-} ]] || die "no service process named $1"
+    start_process "$name" env "$variable=$port" "$(bin_dir)/$binary"
+}
+
 start_services() {
-    local bin; bin=$(bin_dir)
-    for entry in $hotline_services; do
-        local name=${entry%%:*}
-        start_process "$name" "$bin/$name"
-    done
-    for entry in $hotline_services; do
-        local name=${entry%%:*} variable=${entry#*:}
-        wait_for_healthy "$name" "${!variable}"
-    done
-    for entry in $hotline_services; do
-        local name=${entry%%:*} variable=${entry#*:}
-        wait_for_ready "$name" "${!variable}"
-    done
+    local name port
+    for name in $(service_names); do start_service "$name"; done
+    while read -r name _ _ port; do wait_for_healthy "$name" "$port"; done < <(service_processes)
+    while read -r name _ _ port; do wait_for_ready "$name" "$port"; done < <(service_processes)
 }
 
 # wait_for_ready NAME PORT: until the service answers /readyz (PostgreSQL reachable and its
@@ -50,16 +68,16 @@ wait_for_healthy() {
 
 stop_services() {
     # Wait for these stops only: the broker may be a background child of the same shell.
-    local stops=()
-    for entry in $hotline_services; do
-        stop_process "${entry%%:*}" &
+    local stops=() name
+    for name in $(service_names); do
+        stop_process "$name" &
         stops+=($!)
     done
     wait "${stops[@]}"
 }
 
 cluster_status() {
-    for name in broker $(for entry in $hotline_services; do echo "${entry%%:*}"; done); do
+    for name in broker $(service_names); do
         if is_running "$name"; then echo "process $name: running (pid $(cat "$(pid_file "$name")"))"; else echo "process $name: not running"; fi
     done
     if postgres_running; then echo "process postgres: running"; else echo "process postgres: not running"; fi
@@ -101,9 +119,9 @@ stop_cluster() {
 # CI excerpt shows): how often it started, when it last started and last got partitions, and
 # its last warning or error.
 service_log_digest() {
-    local entry name log
-    for entry in $hotline_services; do
-        name=${entry%%:*} log="$HOTLINE_LOG_DIR/$name.log"
+    local name log
+    for name in $(service_names); do
+        log="$HOTLINE_LOG_DIR/$name.log"
         [[ -f $log ]] || continue
         awk -v name="$name" '
             / starting$/ { starts++; started = $1; assigned = "none since" }
