@@ -46,8 +46,6 @@ public enum OutboxStore {
         _ claim: Claim, limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> [OutboxRow] {
         // Candidates beyond `limit`, so relays of one producer running together claim different
-        // rows; only integers are spliced into the text.
-        // Candidates beyond `limit`, so relays of one producer running together claim different
         // rows. Not a prepared statement: a generic plan, made while few rows wait, reads the
         // index of all producers' unpublished rows and sorts them.
         let window = limit * 4
