@@ -46,25 +46,26 @@ public enum OutboxStore {
         _ claim: Claim, limit: Int, on connection: PostgresConnection, logger: Logger
     ) async throws -> [OutboxRow] {
         // Candidates beyond `limit`, so relays of one producer running together claim different
-        // rows. Not a prepared statement: a generic plan, made while few rows wait, reads the
-        // index of all producers' unpublished rows and sorts them.
+        // rows; only integers are spliced into the text. Not a prepared statement: a generic
+        // plan, made while few rows wait, reads the index of all producers' unpublished rows and
+        // sorts them.
         let window = limit * 4
+        let claimFirst =
+            ") AS candidate WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)"
         let candidates: PostgresRowSequence
         switch claim {
         case .producer(let producer):
             candidates = try await connection.query(
                 """
                 SELECT id FROM (SELECT id FROM outbox WHERE producer = \(producer) AND published_at IS NULL
-                ORDER BY id LIMIT \(window)) AS candidate
-                WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)
+                ORDER BY id LIMIT \(window)\(unescaped: claimFirst)
                 """, logger: logger)
         case .abandoned(let seconds):
             candidates = try await connection.query(
                 """
                 SELECT id FROM (SELECT id FROM outbox
                 WHERE published_at IS NULL AND created_at < now() - make_interval(secs => \(seconds))
-                ORDER BY id LIMIT \(window)) AS candidate
-                WHERE pg_try_advisory_xact_lock(\(claimLockSpace), (id % 2147483647)::int) LIMIT \(limit)
+                ORDER BY id LIMIT \(window)\(unescaped: claimFirst)
                 """, logger: logger)
         }
         var ids: [Int64] = []
