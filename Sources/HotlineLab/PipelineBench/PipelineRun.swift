@@ -43,20 +43,19 @@ struct PipelineRun: Sendable, Codable {
         if !through.reached(accepted) { Swift.print("  NOT every accepted ticket got through before the wait gave up") }
         Swift.print("  gateway POST /tickets latency: \(gatewayLatency.line)")
         Swift.print("  intake to dispatched latency:  \(intakeToDispatched.line)")
-        let perTicket = 1000 / Double(max(ticketsThrough, 1))
+        let tickets = Double(max(ticketsThrough, 1))
         for (name, stats) in processes.sorted(by: { $0.key < $1.key }) {
             Swift.print(
                 String(
                     format: "  %@ CPU %6.1f s  %6.2f ms per ticket  peak RSS %6.1f MiB", Self.column(name),
-                    stats.cpuSeconds,
-                    stats.cpuSeconds * perTicket, stats.peakRSSMiB))
+                    stats.cpuSeconds, stats.cpuSeconds * 1000 / tickets, stats.peakRSSMiB))
         }
         let cpuSeconds = processes.values.map(\.cpuSeconds).reduce(0, +)
         Swift.print(
             String(
-                format: "  %-20@ CPU %6.1f s  %6.2f ms per ticket", "all processes", cpuSeconds, cpuSeconds * perTicket)
-        )
-        if let statements { printStatements(statements, perTicket: perTicket / 1000) }
+                format: "  %@ CPU %6.1f s  %6.2f ms per ticket", Self.column("all processes"), cpuSeconds,
+                cpuSeconds * 1000 / tickets))
+        if let statements { printStatements(statements, tickets: tickets) }
         let peaks = lag.reduce(into: [String: Int64]()) { peaks, sample in
             for (group, value) in sample.lag { peaks[group] = max(peaks[group] ?? 0, value) }
         }
@@ -75,18 +74,18 @@ struct PipelineRun: Sendable, Codable {
     private static func column(_ name: String) -> String { name.padding(toLength: 20, withPad: " ", startingAt: 0) }
 
     /// Statements per ticket and the statements that took most of PostgreSQL's execution time.
-    private func printStatements(_ profile: StatementProfile, perTicket: Double) {
+    private func printStatements(_ profile: StatementProfile, tickets: Double) {
         Swift.print(
             String(
                 format: "  PostgreSQL: %.1f statements per ticket, %.2f ms executing and %.2f ms planning per ticket",
-                Double(profile.calls) * perTicket, profile.executionMilliseconds * perTicket,
-                profile.planningMilliseconds * perTicket))
+                Double(profile.calls) / tickets, profile.executionMilliseconds / tickets,
+                profile.planningMilliseconds / tickets))
         Swift.print("    per ticket: calls  exec ms  plan ms  share  statement")
         for statement in profile.top {
             Swift.print(
                 String(
-                    format: "    %17.2f  %7.3f  %7.3f  %4.0f%%  %@", Double(statement.calls) * perTicket,
-                    statement.executionMilliseconds * perTicket, statement.planningMilliseconds * perTicket,
+                    format: "    %17.2f  %7.3f  %7.3f  %4.0f%%  %@", Double(statement.calls) / tickets,
+                    statement.executionMilliseconds / tickets, statement.planningMilliseconds / tickets,
                     100 * statement.executionMilliseconds / max(profile.executionMilliseconds, 0.001),
                     statement.text))
         }
