@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "HotlineDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -46,6 +46,12 @@ public struct KafkaProducerConfiguration: Sendable {
     public var idempotent: Bool = false
     /// `message.timeout.ms`: how long a message may wait for delivery before it fails.
     public var messageTimeoutMilliseconds: Int = 30_000
+    /// `allow.auto.create.topics`: off, so that a producer never creates a topic with the
+    /// broker's defaults. Topics come from `hotline topics create` with their own partition
+    /// counts: when the local broker came back empty and met a relay before that command, the
+    /// relay's topics got the broker's four partitions instead of six. Messages to a missing topic
+    /// wait, then fail after `message.timeout.ms`, and their relay sends them again.
+    public var createsMissingTopics: Bool = false
 
     public init(client: KafkaClientConfiguration) {
         self.client = client
@@ -58,6 +64,7 @@ public struct KafkaProducerConfiguration: Sendable {
         properties["enable.idempotence"] = idempotent ? "true" : "false"
         properties["acks"] = "all"
         properties["message.timeout.ms"] = String(messageTimeoutMilliseconds)
+        properties["allow.auto.create.topics"] = createsMissingTopics ? "true" : "false"
         return properties.merging(client.extraProperties) { _, extra in extra }
     }
 }

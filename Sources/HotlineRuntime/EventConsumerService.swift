@@ -108,7 +108,7 @@ public struct EventConsumerService: Service {
         let started = Date()
         var applied: [ConsumedEvent] = []
         let done = try await retrying("batch transaction") {
-            applied = try await database.withTransaction(logger: logger) { connection in
+            applied = try await database.transaction(logger: logger) { [events] connection in
                 let fresh = try await ProcessedEvents.claim(
                     events.map(\.event.metadata.id), consumer: consumerName, on: connection, logger: logger)
                 var seen = Set<UUID>()

@@ -86,7 +86,7 @@ public struct OutboxRelay: Service {
     /// One round: claims, publishes and stamps up to `batchSize` rows; returns how many.
     @discardableResult
     public func relayOnce() async throws -> Int {
-        try await database.withTransaction(logger: logger) { connection in
+        try await database.transaction(logger: logger) { connection in
             let rows = try await OutboxStore.claimUnpublished(claim, limit: batchSize, on: connection, logger: logger)
             guard !rows.isEmpty else { return 0 }
             let started = Date()

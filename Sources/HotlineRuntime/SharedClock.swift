@@ -49,7 +49,7 @@ public final class SharedClock: HotlineClock, Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let current = try await database.withConnection { try await Self.read(on: $0, logger: self.logger) }
+                let current = try await database.session { try await Self.read(on: $0, logger: self.logger) }
                 anchor.withLock { $0 = current }
             } catch {
                 logger.warning(

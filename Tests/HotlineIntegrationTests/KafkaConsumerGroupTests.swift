@@ -39,6 +39,19 @@ struct KafkaConsumerGroupTests {
         #expect(Set(received.map(\.text)) == Set((0..<5).map { "m-\($0)" }))
     }
 
+    @Test("a producer leaves a missing topic missing: topics come from `hotline topics create` only")
+    func producerCreatesNoTopic() async throws {
+        let topic = TestEnvironment.uniqueName("test.missing")
+        var configuration = KafkaProducerConfiguration(client: TestEnvironment.kafkaClient("tests-producer"))
+        configuration.messageTimeoutMilliseconds = 3_000
+        let producer = try KafkaProducer(configuration: configuration, logger: TestEnvironment.logger)
+        await #expect(throws: (any Error).self) { try await producer.send(numberedMessages(topic: topic, count: 1)) }
+        await producer.close()
+        let topics = try await KafkaAdmin(client: TestEnvironment.kafkaClient("tests-admin")).listTopics()
+        #expect(topics[topic] == nil)
+        #expect(!topics.isEmpty)
+    }
+
     @Test("a member killed before committing makes the next member re-deliver exactly the uncommitted batch")
     func uncommittedBatchIsRedelivered() async throws {
         let topic = try await TestEnvironment.makeTopic("test.crash", partitions: 1)

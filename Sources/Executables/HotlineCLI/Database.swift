@@ -18,7 +18,7 @@ func withAdminConnection<T: Sendable>(
     // The pool warns when a lease races its own start-up, which is harmless here.
     return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) {
         client in
-        try await client.withConnection { try await work($0, logger) }
+        try await client.session { try await work($0, logger) }
     }
 }
 
@@ -29,6 +29,6 @@ func withAdminTransaction<T: Sendable>(
     let logger = Observability.logger(for: "hotline", level: .warning)
     return try await withDatabase(HotlineSettings(), logger: Observability.logger(for: "hotline", level: .error)) {
         client in
-        try await client.withTransaction(logger: logger) { try await work($0, logger) }
+        try await client.transaction(logger: logger) { try await work($0, logger) }
     }
 }

@@ -21,7 +21,7 @@ struct Migrate: AsyncParsableCommand {
         let directory = settings.schemaDirectory.appendingPathComponent("migrations")
         let (applied, reference) = try await withDatabase(settings, logger: logger) { client in
             let applied = try await Migrator(client: client, directory: directory, logger: logger).migrate()
-            let reference = try await client.withTransaction(logger: logger) { connection in
+            let reference = try await client.transaction(logger: logger) { connection in
                 let communities = try await CommunityListStore.loaded(on: connection, logger: logger)
                 let reference = try ReferenceData(
                     schemaDirectory: settings.schemaDirectory, communities: communities?.content)

@@ -23,14 +23,14 @@ package struct AssessmentBench: Sendable {
         let reference = try ReferenceData(schemaDirectory: settings.schemaDirectory)
         let tickets = tickets
         try await BenchDatabase.with(settings: settings, logger: logger) { client in
-            try await client.withTransaction(logger: logger) {
+            try await client.transaction(logger: logger) {
                 try await ReferenceStore.replace(with: reference, on: $0, logger: logger)
             }
             let fill = ContinuousClock.now
             try await AssessmentBenchFixtures.fillFacts(tickets, on: client, logger: logger)
             print(String(format: "filled %d facts in %.1f s", tickets, (ContinuousClock.now - fill).seconds))
             let start = ContinuousClock.now
-            let results = try await client.withTransaction(logger: logger) { connection in
+            let results = try await client.transaction(logger: logger) { connection in
                 try await MonthlyAssessment.computeAndStore(
                     month: AssessmentBenchFixtures.month, at: Date(), on: connection, logger: logger)
             }

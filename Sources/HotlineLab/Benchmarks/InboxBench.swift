@@ -37,7 +37,7 @@ public struct InboxBench: Sendable {
         var logger = Logger(label: "hotline-lab.bench.inbox")
         logger.logLevel = .warning
         try await BenchDatabase.with(settings: settings, logger: logger) { database in
-            try await database.withTransaction(logger: logger) {
+            try await database.transaction(logger: logger) { [logger] in
                 try await ReferenceStore.replace(
                     with: try ReferenceData(schemaDirectory: settings.schemaDirectory), on: $0, logger: logger)
             }
@@ -62,7 +62,7 @@ public struct InboxBench: Sendable {
         var written = 0
         while written < items {
             let count = min(batch, items - written)
-            try await database.withTransaction(logger: logger) { connection in
+            try await database.transaction(logger: logger) { [written] connection in
                 for index in 0..<count {
                     try await record(ticket: tickets[(written + index) % tickets.count], on: connection, logger: logger)
                 }
@@ -83,7 +83,7 @@ public struct InboxBench: Sendable {
         // One token opens every client's stream: the per-token rate limit would refuse most of them.
         environment[HotlineVariable.rateLimitPerSecond.name] = "0"
         let gatewaySettings = HotlineSettings(environment: environment)
-        let token = try await database.withConnection {
+        let token = try await database.session {
             try await TokenStore.create(
                 name: "bench inbox", role: .handler, unitCode: Self.unit, at: Date(), on: $0, logger: logger
             ).secret
@@ -110,7 +110,7 @@ public struct InboxBench: Sendable {
         }
         var committed: [Int64: ContinuousClock.Instant] = [:]
         for index in 0..<commits {
-            let transaction = try await database.withTransaction(logger: logger) { connection in
+            let transaction = try await database.transaction(logger: logger) { connection in
                 let transaction = try await InboxBenchFixtures.transaction(on: connection, logger: logger)
                 try await record(ticket: tickets[index % tickets.count], on: connection, logger: logger)
                 return transaction

@@ -117,7 +117,7 @@ public struct ReadsBench {
 
     /// A token of `role` made for the benchmark.
     private static func token(_ role: Role, _ database: PostgresClient, _ logger: Logger) async throws -> String {
-        try await database.withConnection {
+        try await database.session {
             try await TokenStore.create(
                 name: "bench reads \(role.rawValue)", role: role, unitCode: nil, at: Date(), on: $0, logger: logger
             ).secret

@@ -30,7 +30,7 @@ public struct ScreensBench {
         let port = settings.httpPort(of: .intakeGateway)
         let group = MultiThreadedEventLoopGroup.singleton
         let token = try await settings.database.withRunningClient(logger: logger) { database in
-            try await database.withConnection {
+            try await database.session { [logger] in
                 try await TokenStore.create(
                     name: "bench screens", role: .admin, unitCode: nil, expiresAt: Date().addingTimeInterval(3600),
                     at: Date(), on: $0, logger: logger

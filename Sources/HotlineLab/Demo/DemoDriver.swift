@@ -26,7 +26,7 @@ package struct DemoDriver: Sendable {
         let poolLogger = Observability.logger(for: "hotline-lab", level: .error)
         let logger = Observability.logger(for: "hotline-lab", level: .warning)
         return try await settings.database.withRunningClient(logger: poolLogger) { database in
-            let token = try await database.withConnection {
+            let token = try await database.session {
                 try await TokenStore.create(
                     name: "demo", role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger)
             }
@@ -36,7 +36,7 @@ package struct DemoDriver: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            _ = try await database.withConnection {
+            _ = try await database.session {
                 try await TokenStore.revoke(token.id, at: Date(), on: $0, logger: logger)
             }
             return try outcome.get()

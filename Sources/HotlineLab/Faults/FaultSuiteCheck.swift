@@ -31,7 +31,7 @@ package struct FaultSuiteCheck: Sendable {
                 try await Task.sleep(for: .seconds(1))
                 found = try await Self.violations(of: ids, on: database, logger: logger)
             }
-            let items = try await database.withConnection { try await InboxStore.countsByKind(on: $0, logger: logger) }
+            let items = try await database.session { try await InboxStore.countsByKind(on: $0, logger: logger) }
             print("inbox items: " + items.map { "\($0.count) \($0.kind)" }.joined(separator: ", "))
             return found
         }

@@ -70,7 +70,7 @@ struct TicketLoad: Sendable {
             reference: try ReferenceData(schemaDirectory: settings.schemaDirectory),
             data: try ClassifierData(schemaDirectory: settings.schemaDirectory), timeZone: settings.timeZone,
             reviewThreshold: settings.intakePolicy.reviewThreshold, seed: seed)
-        let token = try await database.withConnection {
+        let token = try await database.session {
             try await TokenStore.create(
                 name: tokenName, role: .operator, unitCode: nil, at: Date(), on: $0, logger: logger
             ).secret

@@ -128,7 +128,7 @@ struct RawLimits: Sendable, Codable {
             try await withScratchTable {
                 let (body, database, logger) = (body, database, logger)
                 return try await rate(lanes: connections) { end in
-                    try await database.withConnection { connection in
+                    try await database.session { connection in
                         var rows = 0
                         while ContinuousClock.now < end {
                             try await RawInsertTable.insert(

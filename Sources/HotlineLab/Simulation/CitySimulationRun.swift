@@ -75,7 +75,7 @@ package struct CitySimulationRun: Sendable {
             }
             try await city.run(tickets, until: start.addingTimeInterval(Double(period) * 86_400), progress: !quiet)
             let end = clock.now()
-            try await database.withConnection {
+            try await database.session {
                 try await SharedClock.set(simulated: end, speed: 1, on: $0, logger: logger)
             }
             try await SimulationSummary.print(

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineRuntime
+import HotlineStorage
 import Logging
 import PostgresNIO
 import Synchronization
@@ -36,7 +37,7 @@ final class SimulationClock: Sendable {
 
     /// Runs simulated time from `simulated` at `speed`, for the services and here.
     func set(simulated: Date, speed: Double) async throws {
-        let stored = try await database.withConnection { connection in
+        let stored = try await database.session { connection in
             try await SharedClock.set(simulated: simulated, speed: speed, on: connection, logger: self.logger)
             return try await SharedClock.read(on: connection, logger: self.logger)
         }

@@ -19,7 +19,7 @@ enum SimulationSummary {
     ) async throws {
         let start = month.start(in: zone)
         try await awaitQuiet(database, logger: logger)
-        let report = try await database.withTransaction(logger: logger) { connection in
+        let report = try await database.transaction(logger: logger) { connection in
             try await PeriodReports.report(
                 period: "month", start: start, end: month.nextMonth.start(in: zone),
                 previousStart: month.previousMonth.start(in: zone), rankingMonth: month, at: Date(),
@@ -62,7 +62,7 @@ enum SimulationSummary {
         lines += ["", "overdue tickets per district"] + report.overdue.map { "  \($0.name) \($0.count)" }
         lines += ["", "handling steps"] + report.handlingSteps.map { "  \($0.code) \($0.count)" }
         lines += ["", "top 10 communities and villages"] + report.topCommunities.map { "  \($0.name) \($0.count)" }
-        let inbox = try await database.withConnection { try await InboxStore.countsByKind(on: $0, logger: logger) }
+        let inbox = try await database.session { try await InboxStore.countsByKind(on: $0, logger: logger) }
         lines += ["", "inbox items by kind"] + inbox.map { "  \($0.kind) \($0.count)" }
         try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)
         let file = reportDirectory.appendingPathComponent("month-\(month.isoDescription.prefix(7)).html")

@@ -29,7 +29,7 @@ final class UnitTokens: Sendable {
 
     private func token(key: String, role: Role, unit: String?) async throws -> String {
         if let known = tokens.withLock({ $0[key] }) { return known }
-        let created = try await database.withConnection { connection in
+        let created = try await database.session { connection in
             try await TokenStore.create(
                 name: "simulation \(key)", role: role, unitCode: unit, at: Date(),
                 on: connection,

@@ -55,7 +55,7 @@ public final class AuditTrailWriter: AuditTrail, Service {
         }
         guard !batch.isEmpty else { return true }
         do {
-            try await database.withConnection { try await AuditStore.append(batch, on: $0, logger: self.logger) }
+            try await database.session { try await AuditStore.append(batch, on: $0, logger: self.logger) }
             written.increment(by: batch.count)
             return true
         } catch {

@@ -42,7 +42,7 @@ public struct ReportScheduler: Sendable {
         let now = clock.now()
         var stored = 0
         for period in ReportPeriod.allCases {
-            let last = try await database.withConnection {
+            let last = try await database.session {
                 try await ScheduledReportStore.lastStart(of: period, on: $0, logger: logger)
             }
             for start in schedule.due(period, now: now, lastProduced: last, in: timeZone) {
@@ -56,7 +56,7 @@ public struct ReportScheduler: Sendable {
     private func produce(_ period: ReportPeriod, start: Date, at now: Date) async throws -> Int {
         let bounds = period.bounds(containing: start, in: timeZone)
         let dueAt = schedule.dueAt(period, start: start, in: timeZone)
-        return try await database.withTransaction(logger: logger) { connection in
+        return try await database.transaction(logger: logger) { connection in
             guard try await ScheduledReportStore.claim(period, start: start, on: connection, logger: logger) else {
                 return 0
             }

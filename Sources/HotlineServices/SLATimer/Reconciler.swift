@@ -63,7 +63,7 @@ public struct Reconciler: Service {
         for kind in HotlineServiceKind.allCases where !kind.appliedTypes.isEmpty {
             let (policy, limit, logger) = (policy, limit, logger)
             let after = checked[kind.name].map { $0.addingTimeInterval(-policy.grace) }
-            let (count, position) = try await database.withTransaction(logger: logger) { connection in
+            let (count, position) = try await database.transaction(logger: logger) { connection in
                 guard
                     let position = try await OutboxStore.settledPosition(
                         of: kind.name, grace: policy.grace, on: connection, logger: logger)

@@ -65,7 +65,7 @@ public struct SLATicker: Service {
     /// Claims one batch of due timers and settles it in one transaction.
     @discardableResult
     public func tickOnce() async throws -> Outcome {
-        let outcome = try await database.withTransaction(logger: logger) { connection in
+        let outcome = try await database.transaction(logger: logger) { connection in
             let now = clock.now()
             let due = try await SLATimerStore.claimDue(now: now, limit: batchSize, on: connection, logger: logger)
             guard !due.isEmpty else { return Outcome() }

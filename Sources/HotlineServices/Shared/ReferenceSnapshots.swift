@@ -51,7 +51,7 @@ final class ReferenceSnapshots<Model: Sendable>: Sendable {
     func current(from database: PostgresClient, logger: Logger) async throws -> ReferenceSnapshot<Model> {
         if let fresh = freshSnapshot() { return fresh }
         return try await refreshOnce {
-            try await database.withConnection { try await self.refresh(on: $0, logger: logger) }
+            try await database.session { try await self.refresh(on: $0, logger: logger) }
         }
     }
 

@@ -25,7 +25,7 @@ public struct PostgresAuditReader: AuditReader {
     public func records(
         matching filter: AuditStore.Filter, before cursor: Int64?, limit: Int
     ) async throws -> [AuditStore.Record] {
-        try await database.withConnection {
+        try await database.session {
             try await AuditStore.search(filter, before: cursor, limit: limit, on: $0, logger: logger)
         }
     }

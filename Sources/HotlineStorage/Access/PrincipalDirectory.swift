@@ -21,7 +21,7 @@ public struct PostgresPrincipalDirectory: PrincipalDirectory {
     }
 
     public func principal(for secret: String, at time: Date) async throws -> Principal? {
-        try await database.withConnection {
+        try await database.session {
             try await TokenStore.principal(for: secret, at: time, on: $0, logger: logger)
         }
     }

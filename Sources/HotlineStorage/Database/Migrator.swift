@@ -50,7 +50,7 @@ public struct Migrator: Sendable {
         try await ensureMigrationTable()
         var applied: [Int] = []
         for migration in migrations {
-            let didApply = try await client.withTransaction(logger: logger) { connection in
+            let didApply = try await client.transaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockId))", logger: logger)
                 let rows = try await connection.query(
                     "SELECT 1 FROM schema_migrations WHERE version = \(migration.version)", logger: logger)
@@ -90,7 +90,7 @@ extension Migrator {
     /// Creates `schema_migrations` if needed, under the lock: concurrent `CREATE TABLE IF NOT
     /// EXISTS` statements can otherwise collide.
     private func ensureMigrationTable() async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockId))", logger: logger)
             try await connection.query(
                 """

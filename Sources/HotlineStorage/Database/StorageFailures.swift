@@ -6,9 +6,15 @@ public import PostgresNIO
 public enum StorageFailures {
     /// Whether the database is down, restarting or unreachable (rather than refusing the
     /// request): a lost or refused connection, or a server error of class 08 (connection
-    /// exception) or 57 (shutting down, starting up), also in the middle of a transaction.
+    /// exception) or 57 (shutting down, starting up), also in the middle of a transaction; or a
+    /// session that ended while its work was in progress (`ClosedSessionWatch`).
     public static func isUnavailable(_ error: any Error) -> Bool {
-        causes(of: error).contains { failure in
+        if error is ClosedSessionWatch.SessionEnded
+            || (error as? PostgresTransactionError)?.closureError is ClosedSessionWatch.SessionEnded
+        {
+            return true
+        }
+        return causes(of: error).contains { failure in
             switch failure.code {
             case .connectionError, .poolClosed, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
                 return true

@@ -39,17 +39,17 @@ public struct PostgresGovernanceTaskRepository: GovernanceTaskRepository {
     public func screeningTallies(
         year: Int, timeZone: TimeZone
     ) async throws -> (tallies: [AnnualScreening.Tally], previousYear: [String: Int]) {
-        try await database.withConnection {
+        try await database.session {
             try await GovernanceTaskStore.screeningTallies(year: year, timeZone: timeZone, on: $0, logger: logger)
         }
     }
 
     public func unitKinds(_ codes: [String]) async throws -> [String: OrgUnit.Kind] {
-        try await database.withConnection { try await HandlingStore.units(codes, on: $0, logger: logger).kinds }
+        try await database.session { try await HandlingStore.units(codes, on: $0, logger: logger).kinds }
     }
 
     public func adopt(_ task: GovernanceTask, notices: [InboxNotice]) async throws {
-        try await database.withTransaction(logger: logger) { connection in
+        try await database.transaction(logger: logger) { connection in
             try await GovernanceTaskStore.insert(task, on: connection, logger: logger)
             try await InboxStore.add(
                 notices, eventId: task.id, ticketId: nil, at: task.adoptedAt, on: connection, logger: logger)
@@ -57,13 +57,13 @@ public struct PostgresGovernanceTaskRepository: GovernanceTaskRepository {
     }
 
     public func tasks(id: UUID?) async throws -> [GovernanceTask] {
-        try await database.withConnection { try await GovernanceTaskStore.tasks(id: id, on: $0, logger: logger) }
+        try await database.session { try await GovernanceTaskStore.tasks(id: id, on: $0, logger: logger) }
     }
 
     public func saveProgress(
         _ report: GovernanceProgressReport, of task: UUID, by person: String, at time: Date
     ) async throws -> GovernanceProgress {
-        try await database.withConnection {
+        try await database.session {
             try await GovernanceTaskStore.saveProgress(report, of: task, by: person, at: time, on: $0, logger: logger)
         }
     }
@@ -71,7 +71,7 @@ public struct PostgresGovernanceTaskRepository: GovernanceTaskRepository {
     public func monthlyCounts(
         of leaf: String, from first: CalendarDay, through last: CalendarDay, timeZone: TimeZone
     ) async throws -> [String: [CalendarDay: Int]] {
-        try await database.withConnection {
+        try await database.session {
             try await GovernanceTaskStore.monthlyCounts(
                 of: leaf, from: first, through: last, timeZone: timeZone, on: $0, logger: logger)
         }

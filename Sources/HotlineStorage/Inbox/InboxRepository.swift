@@ -37,36 +37,36 @@ public struct PostgresInboxRepository: InboxRepository {
     }
 
     public func unit(_ code: String) async throws -> OrgUnit? {
-        try await database.withConnection { try await InboxStore.unit(code, on: $0, logger: logger) }
+        try await database.session { try await InboxStore.unit(code, on: $0, logger: logger) }
     }
 
     public func items(
         of unit: String, matching filter: InboxStore.Filter, before cursor: Int64?, limit: Int
     ) async throws -> [InboxItem] {
-        try await database.withConnection {
+        try await database.session {
             try await InboxStore.items(of: unit, matching: filter, before: cursor, limit: limit, on: $0, logger: logger)
         }
     }
 
     public func openCounts(of unit: String) async throws -> (byKind: [InboxKind: Int], unread: Int) {
-        try await database.withConnection { try await InboxStore.openCounts(of: unit, on: $0, logger: logger) }
+        try await database.session { try await InboxStore.openCounts(of: unit, on: $0, logger: logger) }
     }
 
     public func mark(
         _ ids: [Int64], of unit: String, _ mark: InboxStore.Mark, by actor: String, at time: Date
     ) async throws -> [Int64] {
-        try await database.withConnection {
+        try await database.session {
             try await InboxStore.mark(ids, of: unit, mark, by: actor, at: time, on: $0, logger: logger)
         }
     }
 
     public func committed(after position: InboxPosition, unit: String?, limit: Int) async throws -> [InboxItem] {
-        try await database.withConnection {
+        try await database.session {
             try await InboxStore.committed(after: position, unit: unit, limit: limit, on: $0, logger: logger)
         }
     }
 
     public func latestPosition() async throws -> InboxPosition {
-        try await database.withConnection { try await InboxStore.latestPosition(on: $0, logger: logger) }
+        try await database.session { try await InboxStore.latestPosition(on: $0, logger: logger) }
     }
 }

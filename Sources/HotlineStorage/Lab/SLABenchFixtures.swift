@@ -9,7 +9,7 @@ package enum SLABenchFixtures {
     package static func reset(
         pending: Int, dueTickets: Int, on client: PostgresClient, logger: Logger
     ) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             try await connection.query("TRUNCATE sla_timers, outbox, ticket_history, tickets CASCADE", logger: logger)
             try await connection.query(
                 """

@@ -22,13 +22,13 @@ public struct PostgresServiceRequestRepository: ServiceRequestRepository {
     }
 
     public func requests(matching filter: ServiceRequestFilter, limit: Int) async throws -> [ServiceRequestRecord] {
-        try await database.withConnection {
+        try await database.session {
             try await ServiceRequestStore.requests(matching: filter, limit: limit, on: $0, logger: logger)
         }
     }
 
     public func request(token: UUID) async throws -> ServiceRequestRecord? {
-        try await database.withConnection {
+        try await database.session {
             try await ServiceRequestStore.request(token: token, on: $0, logger: logger)
         }
     }

@@ -12,7 +12,7 @@ public enum PlaceBoundaryStore {
         _ boundaries: [PlaceBoundary], at time: Date, on client: PostgresClient, logger: Logger
     ) async throws {
         let rows = String(decoding: try JSONEncoder().encode(boundaries), as: UTF8.self)
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             // DELETE rather than TRUNCATE, whose lock would wait for every reader.
             try await connection.query("DELETE FROM place_boundaries", logger: logger)
             try await connection.query(

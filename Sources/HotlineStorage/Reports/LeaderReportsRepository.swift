@@ -34,25 +34,25 @@ public struct PostgresLeaderReportsRepository: LeaderReportsRepository {
     }
 
     public func intake(day: Range<Date>, month: Range<Date>) async throws -> BigScreenFigures.Intake {
-        try await database.withConnection {
+        try await database.session {
             try await BigScreenStore.intake(day: day, month: month, on: $0, logger: logger)
         }
     }
 
     public func latest(limit: Int, until now: Date) async throws -> [BigScreenFigures.LatestTicket] {
-        try await database.withConnection {
+        try await database.session {
             try await BigScreenStore.latest(limit: limit, until: now, on: $0, logger: logger)
         }
     }
 
     public func townshipLoads(from start: Date, to end: Date) async throws -> [BigScreenFigures.TownshipLoad] {
-        try await database.withConnection {
+        try await database.session {
             try await BigScreenStore.townshipLoads(from: start, to: end, on: $0, logger: logger)
         }
     }
 
     public func report(period: String, start: Date, end: Date, previousStart: Date) async throws -> PeriodReport {
-        try await database.withConnection {
+        try await database.session {
             try await ReportQueries.report(
                 period: period, start: start, end: end, previousStart: previousStart, ranking: nil, on: $0,
                 logger: logger)
@@ -62,10 +62,10 @@ public struct PostgresLeaderReportsRepository: LeaderReportsRepository {
     public func assessmentFigures(
         month: CalendarDay
     ) async throws -> (units: [String: UnitFigures], districts: [String: UnitFigures]) {
-        try await database.withConnection { try await AssessmentStore.figures(month: month, on: $0, logger: logger) }
+        try await database.session { try await AssessmentStore.figures(month: month, on: $0, logger: logger) }
     }
 
     public func ranks(month: CalendarDay) async throws -> [String: Int] {
-        try await database.withConnection { try await AssessmentStore.ranks(month: month, on: $0, logger: logger) }
+        try await database.session { try await AssessmentStore.ranks(month: month, on: $0, logger: logger) }
     }
 }

@@ -47,7 +47,7 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     public func stored(
         _ period: ReportPeriod, start: Date, scope: ReportScope
     ) async throws -> (header: ScheduledReportStore.Header, report: PeriodReport)? {
-        try await database.withConnection {
+        try await database.session {
             try await ScheduledReportStore.report(period, start: start, scope: scope, on: $0, logger: logger)
         }
     }
@@ -55,7 +55,7 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     public func warnings(
         in scope: ReportScope, from first: CalendarDay, through last: CalendarDay
     ) async throws -> [DistrictWarning] {
-        try await database.withConnection {
+        try await database.session {
             try await EarlyWarningStore.warnings(
                 in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, on: $0,
                 logger: logger)
@@ -65,7 +65,7 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     public func recurrences(
         in scope: ReportScope, from first: CalendarDay, through last: CalendarDay, now: Date, timeZone: TimeZone
     ) async throws -> [ProposedRecurrence] {
-        try await database.withConnection {
+        try await database.session {
             try await RecurrenceStore.proposals(
                 in: scope, firstDay: first.isoDescription, lastDay: last.isoDescription, now: now, timeZone: timeZone,
                 on: $0, logger: logger)
@@ -75,7 +75,7 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     public func governanceClass(
         district: String?
     ) async throws -> (records: [GovernanceClassHistory.Assessed], months: Set<CalendarDay>) {
-        try await database.withConnection {
+        try await database.session {
             try await GovernanceClassStore.history(district: district, on: $0, logger: logger)
         }
     }
@@ -83,7 +83,7 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     public func headers(
         _ period: ReportPeriod, scope: ReportScope, limit: Int
     ) async throws -> [ScheduledReportStore.Header] {
-        try await database.withConnection {
+        try await database.session {
             try await ScheduledReportStore.headers(period, scope: scope, limit: limit, on: $0, logger: logger)
         }
     }
@@ -91,7 +91,7 @@ public struct PostgresPeriodReportRepository: PeriodReportRepository {
     public func compute(
         _ period: ReportPeriod, bounds: ReportPeriod.Bounds, scope: ReportScope
     ) async throws -> PeriodReport {
-        try await database.withConnection {
+        try await database.session {
             try await ReportQueries.report(
                 period: period.rawValue, start: bounds.start, end: bounds.end, previousStart: bounds.previousStart,
                 scope: scope, ranking: nil, on: $0, logger: logger)

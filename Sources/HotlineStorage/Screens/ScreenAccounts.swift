@@ -31,13 +31,13 @@ public struct PostgresScreenAccounts: ScreenAccounts {
     }
 
     public func credentials(username: String) async throws -> ScreenUserStore.Credentials? {
-        try await database.withConnection {
+        try await database.session {
             try await ScreenUserStore.credentials(username: username, on: $0, logger: logger)
         }
     }
 
     public func principal(forToken secret: String, at time: Date) async throws -> Principal? {
-        try await database.withConnection {
+        try await database.session {
             try await TokenStore.principal(for: secret, at: time, on: $0, logger: logger)
         }
     }
@@ -45,7 +45,7 @@ public struct PostgresScreenAccounts: ScreenAccounts {
     public func openSession(
         secret: String, holder: ScreenSessionStore.Holder, formToken: String, at time: Date, expiresAt: Date
     ) async throws {
-        try await database.withConnection { connection in
+        try await database.session { connection in
             // Sessions that ended or expired a day ago go when a new one opens.
             _ = try await ScreenSessionStore.purge(
                 before: time.addingTimeInterval(-86_400), on: connection, logger: logger)
@@ -56,13 +56,13 @@ public struct PostgresScreenAccounts: ScreenAccounts {
     }
 
     public func session(secret: String, at time: Date) async throws -> ScreenSessionStore.Open? {
-        try await database.withConnection {
+        try await database.session {
             try await ScreenSessionStore.session(secret: secret, at: time, on: $0, logger: logger)
         }
     }
 
     public func endSession(secret: String, at time: Date) async throws {
-        try await database.withConnection {
+        try await database.session {
             try await ScreenSessionStore.end(secret: secret, at: time, on: $0, logger: logger)
         }
     }

@@ -31,7 +31,7 @@ public struct PostgresSupervisionRepository: SupervisionRepository {
     public func supervised(
         within scope: TicketScope, matching filter: SupervisionStore.Filter, after cursor: TicketCursor?, limit: Int
     ) async throws -> [SupervisedTicket] {
-        try await database.withConnection {
+        try await database.session {
             try await SupervisionStore.tickets(
                 within: scope, matching: filter, after: cursor, limit: limit, on: $0, logger: logger)
         }
@@ -40,7 +40,7 @@ public struct PostgresSupervisionRepository: SupervisionRepository {
     public func meetingAgenda(
         of unit: String, within scope: TicketScope, before cursor: Int64?, limit: Int
     ) async throws -> [MeetingAgendaItem] {
-        try await database.withConnection {
+        try await database.session {
             try await MeetingAgendaStore.items(
                 of: unit, within: scope, before: cursor, limit: limit, on: $0, logger: logger)
         }

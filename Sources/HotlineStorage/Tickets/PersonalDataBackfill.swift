@@ -13,7 +13,7 @@ public enum PersonalDataBackfill {
     public static func run(client: PostgresClient, batch: Int = 1_000, logger: Logger) async throws -> Int {
         var total = 0
         while true {
-            let masked = try await client.withTransaction(logger: logger) { connection in
+            let masked = try await client.transaction(logger: logger) { connection in
                 try await maskBatch(limit: batch, on: connection, logger: logger)
             }
             total += masked

@@ -20,7 +20,7 @@ public struct PostgresTicketRepository: TicketRepository {
     }
 
     public func read<T: Sendable>(_ work: @escaping @Sendable (any TicketSession) async throws -> T) async throws -> T {
-        try await database.withConnection { [logger] in
+        try await database.session { [logger] in
             try await work(PostgresTicketSession(connection: $0, logger: logger))
         }
     }
@@ -29,7 +29,7 @@ public struct PostgresTicketRepository: TicketRepository {
         _ work: @escaping @Sendable (any TicketSession) async throws -> T
     ) async throws -> T {
         do {
-            let result = try await database.withTransaction(logger: logger) { [logger] in
+            let result = try await database.transaction(logger: logger) { [logger] in
                 try await work(PostgresTicketSession(connection: $0, logger: logger))
             }
             doorbell?.ring()
