@@ -23,9 +23,9 @@ import Synchronization
 /// a clock); several instances are harmless, as a round only re-queues rows under row locks.
 ///
 /// A round reads only the events published since the previous round's position, less the
-/// grace again (a relay's publication time is its transaction's start, so a row can become
-/// visible a little after a round has passed its time), not the whole look-back: after a
-/// start, the first round reads the look-back once.
+/// grace again (a relay stamps its rows just before its commit, so a row can become visible a
+/// little after a round has passed its time), not the whole look-back: after a start, the first
+/// round reads the look-back once.
 public struct Reconciler: Service {
     let database: PostgresClient
     let policy: ReconciliationPolicy

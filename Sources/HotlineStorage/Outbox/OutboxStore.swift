@@ -135,11 +135,14 @@ public enum OutboxStore {
     static let claimLockSpace: Int32 = 0x6f75_7462
 
     /// Stamps rows as published, in the transaction that claimed them, with the database's
-    /// time (the reconciler measures its grace in real time, whatever clock the services use).
+    /// time (the reconciler measures its grace in real time, whatever clock the services use) at
+    /// this statement, after the broker's acknowledgement: not `now()`, the transaction's start,
+    /// which is as old as the relay's wait for the broker (up to the message timeout while the
+    /// broker is away), and would put a row behind positions the reconciler has already checked.
     public static func markPublished(_ ids: [Int64], on connection: PostgresConnection, logger: Logger) async throws {
         guard !ids.isEmpty else { return }
         try await connection.query(
-            "UPDATE outbox SET published_at = now() WHERE id = ANY(\(ids))", logger: logger)
+            "UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY(\(ids))", logger: logger)
     }
 
     /// How many rows wait to be published, per producer (for metrics and status).
