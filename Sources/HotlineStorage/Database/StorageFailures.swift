@@ -9,11 +9,8 @@ public enum StorageFailures {
     /// exception) or 57 (shutting down, starting up), also in the middle of a transaction; or a
     /// session that ended while its work was in progress (`ClosedSessionWatch`).
     public static func isUnavailable(_ error: any Error) -> Bool {
-        if error is ClosedSessionWatch.SessionEnded
-            || (error as? PostgresTransactionError)?.closureError is ClosedSessionWatch.SessionEnded
-        {
-            return true
-        }
+        // Thrown by `PostgresClient.session` and `.transaction` themselves, never inside a transaction's work.
+        if error is ClosedSessionWatch.SessionEnded { return true }
         return causes(of: error).contains { failure in
             switch failure.code {
             case .connectionError, .poolClosed, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
