@@ -89,7 +89,9 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// How long a member may wait for the group to assign it partitions (after subscribing, or
     /// after losing its partitions in a rebalance) before it gives up on its client and joins
     /// again with a new one. Joins take 3 to 12 s on the local broker (longer when a killed
-    /// member must first time out), and a few seconds on Kafka.
+    /// member must first time out), and a few seconds on Kafka. Also how long a member may hold
+    /// no partitions while the broker lists some for its topics before it leaves the group and
+    /// joins again, once until it next loses an assignment (see `KafkaConsumer.poll`).
     public var joinStallLimit: Duration = .seconds(60)
 
     public init(client: KafkaClientConfiguration, groupId: String, topics: [String]) {

@@ -46,12 +46,14 @@ public final class KafkaConsumer: Sendable {
 
     /// Waits up to `timeout` for a first message, then takes whatever else is ready, up to
     /// `maxMessages`. An empty result means nothing arrived in time. The first call subscribes;
-    /// a call that finds the member waiting for the group longer than `joinStallLimit` joins
-    /// again with a new client.
+    /// a call that finds the member waiting for the group longer than `joinStallLimit`, or
+    /// holding nothing that long while its topics have partitions, joins again with a new client.
     public func poll(maxMessages: Int, timeout: Duration) async throws -> [KafkaConsumedMessage] {
         try await queue.performBlocking { [self] in
             if let waited = rebalances.assignmentWait, waited > joinStallLimit {
-                rejoin(after: waited)
+                rejoinAfterStalledJoin(waited: waited)
+            } else if let idle = rebalances.idleWait, idle > joinStallLimit {
+                rejoinIfTopicsHavePartitions(idle: idle)
             }
             return try client(subscribing: true).consume(maxMessages: maxMessages, firstWait: timeout) { error in
                 logger.warning("Kafka consumer error", metadata: ["error": "\(error)"])
@@ -61,17 +63,53 @@ public final class KafkaConsumer: Sendable {
 
     /// Drops a client whose group join never completed, as a killed process would (the group
     /// forgets it after the session timeout), so that the next poll subscribes afresh. Call on `queue`.
-    private func rejoin(after waited: Duration) {
-        let stalled: RDKafkaClient? = state.withLock { state in
-            guard case .subscribed(let client) = state else { return nil }
-            state = .idle
-            return client
-        }
-        guard let stalled else { return }
+    private func rejoinAfterStalledJoin(waited: Duration) {
+        guard let stalled = detachClient() else { return }
         logger.error(
             "the consumer group gave this member no partitions in time; joining again with a new client",
             metadata: ["waited_seconds": "\(waited.components.seconds)", "topics": "\(topics)"])
         stalled.destroy(leavingGroup: false)
+    }
+
+    /// Leaves the group and drops the client when the member has held nothing for `idle` while the
+    /// broker lists partitions of its topics, so that the next poll subscribes afresh. A group
+    /// that formed while its topics were missing (a broker that came back empty, before `hotline
+    /// topics create` ran) assigns nothing, and librdkafka does not join again when the topics
+    /// return with the partition counts they had: only a new client sees them. Call on `queue`.
+    private func rejoinIfTopicsHavePartitions(idle: Duration) {
+        guard case .subscribed(let client) = state.withLock({ $0 }) else { return }
+        let partitions: Int
+        do {
+            let counts = try client.partitionCounts(timeout: Self.metadataTimeout)
+            partitions = topics.reduce(0) { $0 + (counts[$1] ?? 0) }
+        } catch {
+            logger.warning("Kafka metadata request failed", metadata: ["error": "\(error)"])
+            rebalances.stillIdle()
+            return
+        }
+        guard partitions > 0 else {
+            rebalances.stillIdle()
+            return
+        }
+        rebalances.rejoiningWhileIdle()
+        logger.warning(
+            "this member has held no partitions while its topics have some; leaving the group and joining again",
+            metadata: [
+                "idle_seconds": "\(idle.components.seconds)", "topics": "\(topics)", "partitions": "\(partitions)",
+            ])
+        if let idleClient = detachClient() { leaveAndFree(idleClient) }
+    }
+
+    /// How long the idle check waits for the broker's list of topics.
+    static let metadataTimeout: Duration = .seconds(2)
+
+    /// Takes the subscribed client out of the consumer, which becomes idle again. Call on `queue`.
+    private func detachClient() -> RDKafkaClient? {
+        state.withLock { state in
+            guard case .subscribed(let client) = state else { return nil }
+            state = .idle
+            return client
+        }
     }
 
     /// How long a commit waits for the broker's answer before it fails (and the next batch's commit
@@ -145,18 +183,22 @@ public final class KafkaConsumer: Sendable {
     /// longer than `closeTimeout`, whatever state the group is in.
     public func close() async {
         await queue.performBlocking { [self] in
-            guard let client = takeClient() else { return }
-            var left = false
-            do {
-                left = try client.closeConsumer(timeout: Self.closeTimeout)
-                if !left {
-                    logger.warning("the consumer group did not let this member leave in time; leaving without it")
-                }
-            } catch {
-                logger.warning("Kafka consumer close failed", metadata: ["error": "\(error)"])
-            }
-            client.destroy(leavingGroup: left)
+            if let client = takeClient() { leaveAndFree(client) }
         }
+    }
+
+    /// Leaves the group, waiting at most `closeTimeout`, and frees `client`. Call on `queue`.
+    private func leaveAndFree(_ client: RDKafkaClient) {
+        var left = false
+        do {
+            left = try client.closeConsumer(timeout: Self.closeTimeout)
+            if !left {
+                logger.warning("the consumer group did not let this member leave in time; leaving without it")
+            }
+        } catch {
+            logger.warning("Kafka consumer close failed", metadata: ["error": "\(error)"])
+        }
+        client.destroy(leavingGroup: left)
     }
 
     /// Frees the client without leaving the group or committing, exactly as a killed process

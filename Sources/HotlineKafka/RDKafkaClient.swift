@@ -346,11 +346,13 @@ final class RDKafkaClient: @unchecked Sendable {
                 : RDKafkaClient.failure(rd_kafka_assign(handle, list))
             observer.assigned(partitions, incrementally: incremental, failure: failure)
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+            // Read before unassigning, which clears it.
+            let lost = rd_kafka_assignment_lost(handle) != 0
             let failure =
                 incremental
                 ? rd_kafka_incremental_unassign(handle, list).map { RDKafkaClient.error(consuming: $0) }
                 : RDKafkaClient.failure(rd_kafka_assign(handle, nil))
-            observer.revoked(partitions, incrementally: incremental, failure: failure)
+            observer.revoked(partitions, incrementally: incremental, lost: lost, failure: failure)
         default:
             _ = rd_kafka_assign(handle, nil)
             observer.lost(RDKafkaClient.error(code))

@@ -1,17 +1,31 @@
 import Logging
 import Synchronization
 
-/// Remembers a consumer's current partition assignment as the group rebalances, and since when
-/// the member has been waiting for the group to give it one; logs each change. `RDKafkaClient`
-/// applies the change in librdkafka and then tells the observer.
+/// Remembers a consumer's current partition assignment as the group rebalances, since when the
+/// member has been waiting for the group to give it one, and since when it has held nothing
+/// after the group answered; logs each change. `RDKafkaClient` applies the change in librdkafka
+/// and then tells the observer.
 ///
 /// Rebalances are served inside `consume`, between batches: a batch that was handed out has been
 /// committed (or abandoned) before its partitions can be revoked, so nothing else needs undoing.
 final class RebalanceObserver: Sendable {
-    private let current = Mutex<Set<KafkaTopicPartition>>([])
-    /// Set when the member subscribes or loses its partitions; cleared by the next assignment,
-    /// even an empty one (a member of a group with more members than partitions).
-    private let waitingSince = Mutex<ContinuousClock.Instant?>(nil)
+    private struct State {
+        var current: Set<KafkaTopicPartition> = []
+        /// Set when the member subscribes or loses its partitions; cleared by the next assignment,
+        /// even an empty one.
+        var waitingSince: ContinuousClock.Instant?
+        /// Set by an assignment that leaves the member holding nothing; cleared when it holds
+        /// partitions again, or when it waits for a new assignment.
+        var idleSince: ContinuousClock.Instant?
+        /// Whether the member has already joined again because it held nothing while its topics
+        /// had partitions; cleared when the member loses its assignment (its session ended, or the
+        /// broker forgot the group). One such join per member is enough to undo a group formed
+        /// while the topics were missing, and bounds the extra rebalances in a group with more
+        /// members than partitions, whose idle members stay idle.
+        var rejoinedWhileIdle = false
+    }
+
+    private let state = Mutex(State())
     private let logger: Logger
 
     init(logger: Logger) {
@@ -20,43 +34,74 @@ final class RebalanceObserver: Sendable {
 
     /// The partitions the member holds now.
     var assignment: Set<KafkaTopicPartition> {
-        current.withLock { $0 }
+        state.withLock { $0.current }
     }
 
     /// How long the member has been waiting for the group to assign it partitions; nil when the
     /// group has answered since it subscribed or last lost its partitions.
     var assignmentWait: Duration? {
-        waitingSince.withLock { $0 }.map { ContinuousClock.now - $0 }
+        state.withLock { $0.waitingSince }.map { ContinuousClock.now - $0 }
+    }
+
+    /// How long the member has held nothing since the group's last answer, while it may still join
+    /// again for it; nil when it holds partitions, waits for an assignment, or has already joined
+    /// again for it since it last lost an assignment.
+    var idleWait: Duration? {
+        state.withLock { $0.rejoinedWhileIdle ? nil : $0.idleSince }.map { ContinuousClock.now - $0 }
     }
 
     /// The member subscribed (again) and waits for its first assignment.
     func subscribed() {
-        waitingSince.withLock { $0 = ContinuousClock.now }
+        state.withLock { state in
+            state.waitingSince = ContinuousClock.now
+            state.idleSince = nil
+        }
+    }
+
+    /// The member looked at its topics while idle and found none with partitions: `idleWait`
+    /// starts again from now.
+    func stillIdle() {
+        state.withLock { $0.idleSince = $0.idleSince.map { _ in ContinuousClock.now } }
+    }
+
+    /// The member joins again because it held nothing while its topics had partitions; it does so
+    /// at most once until it next loses an assignment.
+    func rejoiningWhileIdle() {
+        state.withLock { $0.rejoinedWhileIdle = true }
     }
 
     /// The group gave the member `partitions`: in addition to what it held (`incrementally`, the
     /// cooperative protocol), or instead of it (the eager protocols).
     func assigned(_ partitions: [KafkaTopicPartition], incrementally: Bool, failure: KafkaError?) {
-        current.withLock { current in
-            if incrementally { current.formUnion(partitions) } else { current = Set(partitions) }
+        state.withLock { state in
+            if incrementally { state.current.formUnion(partitions) } else { state.current = Set(partitions) }
+            state.waitingSince = nil
+            state.idleSince = state.current.isEmpty ? ContinuousClock.now : nil
         }
-        waitingSince.withLock { $0 = nil }
         log("Kafka partitions assigned", partitions, failure: failure)
     }
 
-    /// The group took `partitions` back: only those (`incrementally`), or everything the member held.
-    func revoked(_ partitions: [KafkaTopicPartition], incrementally: Bool, failure: KafkaError?) {
-        current.withLock { current in
-            if incrementally { current.subtract(partitions) } else { current = [] }
+    /// The group took `partitions` back: only those (`incrementally`), or everything the member
+    /// held; `lost` when the member's assignment was lost rather than handed back (its session
+    /// ended, or the broker forgot the group).
+    func revoked(_ partitions: [KafkaTopicPartition], incrementally: Bool, lost: Bool, failure: KafkaError?) {
+        state.withLock { state in
+            if incrementally { state.current.subtract(partitions) } else { state.current = [] }
+            state.waitingSince = state.waitingSince ?? ContinuousClock.now
+            state.idleSince = nil
+            if lost { state.rejoinedWhileIdle = false }
         }
-        waitingSince.withLock { $0 = $0 ?? ContinuousClock.now }
         log("Kafka partitions revoked", partitions, failure: failure)
     }
 
     /// The rebalance failed; the member holds nothing until the next one.
     func lost(_ error: KafkaError) {
-        current.withLock { $0 = [] }
-        waitingSince.withLock { $0 = $0 ?? ContinuousClock.now }
+        state.withLock { state in
+            state.current = []
+            state.waitingSince = state.waitingSince ?? ContinuousClock.now
+            state.idleSince = nil
+            state.rejoinedWhileIdle = false
+        }
         logger.error("Kafka rebalance failed", metadata: ["error": "\(error)"])
     }
 

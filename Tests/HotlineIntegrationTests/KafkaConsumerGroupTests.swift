@@ -39,6 +39,34 @@ struct KafkaConsumerGroupTests {
         #expect(Set(received.map(\.text)) == Set((0..<5).map { "m-\($0)" }))
     }
 
+    @Test("a member the group left holding nothing, after the broker came back empty, consumes once its topic returns")
+    func idleMemberAfterAnEmptyBroker() async throws {
+        // The fault suite's broker restart: the group forms again before `hotline topics create`
+        // runs and assigns nothing; the topic then returns with the partition count it had.
+        let broker = try await OwnBroker.start()
+        let client = KafkaClientConfiguration(bootstrapServers: broker.address, clientId: "tests-idle")
+        let topic = TestEnvironment.uniqueName("test.idle")
+        let specification = KafkaTopicSpecification(name: topic, partitions: 3)
+        try await KafkaAdmin(client: client).createTopics([specification])
+        try await send(numberedMessages(topic: topic, count: 3, prefix: "before"), through: client)
+        var configuration = KafkaConsumerConfiguration(
+            client: client, groupId: TestEnvironment.uniqueName("group"), topics: [topic])
+        configuration.joinStallLimit = .seconds(8)
+        let consumer = try KafkaConsumer(configuration: configuration, logger: TestEnvironment.logger)
+        try await consumer.commit(try await consumer.collect(3))
+
+        try await broker.restart()
+        // Long enough for the group to form again on the empty broker (about 3 s) and answer.
+        let duringOutage = try await consumer.messages(arrivingWithin: .seconds(8))
+        #expect(duringOutage.isEmpty)
+        #expect(consumer.assignment.isEmpty)
+        try await KafkaAdmin(client: client).createTopics([specification])
+        try await send(numberedMessages(topic: topic, count: 3, prefix: "after"), through: client)
+        let received = try await consumer.collect(3, within: .seconds(90))
+        await consumer.close()
+        #expect(Set(received.map(\.text)) == Set((0..<3).map { "after-\($0)" }))
+    }
+
     @Test("a producer leaves a missing topic missing: topics come from `hotline topics create` only")
     func producerCreatesNoTopic() async throws {
         let topic = TestEnvironment.uniqueName("test.missing")
@@ -99,5 +127,39 @@ struct KafkaConsumerGroupTests {
             firstPartitions.union(secondPartitions)
                 == Set((0..<4).map { KafkaTopicPartition(topic: topic, partition: $0) }))
         #expect(firstPartitions.count == 2 && secondPartitions.count == 2)
+    }
+
+    @Test("a group with more members than partitions settles: its idle member joins again at most once")
+    func idleMemberOfALargeGroupSettles() async throws {
+        let topic = try await TestEnvironment.makeTopic("test.crowded", partitions: 1)
+        let group = TestEnvironment.uniqueName("group")
+        let members = try (0..<2).map { _ in
+            var configuration = KafkaConsumerConfiguration(
+                client: TestEnvironment.kafkaClient("tests-consumer"), groupId: group, topics: [topic])
+            configuration.joinStallLimit = .seconds(8)  // above the local broker's join time, 3 to 6 s here
+            return try KafkaConsumer(configuration: configuration, logger: TestEnvironment.logger)
+        }
+        // Long enough for the first join, the idle member's one extra join, and several more
+        // idle limits in which a member that kept joining again would take the partition away.
+        var heldAtEachPoll: [Int] = []
+        let start = ContinuousClock.now
+        while ContinuousClock.now < start + .seconds(55) {
+            async let a = members[0].poll(maxMessages: 1, timeout: .milliseconds(200))
+            async let b = members[1].poll(maxMessages: 1, timeout: .milliseconds(200))
+            _ = try await (a, b)
+            if ContinuousClock.now > start + .seconds(40) {
+                heldAtEachPoll.append(members.map(\.assignment.count).reduce(0, +))
+            }
+        }
+        for member in members { await member.close() }
+        #expect(!heldAtEachPoll.isEmpty)
+        #expect(heldAtEachPoll.allSatisfy { $0 == 1 })
+    }
+
+    private func send(_ messages: [KafkaOutgoingMessage], through client: KafkaClientConfiguration) async throws {
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(client: client), logger: TestEnvironment.logger)
+        try await producer.send(messages)
+        await producer.close()
     }
 }

@@ -87,6 +87,16 @@ extension KafkaConsumer {
         }
         return messages
     }
+
+    /// Everything that arrives within `duration`, polling all the while.
+    func messages(arrivingWithin duration: Duration) async throws -> [KafkaConsumedMessage] {
+        let deadline = ContinuousClock.now + duration
+        var messages: [KafkaConsumedMessage] = []
+        while ContinuousClock.now < deadline {
+            messages += try await poll(maxMessages: 100, timeout: .milliseconds(200))
+        }
+        return messages
+    }
 }
 
 /// `count` messages with keys and values `prefix-0`, `prefix-1`, ...
