@@ -84,6 +84,39 @@ struct SLATimerTests {
         }
     }
 
+    @Test("one tick writes every fired timer's event, history row and inbox items, and supervises each ticket once")
+    func oneTickWritesTheWholeBatch() async throws {
+        try await TestDatabase.with { client, _ in
+            let due = try await Self.dueTimers(20, on: client)
+            let versionBefore = try await TestDatabase.count("SELECT max(version)::bigint FROM tickets", on: client)
+            let outcome = try await Self.ticker(client, name: "sla-timer-batch", batch: 100).tickOnce()
+            #expect(outcome.claimed == due)
+            #expect(outcome.fired == due)
+            let events = try await TestDatabase.count(
+                "SELECT count(*)::bigint FROM outbox WHERE event_type = 'sla.timer_fired'", on: client)
+            let history = try await TestDatabase.count(
+                """
+                SELECT count(*)::bigint FROM ticket_history h JOIN outbox o ON o.event_id = h.event_id AND o.message_key = h.ticket_id::text
+                WHERE h.event_type = 'sla.timer_fired'
+                """, on: client)
+            let withoutItems = try await TestDatabase.count(
+                """
+                SELECT count(*)::bigint FROM outbox o WHERE o.event_type = 'sla.timer_fired'
+                AND NOT EXISTS (SELECT 1 FROM inbox_items i WHERE i.event_id = o.event_id AND i.ticket_id::text = o.message_key)
+                """, on: client)
+            let overdue = try await TestDatabase.count(
+                "SELECT count(*)::bigint FROM tickets WHERE overdue_at IS NOT NULL AND supervision_level IS NOT NULL",
+                on: client)
+            let versions = try await TestDatabase.count(
+                "SELECT count(DISTINCT version)::bigint FROM tickets WHERE version = \(versionBefore + 1)", on: client)
+            #expect(events == due)
+            #expect(history == due)
+            #expect(withoutItems == 0)
+            #expect(overdue == 20)
+            #expect(versions == 1, "every ticket's version moved by exactly one")
+        }
+    }
+
     @Test("a timer whose step is done, or whose ticket moved on, is cancelled, not fired")
     func doneStepsAreCancelled() async throws {
         try await TestDatabase.with { client, _ in

@@ -72,6 +72,9 @@ public struct SLATicker: Service {
             let planner = try await planner(connection, logger)
             var fired: [Int] = []
             var cancelled: [Int] = []
+            var supervisions: [(ticketId: UUID, supervision: Supervision)] = []
+            var followUps: [(ticket: SLATimerStore.TicketRef, timer: PlannedTimer)] = []
+            var events: [Event<SLATimerFired>] = []
             for claimed in due {
                 guard planner.stillApplies(claimed.timer, to: claimed.facts) else {
                     cancelled.append(claimed.id)
@@ -88,18 +91,18 @@ public struct SLATicker: Service {
                         continue
                     }
                 }
-                if let supervision = firing.supervision {
-                    try await SLATimerStore.supervise(
-                        claimed.ticket.id, supervision, at: now, on: connection, logger: logger)
-                }
-                try await SLATimerStore.add(
-                    firing.followUps, for: claimed.ticket, at: now, on: connection, logger: logger)
-                let event = Event(
-                    id: UUID(), ticketId: claimed.ticket.id, occurredAt: now, producer: producerName,
-                    payload: Self.payload(claimed.timer, firing: firing))
-                try await EventRecorder.record(event, trace: nil, on: connection, logger: logger)
+                if let supervision = firing.supervision { supervisions.append((claimed.ticket.id, supervision)) }
+                followUps += firing.followUps.map { (claimed.ticket, $0) }
+                events.append(
+                    Event(
+                        id: UUID(), ticketId: claimed.ticket.id, occurredAt: now, producer: producerName,
+                        payload: Self.payload(claimed.timer, firing: firing)))
                 fired.append(claimed.id)
             }
+            // The batch's changes in a few statements, whatever its size.
+            try await SLATimerStore.supervise(supervisions, at: now, on: connection, logger: logger)
+            try await SLATimerStore.add(followUps, at: now, on: connection, logger: logger)
+            try await EventRecorder.record(all: events, on: connection, logger: logger)
             try await SLATimerStore.settle(fired: fired, cancelled: cancelled, at: now, on: connection, logger: logger)
             return Outcome(claimed: due.count, fired: fired.count, cancelled: cancelled.count)
         }

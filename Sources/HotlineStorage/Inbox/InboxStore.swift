@@ -30,23 +30,48 @@ public enum InboxStore {
     }
 
     /// Adds the items `notices` describe, caused by event `eventId` about `ticketId` (nil: about
-    /// no single ticket, as an early warning) at `time`,
-    /// in one statement; an item already written for the same event, unit and kind is not
-    /// written again.
+    /// no single ticket, as an early warning) at `time`, in one statement; an item already
+    /// written for the same event, unit and kind is not written again.
     public static func add(
         _ notices: [InboxNotice], eventId: UUID, ticketId: UUID?, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
-        guard !notices.isEmpty else { return }
-        // Arrays bind no NULLs: an absent due time is bound as 0 seconds, an absent note as ''.
+        try await add(
+            [Caused(notices: notices, eventId: eventId, ticketId: ticketId, at: time)], on: connection, logger: logger)
+    }
+
+    /// The notices one event causes, with what they are about.
+    public struct Caused: Sendable {
+        public var notices: [InboxNotice]
+        public var eventId: UUID
+        /// Nil when the event is about no single ticket.
+        public var ticketId: UUID?
+        public var time: Date
+
+        public init(notices: [InboxNotice], eventId: UUID, ticketId: UUID?, at time: Date) {
+            self.notices = notices
+            self.eventId = eventId
+            self.ticketId = ticketId
+            self.time = time
+        }
+    }
+
+    /// Adds the items of several events in one statement, as `add` does for one.
+    public static func add(_ events: [Caused], on connection: PostgresConnection, logger: Logger) async throws {
+        let items = events.flatMap { event in event.notices.map { (event, $0) } }
+        guard !items.isEmpty else { return }
+        // Arrays bind no NULLs: an absent ticket is bound as '', an absent due time as 0 seconds,
+        // an absent note as ''.
         try await connection.query(
             """
             INSERT INTO inbox_items (unit_code, kind, ticket_id, event_id, due_at, note, created_at)
-            SELECT unit, kind, \(ticketId), \(eventId), to_timestamp(NULLIF(due, 0)), NULLIF(note, ''), \(time)
-            FROM unnest(\(notices.map(\.unitCode))::text[], \(notices.map(\.kind.rawValue))::text[],
-                        \(notices.map { $0.dueAt?.timeIntervalSince1970 ?? 0 })::float8[],
-                        \(notices.map { $0.note ?? "" })::text[]) AS n(unit, kind, due, note)
-            ORDER BY unit, kind
+            SELECT unit, kind, NULLIF(ticket, '')::uuid, event, to_timestamp(NULLIF(due, 0)), NULLIF(note, ''), created
+            FROM unnest(\(items.map(\.1.unitCode))::text[], \(items.map(\.1.kind.rawValue))::text[],
+                        \(items.map { $0.0.ticketId?.uuidString ?? "" })::text[], \(items.map(\.0.eventId))::uuid[],
+                        \(items.map { $0.1.dueAt?.timeIntervalSince1970 ?? 0 })::float8[],
+                        \(items.map { $0.1.note ?? "" })::text[], \(items.map(\.0.time))::timestamptz[])
+                AS n(unit, kind, ticket, event, due, note, created)
+            ORDER BY unit, kind, event
             ON CONFLICT (event_id, unit_code, kind) DO NOTHING
             """, logger: logger)
     }

@@ -25,6 +25,33 @@ public enum OutboxStore {
         _ = try await connection.execute(AppendEvent(entry: entry, history: history), logger: logger)
     }
 
+    /// Adds `entries`, each with its ticket's history row, in the caller's transaction, in one
+    /// statement; their outbox rows are numbered in the order given.
+    public static func append(
+        all entries: [(entry: OutboxEntry, history: HistoryEntry)], on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard !entries.isEmpty else { return }
+        // Arrays bind no NULLs: an absent traceparent is bound as ''. The body is bound as JSON text
+        // only for the history rows, as in `AppendEvent`.
+        try await connection.query(
+            """
+            WITH rows AS (
+                SELECT * FROM unnest(\(entries.map(\.entry.eventId)), \(entries.map(\.entry.producer)),
+                    \(entries.map(\.entry.topic)), \(entries.map(\.entry.messageKey)), \(entries.map(\.entry.eventType)),
+                    \(entries.map(\.entry.schemaVersion)), \(entries.map { ByteBuffer(bytes: $0.entry.body) }),
+                    \(entries.map { $0.entry.traceparent ?? "" }), \(entries.map(\.history.ticketId)),
+                    \(entries.map(\.history.occurredAt)), \(entries.map { String(decoding: $0.entry.body, as: UTF8.self) }))
+                    WITH ORDINALITY AS r(event_id, producer, topic, message_key, event_type, schema_version, body,
+                                         traceparent, ticket_id, occurred_at, json, ordinal)),
+            published AS (
+                INSERT INTO outbox (event_id, producer, topic, message_key, event_type, schema_version, body, traceparent)
+                SELECT event_id, producer, topic, message_key, event_type, schema_version, body, NULLIF(traceparent, '')
+                FROM rows ORDER BY ordinal)
+            INSERT INTO ticket_history (event_id, ticket_id, event_type, occurred_at, producer, body)
+            SELECT event_id, ticket_id, event_type, occurred_at, producer, json::jsonb FROM rows ORDER BY ordinal
+            """, logger: logger)
+    }
+
     /// Which unpublished rows a relay takes.
     public enum Claim: Sendable {
         /// The rows `producer` wrote: its own relay.

@@ -23,12 +23,24 @@ public enum SLATimerStore {
         _ timers: [PlannedTimer], for ticket: TicketRef, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
+        try await add(timers.map { (ticket, $0) }, at: time, on: connection, logger: logger)
+    }
+
+    /// Adds each timer for its ticket, in one statement; a kind a ticket already has pending (or
+    /// that appears twice here) is added once.
+    public static func add(
+        _ timers: [(ticket: TicketRef, timer: PlannedTimer)], at time: Date, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
         guard !timers.isEmpty else { return }
+        // Arrays bind no NULLs: a ticket without a district is bound as ''.
         try await connection.query(
             """
             INSERT INTO sla_timers (ticket_id, kind, due_at, unit_code, tier, district_code, created_at)
-            SELECT \(ticket.id), kind, due, unit, \(ticket.tier.rawValue), \(ticket.districtCode), \(time)
-            FROM unnest(\(timers.map(\.kind.code)), \(timers.map(\.dueAt)), \(timers.map(\.unitCode))) AS rows(kind, due, unit)
+            SELECT ticket, kind, due, unit, tier, NULLIF(district, ''), \(time)
+            FROM unnest(\(timers.map(\.ticket.id)), \(timers.map(\.timer.kind.code)), \(timers.map(\.timer.dueAt)),
+                        \(timers.map(\.timer.unitCode)), \(timers.map(\.ticket.tier.rawValue)),
+                        \(timers.map { $0.ticket.districtCode ?? "" })) AS rows(ticket, kind, due, unit, tier, district)
             ON CONFLICT (ticket_id, kind) WHERE state = 'pending' DO NOTHING
             """, logger: logger)
     }
@@ -130,15 +142,24 @@ public enum SLATimerStore {
             """, logger: logger)
     }
 
-    /// Marks a ticket overdue (the first time) and puts it under `supervision`.
+    /// Marks tickets overdue (the first time) and puts each under its supervision, in one
+    /// statement. A ticket given twice takes its last supervision. Its row must already be
+    /// locked by the caller (`claimDue` locks the tickets of the timers it claims).
     public static func supervise(
-        _ ticketId: UUID, _ supervision: Supervision, at time: Date, on connection: PostgresConnection, logger: Logger
+        _ supervisions: [(ticketId: UUID, supervision: Supervision)], at time: Date, on connection: PostgresConnection,
+        logger: Logger
     ) async throws {
+        var last: [UUID: Supervision] = [:]
+        for (ticketId, supervision) in supervisions { last[ticketId] = supervision }
+        guard !last.isEmpty else { return }
+        let tickets = Array(last)
         try await connection.query(
             """
-            UPDATE tickets SET overdue_at = COALESCE(overdue_at, \(time)), supervision_level = \(supervision.level.rawValue),
-                supervising_unit_code = \(supervision.unitCode), version = version + 1, updated_at = \(time)
-            WHERE id = \(ticketId)
+            UPDATE tickets t SET overdue_at = COALESCE(t.overdue_at, \(time)), supervision_level = s.level,
+                supervising_unit_code = s.unit, version = t.version + 1, updated_at = \(time)
+            FROM unnest(\(tickets.map(\.key)), \(tickets.map(\.value.level.rawValue)), \(tickets.map(\.value.unitCode)))
+                AS s(id, level, unit)
+            WHERE t.id = s.id
             """, logger: logger)
     }
 
