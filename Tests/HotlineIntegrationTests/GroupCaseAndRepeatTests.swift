@@ -67,9 +67,12 @@ struct GroupCaseAndRepeatTests {
             townshipCode: wangjing, repeatOf: original)
         let stamp = EventStamp(producer: "dispatcher")
         return try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-            try await DispatcherWorker.dispatch(
-                id, classified, rule: rule, trace: nil, stamp: { stamp.event(about: id, $0, at: now) }, on: connection,
-                logger: TestEnvironment.logger)
+            var events = EventBatch()
+            let dispatched = try await DispatcherWorker.dispatch(
+                id, classified, rule: rule, trace: nil, stamp: { stamp.event(about: id, $0, at: now) }, into: &events,
+                on: connection, logger: TestEnvironment.logger)
+            try await events.record(on: connection, logger: TestEnvironment.logger)
+            return dispatched
         }
     }
 

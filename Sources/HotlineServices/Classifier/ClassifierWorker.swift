@@ -31,6 +31,7 @@ struct ClassificationHandler: EventBatchHandler {
         let policy = resources.settings.intakePolicy
         let rule = ClassificationRule(
             catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
+        var recorded = EventBatch()
         for (consumed, received) in events.payloads(of: TicketReceived.self) {
             let ticketId = consumed.event.metadata.ticketId
             let receivedAt = consumed.event.metadata.occurredAt
@@ -66,9 +67,7 @@ struct ClassificationHandler: EventBatchHandler {
                         ticketCount: group.ticketCount, firstAt: group.firstAt, districtCode: group.districtCode)
                 }
             }
-            try await EventRecorder.record(
-                resources.event(about: ticketId, decided, at: now), trace: consumed.span, on: connection,
-                logger: logger)
+            try recorded.add(resources.event(about: ticketId, decided, at: now), trace: consumed.span)
             if let detected {
                 logger.notice(
                     "group request detected",
@@ -76,11 +75,10 @@ struct ClassificationHandler: EventBatchHandler {
                         "leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)",
                         "tickets": "\(detected.ticketCount)",
                     ])
-                try await EventRecorder.record(
-                    resources.event(about: ticketId, detected, at: now), trace: consumed.span, on: connection,
-                    logger: logger)
+                try recorded.add(resources.event(about: ticketId, detected, at: now), trace: consumed.span)
             }
         }
+        try await recorded.record(on: connection, logger: logger)
     }
 
     /// The runners-up as stored with the ticket for the review queue.

@@ -19,12 +19,14 @@ public enum DispatcherWorker {
 
     /// Dispatches the classified ticket `ticketId` in the caller's transaction: reads the
     /// original of a repeat request (`RepeatOriginals`), lets `rule` decide, moves the ticket to
-    /// its unit and records the `ticket.dispatched` event `stamp` makes. Nil, changing nothing,
-    /// while the ticket waits for review or when it no longer waits for dispatch.
+    /// its unit and adds the `ticket.dispatched` event `stamp` makes to `events`, which the caller
+    /// records. Nil, changing nothing, while the ticket waits for review or when it no longer
+    /// waits for dispatch.
     @discardableResult
     public static func dispatch(
         _ ticketId: UUID, _ classified: TicketClassified, rule: DispatchRule, trace: TraceContext?,
-        stamp: (TicketDispatched) -> Event<TicketDispatched>, on connection: PostgresConnection, logger: Logger
+        stamp: (TicketDispatched) -> Event<TicketDispatched>, into events: inout EventBatch,
+        on connection: PostgresConnection, logger: Logger
     ) async throws -> TicketDispatched? {
         var original: RepeatOriginal?
         if let repeated = classified.repeatOf {
@@ -39,7 +41,7 @@ public enum DispatcherWorker {
             logger.notice("ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticketId)"])
             return nil
         }
-        try await EventRecorder.record(event, trace: trace, on: connection, logger: logger)
+        try events.add(event, trace: trace)
         return dispatch
     }
 }
@@ -55,11 +57,13 @@ struct DispatchHandler: EventBatchHandler {
         let snapshot = try await snapshots.current(on: connection, logger: logger)
         let rule = DispatchRule(
             catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
+        var dispatched = EventBatch()
         for (consumed, classified) in events.payloads(of: TicketClassified.self) {
             let ticketId = consumed.event.metadata.ticketId
             try await DispatcherWorker.dispatch(
                 ticketId, classified, rule: rule, trace: consumed.span,
-                stamp: { resources.event(about: ticketId, $0) }, on: connection, logger: logger)
+                stamp: { resources.event(about: ticketId, $0) }, into: &dispatched, on: connection, logger: logger)
         }
+        try await dispatched.record(on: connection, logger: logger)
     }
 }

@@ -74,7 +74,7 @@ public struct SLATicker: Service {
             var cancelled: [Int] = []
             var supervisions: [(ticketId: UUID, supervision: Supervision)] = []
             var followUps: [(ticket: SLATimerStore.TicketRef, timer: PlannedTimer)] = []
-            var events: [Event<SLATimerFired>] = []
+            var events = EventBatch()
             for claimed in due {
                 guard planner.stillApplies(claimed.timer, to: claimed.facts) else {
                     cancelled.append(claimed.id)
@@ -93,16 +93,17 @@ public struct SLATicker: Service {
                 }
                 if let supervision = firing.supervision { supervisions.append((claimed.ticket.id, supervision)) }
                 followUps += firing.followUps.map { (claimed.ticket, $0) }
-                events.append(
+                try events.add(
                     Event(
                         id: UUID(), ticketId: claimed.ticket.id, occurredAt: now, producer: producerName,
-                        payload: Self.payload(claimed.timer, firing: firing)))
+                        payload: Self.payload(claimed.timer, firing: firing)),
+                    trace: nil)
                 fired.append(claimed.id)
             }
             // The batch's changes in a few statements, whatever its size.
             try await SLATimerStore.supervise(supervisions, at: now, on: connection, logger: logger)
             try await SLATimerStore.add(followUps, at: now, on: connection, logger: logger)
-            try await EventRecorder.record(all: events, on: connection, logger: logger)
+            try await events.record(on: connection, logger: logger)
             try await SLATimerStore.settle(fired: fired, cancelled: cancelled, at: now, on: connection, logger: logger)
             return Outcome(claimed: due.count, fired: fired.count, cancelled: cancelled.count)
         }

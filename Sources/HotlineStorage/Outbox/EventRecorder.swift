@@ -18,25 +18,4 @@ public enum EventRecorder {
             InboxRule.notices(for: event.payload), eventId: event.metadata.id, ticketId: event.metadata.ticketId,
             at: event.metadata.occurredAt, on: connection, logger: logger)
     }
-
-    /// Records `events`, each about its ticket, as `record` would one by one, in two statements.
-    public static func record<P: EventPayload>(
-        all events: [Event<P>], on connection: PostgresConnection, logger: Logger
-    ) async throws {
-        guard !events.isEmpty else { return }
-        try await OutboxStore.append(
-            all: try events.map {
-                (
-                    try OutboxEntry($0, traceparent: nil),
-                    OutboxStore.HistoryEntry(ticketId: $0.metadata.ticketId, occurredAt: $0.metadata.occurredAt)
-                )
-            }, on: connection, logger: logger)
-        try await InboxStore.add(
-            events.map {
-                InboxStore.Caused(
-                    notices: InboxRule.notices(for: $0.payload), eventId: $0.metadata.id,
-                    ticketId: $0.metadata.ticketId,
-                    at: $0.metadata.occurredAt)
-            }, on: connection, logger: logger)
-    }
 }
