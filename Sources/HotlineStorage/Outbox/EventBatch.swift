@@ -12,9 +12,6 @@ public struct EventBatch: Sendable {
 
     public init() {}
 
-    /// How many events wait to be written.
-    public var count: Int { rows.count }
-
     /// Adds `event`, caused by the request or event that `trace` names; its outbox row comes
     /// after those of the events added before it.
     public mutating func add<P: EventPayload>(_ event: Event<P>, trace: TraceContext?) throws {
