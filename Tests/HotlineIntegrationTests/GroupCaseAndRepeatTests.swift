@@ -69,8 +69,9 @@ struct GroupCaseAndRepeatTests {
         return try await client.withTransaction(logger: TestEnvironment.logger) { connection in
             var events = EventBatch()
             let dispatched = try await DispatcherWorker.dispatch(
-                id, classified, rule: rule, trace: nil, stamp: { stamp.event(about: id, $0, at: now) }, into: &events,
-                on: connection, logger: TestEnvironment.logger)
+                [DispatcherWorker.Classified(ticketId: id, classified: classified, trace: nil)], rule: rule,
+                stamp: { stamp.event(about: $0, $1, at: now) }, into: &events, on: connection,
+                logger: TestEnvironment.logger)[id]
             try await events.record(on: connection, logger: TestEnvironment.logger)
             return dispatched
         }
@@ -147,9 +148,11 @@ struct GroupCaseAndRepeatTests {
         var last: TicketLinks.Group?
         for id in ids {
             last = try await client.withTransaction(logger: TestEnvironment.logger) { connection in
-                let group = try await TicketLinks.groupRequest(
-                    for: id, leafCode: leaf, townshipCode: wangjing, districtCode: nil, receivedAt: now, threshold: 10,
-                    window: 86_400, on: connection, logger: TestEnvironment.logger)
+                let ticket = TicketLinks.Classified(
+                    id: id, leafCode: leaf, townshipCode: wangjing, districtCode: nil, placeText: "望京阜荣街",
+                    receivedAt: now)
+                let group = try await TicketLinks.groupRequests(
+                    for: [ticket], threshold: 10, window: 86_400, on: connection, logger: TestEnvironment.logger)[id]
                 if let group, group.detected {
                     let detected = GroupRequestDetected(
                         groupRequestId: group.id, leafCode: leaf, townshipCode: wangjing,
@@ -163,6 +166,67 @@ struct GroupCaseAndRepeatTests {
             }
         }
         return last
+    }
+
+    /// Links `ids` (received a second apart, ten minutes ago on, `first` the earliest) as one
+    /// classifier batch, in one transaction.
+    static func linkBatch(
+        _ ids: [UUID], first: Int, _ leaf: String, on client: PostgresClient
+    ) async throws -> (groups: [UUID: TicketLinks.Group], originals: [UUID: UUID]) {
+        let tickets = ids.enumerated().map { index, id in
+            TicketLinks.Classified(
+                id: id, leafCode: leaf, townshipCode: wangjing, districtCode: nil, placeText: "望京阜荣街",
+                receivedAt: now.addingTimeInterval(Double(first + index - 600)))
+        }
+        return try await client.withTransaction(logger: TestEnvironment.logger) { connection in
+            let originals = try await TicketLinks.linkRepeats(
+                tickets, window: 86_400, on: connection, logger: TestEnvironment.logger)
+            let groups = try await TicketLinks.groupRequests(
+                for: tickets, threshold: 10, window: 86_400, on: connection, logger: TestEnvironment.logger)
+            return (groups, originals)
+        }
+    }
+
+    @Test(
+        "one batch of twelve, two later tickets already classified: the eighth forms the case, every ticket is counted once, each repeats the first"
+    )
+    func wholeBatch() async throws {
+        try await TestDatabase.with { client, _ in
+            let (reference, _) = try await Self.prepare(client)
+            let leaf = Self.townshipLeaf(reference)
+            var ids: [UUID] = []
+            for index in 0..<14 {
+                ids.append(
+                    try await Self.insertTicket(
+                        leaf, state: .classified, unit: nil, age: Double(600 - index), on: client))
+            }
+            let (groups, originals) = try await Self.linkBatch(Array(ids.prefix(12)), first: 0, leaf, on: client)
+            let formed = try #require(groups[ids[7]], "it sees the batch's first eight and the two later tickets")
+            #expect(formed.detected && formed.ticketCount == 10 && formed.districtCode == Self.chaoyang)
+            #expect(ids.prefix(7).allSatisfy { groups[$0] == nil }, "no case yet when they were linked")
+            let joined = try #require(groups[ids[8]])
+            #expect(joined.id == formed.id && joined.ticketCount == 11 && !joined.detected)
+            #expect(groups[ids[11]]?.ticketCount == 14)
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT ticket_count::bigint FROM group_requests WHERE id = \(formed.id)", on: client) == 14)
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM tickets WHERE group_request_id = \(formed.id)", on: client) == 14)
+            #expect(originals[ids[0]] == nil && ids[1..<12].allSatisfy { originals[$0] == ids[0] })
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT count(*)::bigint FROM tickets WHERE repeat_of = \(ids[0])", on: client) == 13,
+                "the batch's eleven, and the two later tickets already classified, relinked to the first")
+
+            let (next, _) = try await Self.linkBatch(Array(ids.suffix(2)), first: 12, leaf, on: client)
+            #expect(
+                next[ids[12]]?.id == formed.id && next[ids[13]]?.ticketCount == 14 && next[ids[12]]?.detected == false,
+                "already members: the open case keeps its count")
+            #expect(
+                try await TestDatabase.count(
+                    "SELECT ticket_count::bigint FROM group_requests WHERE id = \(formed.id)", on: client) == 14)
+        }
     }
 
     @Test("ten tickets open a case that tells township and sub-center once; one request resolves all ten")

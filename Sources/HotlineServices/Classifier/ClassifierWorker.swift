@@ -31,54 +31,71 @@ struct ClassificationHandler: EventBatchHandler {
         let policy = resources.settings.intakePolicy
         let rule = ClassificationRule(
             catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
-        var recorded = EventBatch()
-        for (consumed, received) in events.payloads(of: TicketReceived.self) {
-            let ticketId = consumed.event.metadata.ticketId
-            let receivedAt = consumed.event.metadata.occurredAt
+        var decisions: [Decision] = []
+        var seen: Set<UUID> = []
+        for (consumed, received) in events.payloads(of: TicketReceived.self)
+        where seen.insert(consumed.event.metadata.ticketId).inserted {
             let request = received.request
             let classification = snapshot.model.classify(text: request.text, location: request.placeText)
-            var decided = rule.decide(request, classification: classification)
-            decided.repeatOf = try await TicketLinks.linkRepeats(
-                of: ticketId, leafCode: decided.categoryCode,
-                townshipCode: decided.townshipCode,
-                placeText: request.placeText, receivedAt: receivedAt, window: policy.repeatWindow, on: connection,
-                logger: logger)
-            let now = resources.clock.now()
-            guard
-                try await TicketStore.markClassified(
-                    ticketId, decided, candidates: try Self.candidatesJSON(classification), at: now, on: connection,
-                    logger: logger)
-            else {
-                logger.notice(
-                    "ticket no longer waits for classification; event ignored", metadata: ["ticket": "\(ticketId)"])
-                continue
-            }
-            var detected: GroupRequestDetected?
-            if let leaf = decided.categoryCode, let township = decided.townshipCode,
-                let group = try await TicketLinks.groupRequest(
-                    for: ticketId, leafCode: leaf, townshipCode: township, districtCode: decided.districtCode,
-                    receivedAt: receivedAt, threshold: policy.groupThreshold, window: policy.groupWindow,
-                    on: connection, logger: logger)
-            {
-                decided.groupRequestId = group.id
-                if group.detected {
-                    detected = GroupRequestDetected(
-                        groupRequestId: group.id, leafCode: leaf, townshipCode: township,
-                        ticketCount: group.ticketCount, firstAt: group.firstAt, districtCode: group.districtCode)
-                }
-            }
-            try recorded.add(resources.event(about: ticketId, decided, at: now), trace: consumed.span)
-            if let detected {
+            decisions.append(
+                Decision(
+                    consumed: consumed, request: request, decided: rule.decide(request, classification: classification),
+                    candidates: try Self.candidatesJSON(classification)))
+        }
+        let now = resources.clock.now()
+        let changed = try await TicketStore.markClassified(
+            decisions.map { ($0.ticketId, $0.decided, $0.candidates) }, at: now, on: connection, logger: logger)
+        for decision in decisions where !changed.contains(decision.ticketId) {
+            logger.notice(
+                "ticket no longer waits for classification; event ignored",
+                metadata: ["ticket": "\(decision.ticketId)"])
+        }
+        decisions.removeAll { !changed.contains($0.ticketId) }
+        let linked = decisions.compactMap(\.linked)
+        let originals = try await TicketLinks.linkRepeats(
+            linked, window: policy.repeatWindow, on: connection, logger: logger)
+        let groups = try await TicketLinks.groupRequests(
+            for: linked, threshold: policy.groupThreshold, window: policy.groupWindow, on: connection, logger: logger)
+        var recorded = EventBatch()
+        for var decision in decisions {
+            let ticketId = decision.ticketId
+            decision.decided.repeatOf = originals[ticketId]
+            let group = groups[ticketId]
+            decision.decided.groupRequestId = group?.id
+            try recorded.add(resources.event(about: ticketId, decision.decided, at: now), trace: decision.consumed.span)
+            if let group, group.detected, let linked = decision.linked, let township = linked.townshipCode {
+                let detected = GroupRequestDetected(
+                    groupRequestId: group.id, leafCode: linked.leafCode, townshipCode: township,
+                    ticketCount: group.ticketCount, firstAt: group.firstAt, districtCode: group.districtCode)
                 logger.notice(
                     "group request detected",
                     metadata: [
                         "leaf": "\(detected.leafCode)", "township": "\(detected.townshipCode)",
                         "tickets": "\(detected.ticketCount)",
                     ])
-                try recorded.add(resources.event(about: ticketId, detected, at: now), trace: consumed.span)
+                try recorded.add(resources.event(about: ticketId, detected, at: now), trace: decision.consumed.span)
             }
         }
         try await recorded.record(on: connection, logger: logger)
+    }
+
+    /// What the classifier decided for one ticket of the batch.
+    struct Decision {
+        var consumed: ConsumedEvent
+        var request: ReceivedRequest
+        var decided: TicketClassified
+        var candidates: String
+
+        var ticketId: UUID { consumed.event.metadata.ticketId }
+
+        /// The ticket as its repeat and group links need it; nil without a leaf.
+        var linked: TicketLinks.Classified? {
+            decided.categoryCode.map {
+                TicketLinks.Classified(
+                    id: ticketId, leafCode: $0, townshipCode: decided.townshipCode, districtCode: decided.districtCode,
+                    placeText: request.placeText, receivedAt: consumed.event.metadata.occurredAt)
+            }
+        }
     }
 
     /// The runners-up as stored with the ticket for the review queue.

@@ -17,32 +17,53 @@ public enum DispatcherWorker {
             warmUp: { _ = try await snapshots.current(from: resources.database, logger: resources.logger) })
     }
 
-    /// Dispatches the classified ticket `ticketId` in the caller's transaction: reads the
-    /// original of a repeat request (`RepeatOriginals`), lets `rule` decide, moves the ticket to
-    /// its unit and adds the `ticket.dispatched` event `stamp` makes to `events`, which the caller
-    /// records. Nil, changing nothing, while the ticket waits for review or when it no longer
-    /// waits for dispatch.
+    /// A classified ticket to dispatch, and the trace of the event that classified it.
+    public struct Classified: Sendable {
+        public var ticketId: UUID
+        public var classified: TicketClassified
+        public var trace: TraceContext?
+
+        public init(ticketId: UUID, classified: TicketClassified, trace: TraceContext?) {
+            self.ticketId = ticketId
+            self.classified = classified
+            self.trace = trace
+        }
+    }
+
+    /// Dispatches the classified `tickets` (each given once) in the caller's transaction: reads
+    /// the original of a repeat request (`RepeatOriginals`), lets `rule` decide, moves the
+    /// tickets to their units in one statement and adds the `ticket.dispatched` events `stamp`
+    /// makes to `events`, which the caller records. Returns the dispatches made; a ticket waiting
+    /// for review, or no longer waiting for dispatch, is left as it is.
     @discardableResult
     public static func dispatch(
-        _ ticketId: UUID, _ classified: TicketClassified, rule: DispatchRule, trace: TraceContext?,
-        stamp: (TicketDispatched) -> Event<TicketDispatched>, into events: inout EventBatch,
+        _ tickets: [Classified], rule: DispatchRule,
+        stamp: (UUID, TicketDispatched) -> Event<TicketDispatched>, into events: inout EventBatch,
         on connection: PostgresConnection, logger: Logger
-    ) async throws -> TicketDispatched? {
-        var original: RepeatOriginal?
-        if let repeated = classified.repeatOf {
-            original = try await RepeatOriginals.original(repeated, on: connection, logger: logger)
+    ) async throws -> [UUID: TicketDispatched] {
+        var decided: [(ticket: Classified, event: Event<TicketDispatched>)] = []
+        for ticket in tickets {
+            var original: RepeatOriginal?
+            if let repeated = ticket.classified.repeatOf {
+                original = try await RepeatOriginals.original(repeated, on: connection, logger: logger)
+            }
+            guard let dispatch = rule.decide(ticket.classified, original: original) else { continue }
+            decided.append((ticket, stamp(ticket.ticketId, dispatch)))
         }
-        guard let dispatch = rule.decide(classified, original: original) else { return nil }
-        let event = stamp(dispatch)
-        guard
-            try await TicketStore.markDispatched(
-                ticketId, dispatch, from: [.classified], at: event.metadata.occurredAt, on: connection, logger: logger)
-        else {
-            logger.notice("ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticketId)"])
-            return nil
+        let moved = try await TicketStore.markDispatched(
+            decided.map { ($0.ticket.ticketId, $0.event.payload, $0.event.metadata.occurredAt) }, from: [.classified],
+            on: connection, logger: logger)
+        var dispatched: [UUID: TicketDispatched] = [:]
+        for (ticket, event) in decided {
+            guard moved.contains(ticket.ticketId) else {
+                logger.notice(
+                    "ticket no longer waits for dispatch; event ignored", metadata: ["ticket": "\(ticket.ticketId)"])
+                continue
+            }
+            try events.add(event, trace: ticket.trace)
+            dispatched[ticket.ticketId] = event.payload
         }
-        try events.add(event, trace: trace)
-        return dispatch
+        return dispatched
     }
 }
 
@@ -58,12 +79,15 @@ struct DispatchHandler: EventBatchHandler {
         let rule = DispatchRule(
             catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
         var dispatched = EventBatch()
-        for (consumed, classified) in events.payloads(of: TicketClassified.self) {
-            let ticketId = consumed.event.metadata.ticketId
-            try await DispatcherWorker.dispatch(
-                ticketId, classified, rule: rule, trace: consumed.span,
-                stamp: { resources.event(about: ticketId, $0) }, into: &dispatched, on: connection, logger: logger)
+        var seen: Set<UUID> = []
+        let tickets = events.payloads(of: TicketClassified.self).compactMap { consumed, classified in
+            seen.insert(consumed.event.metadata.ticketId).inserted
+                ? DispatcherWorker.Classified(
+                    ticketId: consumed.event.metadata.ticketId, classified: classified, trace: consumed.span) : nil
         }
+        try await DispatcherWorker.dispatch(
+            tickets, rule: rule, stamp: { resources.event(about: $0, $1) }, into: &dispatched, on: connection,
+            logger: logger)
         try await dispatched.record(on: connection, logger: logger)
     }
 }

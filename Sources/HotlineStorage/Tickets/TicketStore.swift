@@ -58,30 +58,62 @@ public enum TicketStore {
         return try TicketRecord(row: row)
     }
 
-    /// Records the classifier's decision on a `received` ticket: `classified`, or `needs_review`
-    /// when an operator must confirm it. False when the ticket is not in state `received`.
+    /// Records the classifier's decisions on `received` tickets in one statement: each becomes
+    /// `classified`, or `needs_review` when an operator must confirm it. Returns the ids of the
+    /// tickets changed (not those no longer in state `received`). Give each ticket once. Its
+    /// repeat link is written by `TicketLinks.linkRepeats`.
     public static func markClassified(
-        _ id: UUID, _ classification: TicketClassified, candidates: String?, at time: Date,
-        on connection: PostgresConnection,
-        logger: Logger
-    ) async throws -> Bool {
-        try await updated(
-            connection.execute(
-                MarkClassified(id: id, classification: classification, candidates: candidates, time: time),
-                logger: logger))
+        _ decisions: [(id: UUID, classification: TicketClassified, candidates: String?)], at time: Date,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> Set<UUID> {
+        guard !decisions.isEmpty else { return [] }
+        let c = decisions.map(\.classification)
+        // Arrays bind no NULLs: an absent code or candidate list is bound as ''. The state test is
+        // kept out of index conditions, so that the primary key finds each row (`docs/performance.md`, step 9).
+        let rows = try await connection.query(
+            """
+            UPDATE tickets t SET state = d.state, category_code = NULLIF(d.category, ''), level1_code = NULLIF(d.level1, ''),
+                level2_code = NULLIF(d.level2, ''), urgency = d.urgency, classification_confidence = d.confidence,
+                classification_method = d.method, district_code = NULLIF(d.district, ''),
+                township_code = NULLIF(d.township, ''), candidates = NULLIF(d.candidates, '')::jsonb,
+                version = t.version + 1, updated_at = \(time)
+            FROM unnest(\(decisions.map(\.id)), \(c.map { ($0.reviewRequired ? TicketState.needsReview : .classified).rawValue }),
+                \(c.map { $0.categoryCode ?? "" }), \(c.map { $0.level1Code ?? "" }), \(c.map { $0.level2Code ?? "" }),
+                \(c.map(\.urgency.rawValue)), \(c.map(\.confidence)), \(c.map(\.method.rawValue)),
+                \(c.map { $0.districtCode ?? "" }), \(c.map { $0.townshipCode ?? "" }), \(decisions.map { $0.candidates ?? "" }))
+                AS d(id, state, category, level1, level2, urgency, confidence, method, district, township, candidates)
+            WHERE t.id = d.id AND (t.state = \(TicketState.received.rawValue)) IS TRUE
+            RETURNING t.id
+            """, logger: logger)
+        return try await ids(rows)
     }
 
-    /// Puts a ticket in one of `states` into the queue of `dispatch`'s lead unit (with its
-    /// co-units), the unit becoming its first-responsible unit (首接负责) when it is the first
-    /// street, township, department or enterprise to get it; false when the ticket is in another
-    /// state.
+    /// Puts tickets in one of `states` into the queues of their dispatches' lead units (with
+    /// their co-units), in one statement, each at its own time; the unit becomes a ticket's
+    /// first-responsible unit (首接负责) when it is the first street, township, department or
+    /// enterprise to get it. Returns the ids of the tickets changed (not those in another
+    /// state). Give each ticket once.
     public static func markDispatched(
-        _ id: UUID, _ dispatch: TicketDispatched, from states: [TicketState], at time: Date,
-        on connection: PostgresConnection,
-        logger: Logger
-    ) async throws -> Bool {
-        try await updated(
-            connection.execute(MarkDispatched(id: id, dispatch: dispatch, states: states, time: time), logger: logger))
+        _ dispatches: [(id: UUID, dispatch: TicketDispatched, time: Date)], from states: [TicketState],
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> Set<UUID> {
+        guard !dispatches.isEmpty else { return [] }
+        let d = dispatches.map(\.dispatch)
+        // A ticket's co-units travel as one text, joined by the unit separator (U+001F), which no
+        // unit code holds: `unnest` would flatten an array of arrays.
+        let rows = try await connection.query(
+            """
+            UPDATE tickets t SET state = 'dispatched', unit_code = d.unit,
+                co_unit_codes = string_to_array(d.co_units, chr(31)), dispatch_reason = d.reason, signed_at = NULL,
+                first_responsible_unit = COALESCE(t.first_responsible_unit,
+                    (SELECT code FROM org_units WHERE code = d.unit AND kind IN ('township', 'department', 'enterprise'))),
+                version = t.version + 1, updated_at = d.time
+            FROM unnest(\(dispatches.map(\.id)), \(d.map(\.unitCode)), \(d.map { $0.coUnitCodes.joined(separator: "\u{1F}") }),
+                \(d.map(\.reason)), \(dispatches.map(\.time))) AS d(id, unit, co_units, reason, time)
+            WHERE t.id = d.id AND (t.state = ANY(\(states.map(\.rawValue)))) IS TRUE
+            RETURNING t.id
+            """, logger: logger)
+        return try await ids(rows)
     }
 
     /// A ticket's category before an operator changes it, and the state it was in.
@@ -155,6 +187,12 @@ public enum TicketStore {
     private static func updated<Rows: AsyncSequence>(_ rows: Rows) async throws -> Bool {
         for try await _ in rows { return true }
         return false
+    }
+
+    private static func ids(_ rows: PostgresRowSequence) async throws -> Set<UUID> {
+        var ids: Set<UUID> = []
+        for try await id in rows.decode(UUID.self) { ids.insert(id) }
+        return ids
     }
 }
 
