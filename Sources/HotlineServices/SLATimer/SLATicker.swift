@@ -73,7 +73,7 @@ public struct SLATicker: Service {
             var fired: [Int] = []
             var cancelled: [Int] = []
             var supervisions: [(ticketId: UUID, supervision: Supervision)] = []
-            var followUps: [(ticket: SLATimerStore.TicketRef, timer: PlannedTimer)] = []
+            var followUps: [(ticket: SLATimerStore.TicketRef, timer: PlannedTimer, plannedAt: Date)] = []
             var events = EventBatch()
             for claimed in due {
                 guard planner.stillApplies(claimed.timer, to: claimed.facts) else {
@@ -92,7 +92,7 @@ public struct SLATicker: Service {
                     }
                 }
                 if let supervision = firing.supervision { supervisions.append((claimed.ticket.id, supervision)) }
-                followUps += firing.followUps.map { (claimed.ticket, $0) }
+                followUps += firing.followUps.map { (claimed.ticket, $0, now) }
                 try events.add(
                     Event(
                         id: UUID(), ticketId: claimed.ticket.id, occurredAt: now, producer: producerName,
@@ -102,7 +102,7 @@ public struct SLATicker: Service {
             }
             // The batch's changes in a few statements, whatever its size.
             try await SLATimerStore.supervise(supervisions, at: now, on: connection, logger: logger)
-            try await SLATimerStore.add(followUps, at: now, on: connection, logger: logger)
+            try await SLATimerStore.add(followUps, on: connection, logger: logger)
             try await events.record(on: connection, logger: logger)
             try await SLATimerStore.settle(fired: fired, cancelled: cancelled, at: now, on: connection, logger: logger)
             return Outcome(claimed: due.count, fired: fired.count, cancelled: cancelled.count)

@@ -66,47 +66,85 @@ public struct TimerPlanning: EventBatchHandler {
 
     public func apply(_ events: [ConsumedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         let planner = try await planner(connection, logger)
+        // Consecutive dispatches of distinct tickets are planned together; a handling action, or
+        // a ticket's second dispatch, first applies those before it, so each ticket's events
+        // apply in the order they came.
+        var dispatches: [(consumed: ConsumedEvent, dispatched: TicketDispatched)] = []
+        var pending: Set<UUID> = []
         for consumed in events {
-            let metadata = consumed.event.metadata
-            guard
-                let ticket = try await TicketDeadlineStore.timedTicket(
-                    metadata.ticketId, on: connection, logger: logger)
-            else { continue }
+            let ticketId = consumed.event.metadata.ticketId
             if let dispatched = consumed.event.payload(as: TicketDispatched.self) {
-                let tier = dispatched.urgency
-                let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
-                let unitKind = try await HandlingStore.units(
-                    [dispatched.unitCode], on: connection, logger: logger
-                ).kinds[dispatched.unitCode]
-                try await SLATimerStore.cancel(
-                    nil, of: ticket.id, at: metadata.occurredAt, on: connection, logger: logger)
-                try await SLATimerStore.add(
-                    planner.timers(
-                        dispatchedTo: dispatched.unitCode, unitKind: unitKind, tier: tier,
-                        district: ticket.districtCode, at: metadata.occurredAt, setFinish: dispatched.finishBy),
-                    for: reference, at: metadata.occurredAt, on: connection, logger: logger)
-                try await TicketDeadlineStore.replace(
-                    for: ticket.id, unitCode: dispatched.unitCode, tier: tier, dispatchedAt: metadata.occurredAt,
-                    deadlines: planner.deadlines(
-                        tier: tier, district: ticket.districtCode, dispatchedAt: metadata.occurredAt,
-                        setFinish: dispatched.finishBy),
-                    on: connection, logger: logger)
+                if pending.contains(ticketId) {
+                    try await plan(dispatches, planner: planner, on: connection, logger: logger)
+                    (dispatches, pending) = ([], [])
+                }
+                dispatches.append((consumed, dispatched))
+                pending.insert(ticketId)
             } else if let handled = consumed.event.payload(as: TicketHandled.self) {
-                let change = planner.change(
-                    after: handled, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
-                    district: ticket.districtCode, at: metadata.occurredAt)
-                if change.cancelAll || !change.cancel.isEmpty {
-                    try await SLATimerStore.cancel(
-                        change.cancelAll ? nil : change.cancel, of: ticket.id, at: metadata.occurredAt, on: connection,
-                        logger: logger)
-                }
-                try await SLATimerStore.add(
-                    change.add, for: ticket.reference, at: metadata.occurredAt, on: connection, logger: logger)
-                if handled.action == .handUp, let deadline = handled.deadline {
-                    try await TicketDeadlineStore.moveFinish(
-                        of: ticket.id, to: deadline, on: connection, logger: logger)
-                }
+                try await plan(dispatches, planner: planner, on: connection, logger: logger)
+                (dispatches, pending) = ([], [])
+                try await plan(
+                    handled, at: consumed.event.metadata.occurredAt, of: ticketId, planner: planner,
+                    on: connection, logger: logger)
             }
+        }
+        try await plan(dispatches, planner: planner, on: connection, logger: logger)
+    }
+
+    /// Replaces the timers and time limits of each dispatched ticket (each given once), in a few
+    /// statements for them all.
+    private func plan(
+        _ dispatches: [(consumed: ConsumedEvent, dispatched: TicketDispatched)], planner: SLAPlanner,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard !dispatches.isEmpty else { return }
+        let tickets = try await TicketDeadlineStore.timedTickets(
+            dispatches.map(\.consumed.event.metadata.ticketId), on: connection, logger: logger)
+        let known = dispatches.compactMap { consumed, dispatched in
+            tickets[consumed.event.metadata.ticketId].map {
+                (ticket: $0, dispatched: dispatched, at: consumed.event.metadata.occurredAt)
+            }
+        }
+        let kinds = try await HandlingStore.units(
+            Array(Set(known.map(\.dispatched.unitCode))), on: connection, logger: logger
+        ).kinds
+        try await SLATimerStore.cancelAll(of: known.map { ($0.ticket.id, $0.at) }, on: connection, logger: logger)
+        var timers: [(ticket: SLATimerStore.TicketRef, timer: PlannedTimer, plannedAt: Date)] = []
+        var limits: [TicketDeadlineStore.Dispatch] = []
+        for (ticket, dispatched, time) in known {
+            let tier = dispatched.urgency
+            let reference = SLATimerStore.TicketRef(id: ticket.id, tier: tier, districtCode: ticket.districtCode)
+            timers += planner.timers(
+                dispatchedTo: dispatched.unitCode, unitKind: kinds[dispatched.unitCode], tier: tier,
+                district: ticket.districtCode, at: time, setFinish: dispatched.finishBy
+            ).map { (reference, $0, time) }
+            limits.append(
+                TicketDeadlineStore.Dispatch(
+                    ticketId: ticket.id, unitCode: dispatched.unitCode, tier: tier, dispatchedAt: time,
+                    deadlines: planner.deadlines(
+                        tier: tier, district: ticket.districtCode, dispatchedAt: time, setFinish: dispatched.finishBy)))
+        }
+        try await SLATimerStore.add(timers, on: connection, logger: logger)
+        try await TicketDeadlineStore.replace(limits, on: connection, logger: logger)
+    }
+
+    /// Cancels the timers of the step a handling action completes and adds those it starts.
+    private func plan(
+        _ handled: TicketHandled, at time: Date, of ticketId: UUID, planner: SLAPlanner,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard let ticket = try await TicketDeadlineStore.timedTicket(ticketId, on: connection, logger: logger)
+        else { return }
+        let change = planner.change(
+            after: handled, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
+            district: ticket.districtCode, at: time)
+        if change.cancelAll || !change.cancel.isEmpty {
+            try await SLATimerStore.cancel(
+                change.cancelAll ? nil : change.cancel, of: ticket.id, at: time, on: connection, logger: logger)
+        }
+        try await SLATimerStore.add(change.add, for: ticket.reference, at: time, on: connection, logger: logger)
+        if handled.action == .handUp, let deadline = handled.deadline {
+            try await TicketDeadlineStore.moveFinish(of: ticket.id, to: deadline, on: connection, logger: logger)
         }
     }
 }

@@ -49,22 +49,29 @@ struct ScoringHandler: EventBatchHandler {
             on: connection,
             logger: logger)
         var seen = Set<UUID>()
-        for consumed in events where seen.insert(consumed.event.metadata.ticketId).inserted {
-            let ticketId = consumed.event.metadata.ticketId
-            let district = try await ScoringHistory.district(of: ticketId, on: connection, logger: logger)
-            let before = try await AssessmentStore.facts(of: ticketId, on: connection, logger: logger)
+        let touched = events.filter { seen.insert($0.event.metadata.ticketId).inserted }.map {
+            (ticketId: $0.event.metadata.ticketId, time: $0.event.metadata.occurredAt)
+        }
+        let ids = touched.map(\.ticketId)
+        let districts = try await ScoringHistory.districts(of: ids, on: connection, logger: logger)
+        let stored = try await AssessmentStore.facts(of: ids, on: connection, logger: logger)
+        let logged = try await AssessmentStore.loggedEvents(of: ids, on: connection, logger: logger)
+        var changed: [[AssessmentFact]] = []
+        var increments: [AssessmentStore.Increment] = []
+        for (ticketId, time) in touched {
+            let before = stored[ticketId] ?? []
             let after = reducer.facts(
-                replaying: try await AssessmentStore.loggedEvents(of: ticketId, on: connection, logger: logger),
-                ticketId: ticketId,
-                district: district)
+                replaying: logged[ticketId] ?? [], ticketId: ticketId, district: districts[ticketId])
             guard after != before else { continue }
-            try await AssessmentStore.save(after, on: connection, logger: logger)
-            for (unit, increments) in Self.increments(from: before, to: after) {
-                try await AssessmentStore.count(
-                    increments, unit: unit, at: consumed.event.metadata.occurredAt, timeZone: timeZone, on: connection,
-                    logger: logger)
+            changed.append(after)
+            for (unit, metrics) in Self.increments(from: before, to: after) {
+                increments += metrics.map {
+                    AssessmentStore.Increment(unitCode: unit, time: time, metric: $0.key, amount: $0.value)
+                }
             }
         }
+        try await AssessmentStore.save(changed, on: connection, logger: logger)
+        try await AssessmentStore.count(increments, timeZone: timeZone, on: connection, logger: logger)
     }
 
     /// What changed between two versions of a ticket's facts, as counter increments per unit.

@@ -23,13 +23,13 @@ public enum SLATimerStore {
         _ timers: [PlannedTimer], for ticket: TicketRef, at time: Date, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
-        try await add(timers.map { (ticket, $0) }, at: time, on: connection, logger: logger)
+        try await add(timers.map { (ticket, $0, time) }, on: connection, logger: logger)
     }
 
-    /// Adds each timer for its ticket, in one statement; a kind a ticket already has pending (or
-    /// that appears twice here) is added once.
+    /// Adds each timer for its ticket, planned at its time, in one statement; a kind a ticket
+    /// already has pending (or that appears twice here) is added once.
     public static func add(
-        _ timers: [(ticket: TicketRef, timer: PlannedTimer)], at time: Date, on connection: PostgresConnection,
+        _ timers: [(ticket: TicketRef, timer: PlannedTimer, plannedAt: Date)], on connection: PostgresConnection,
         logger: Logger
     ) async throws {
         guard !timers.isEmpty else { return }
@@ -37,11 +37,25 @@ public enum SLATimerStore {
         try await connection.query(
             """
             INSERT INTO sla_timers (ticket_id, kind, due_at, unit_code, tier, district_code, created_at)
-            SELECT ticket, kind, due, unit, tier, NULLIF(district, ''), \(time)
+            SELECT ticket, kind, due, unit, tier, NULLIF(district, ''), planned
             FROM unnest(\(timers.map(\.ticket.id)), \(timers.map(\.timer.kind.code)), \(timers.map(\.timer.dueAt)),
                         \(timers.map(\.timer.unitCode)), \(timers.map(\.ticket.tier.rawValue)),
-                        \(timers.map { $0.ticket.districtCode ?? "" })) AS rows(ticket, kind, due, unit, tier, district)
+                        \(timers.map { $0.ticket.districtCode ?? "" }), \(timers.map(\.plannedAt)))
+                AS rows(ticket, kind, due, unit, tier, district, planned)
             ON CONFLICT (ticket_id, kind) WHERE state = 'pending' DO NOTHING
+            """, logger: logger)
+    }
+
+    /// Cancels every pending timer of each ticket, each at its time, in one statement.
+    public static func cancelAll(
+        of tickets: [(id: UUID, time: Date)], on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard !tickets.isEmpty else { return }
+        try await connection.query(
+            """
+            UPDATE sla_timers s SET state = 'cancelled', settled_at = c.time
+            FROM unnest(\(tickets.map(\.id))::uuid[], \(tickets.map(\.time))::timestamptz[]) AS c(id, time)
+            WHERE s.ticket_id = c.id AND s.state = 'pending'
             """, logger: logger)
     }
 

@@ -5,97 +5,142 @@ public import PostgresNIO
 
 /// The scoring aggregator's records: assessment facts, live counters, monthly snapshots.
 public enum AssessmentStore {
-    /// Records events read from Kafka (once each) in the aggregator's own log.
+    /// Records events read from Kafka (once each) in the aggregator's own log, in one
+    /// statement; they arrive in the order given.
     public static func log(
         _ events: [(id: UUID, ticketId: UUID, occurredAt: Date, body: [UInt8])], on connection: PostgresConnection,
         logger: Logger
     ) async throws {
-        for event in events {
-            try await connection.query(
-                """
-                INSERT INTO scoring_events (event_id, ticket_id, occurred_at, body) VALUES (\(event.id), \(event.ticketId), \(event.occurredAt), \(ByteBuffer(bytes: event.body)))
-                ON CONFLICT (event_id) DO NOTHING
-                """, logger: logger)
-        }
+        guard !events.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO scoring_events (event_id, ticket_id, occurred_at, body)
+            SELECT event_id, ticket_id, occurred_at, body
+            FROM unnest(\(events.map(\.id))::uuid[], \(events.map(\.ticketId))::uuid[], \(events.map(\.occurredAt))::timestamptz[],
+                        \(events.map { ByteBuffer(bytes: $0.body) })::bytea[])
+                 WITH ORDINALITY AS e(event_id, ticket_id, occurred_at, body, ordinal)
+            ORDER BY ordinal
+            ON CONFLICT (event_id) DO NOTHING
+            """, logger: logger)
     }
 
-    /// A ticket's logged events in the order they happened.
+    /// The logged events of each of `tickets`, each ticket's in the order they happened.
     public static func loggedEvents(
-        of ticketId: UUID, on connection: PostgresConnection, logger: Logger
-    ) async throws -> [[UInt8]] {
-        var bodies: [[UInt8]] = []
+        of tickets: [UUID], on connection: PostgresConnection, logger: Logger
+    ) async throws -> [UUID: [[UInt8]]] {
+        var bodies: [UUID: [[UInt8]]] = [:]
         let rows = try await connection.query(
-            "SELECT body FROM scoring_events WHERE ticket_id = \(ticketId) ORDER BY occurred_at, arrival",
-            logger: logger)
-        for try await body in rows.decode(ByteBuffer.self) { bodies.append(Array(body.readableBytesView)) }
+            """
+            SELECT ticket_id, body FROM scoring_events WHERE ticket_id = ANY(\(tickets)::uuid[])
+            ORDER BY ticket_id, occurred_at, arrival
+            """, logger: logger)
+        for try await (ticketId, body) in rows.decode((UUID, ByteBuffer).self) {
+            bodies[ticketId, default: []].append(Array(body.readableBytesView))
+        }
         return bodies
     }
 
-    /// A ticket's facts, oldest dispatch first.
+    /// The facts of each of `tickets`, oldest dispatch first.
     public static func facts(
-        of ticketId: UUID, on connection: PostgresConnection, logger: Logger
-    ) async throws -> [AssessmentFact] {
+        of tickets: [UUID], on connection: PostgresConnection, logger: Logger
+    ) async throws -> [UUID: [AssessmentFact]] {
         let rows = try await connection.query(
             """
-            SELECT unit_code, dispatched_at, to_char(month, 'YYYY-MM-DD'), district_code, sign_for_by, finish_by, signed_in_time, resolved,
-                   resolved_on_time, visited, solved, satisfied, sent_back, reopened, overdue, excluded
-            FROM assessment_facts WHERE ticket_id = \(ticketId) ORDER BY seq
+            SELECT ticket_id, unit_code, dispatched_at, to_char(month, 'YYYY-MM-DD'), district_code, sign_for_by, finish_by,
+                   signed_in_time, resolved, resolved_on_time, visited, solved, satisfied, sent_back, reopened, overdue, excluded
+            FROM assessment_facts WHERE ticket_id = ANY(\(tickets)::uuid[]) ORDER BY ticket_id, seq
             """, logger: logger)
-        var facts: [AssessmentFact] = []
+        var facts: [UUID: [AssessmentFact]] = [:]
         for try await row in rows {
             let columns = row.makeRandomAccess()
-            let month = try columns[2].decode(String.self).split(separator: "-").compactMap { Int($0) }
+            let ticketId = try columns[0].decode(UUID.self)
+            let month = try columns[3].decode(String.self).split(separator: "-").compactMap { Int($0) }
             var fact = AssessmentFact(
-                ticketId: ticketId, unitCode: try columns[0].decode(String.self),
-                dispatchedAt: try columns[1].decode(Date.self),
+                ticketId: ticketId, unitCode: try columns[1].decode(String.self),
+                dispatchedAt: try columns[2].decode(Date.self),
                 month: CalendarDay(year: month[0], month: month[1], day: month[2]),
-                districtCode: try columns[3].decode(String?.self),
-                signForBy: try columns[4].decode(Date.self), finishBy: try columns[5].decode(Date?.self))
-            fact.signedInTime = try columns[6].decode(Bool.self)
-            fact.resolved = try columns[7].decode(Bool.self)
-            fact.resolvedOnTime = try columns[8].decode(Bool.self)
-            fact.visited = try columns[9].decode(Bool.self)
-            fact.solved = try columns[10].decode(Bool.self)
-            fact.satisfied = try columns[11].decode(Bool.self)
-            fact.sentBack = try columns[12].decode(Bool.self)
-            fact.reopened = try columns[13].decode(Int.self)
-            fact.overdue = try columns[14].decode(Bool.self)
-            fact.excluded = try columns[15].decode(Bool.self)
-            facts.append(fact)
+                districtCode: try columns[4].decode(String?.self),
+                signForBy: try columns[5].decode(Date.self), finishBy: try columns[6].decode(Date?.self))
+            fact.signedInTime = try columns[7].decode(Bool.self)
+            fact.resolved = try columns[8].decode(Bool.self)
+            fact.resolvedOnTime = try columns[9].decode(Bool.self)
+            fact.visited = try columns[10].decode(Bool.self)
+            fact.solved = try columns[11].decode(Bool.self)
+            fact.satisfied = try columns[12].decode(Bool.self)
+            fact.sentBack = try columns[13].decode(Bool.self)
+            fact.reopened = try columns[14].decode(Int.self)
+            fact.overdue = try columns[15].decode(Bool.self)
+            fact.excluded = try columns[16].decode(Bool.self)
+            facts[ticketId, default: []].append(fact)
         }
         return facts
     }
 
-    /// Writes a ticket's facts (all of them; `seq` is the position).
-    public static func save(_ facts: [AssessmentFact], on connection: PostgresConnection, logger: Logger) async throws {
-        for (seq, fact) in facts.enumerated() {
-            try await connection.query(
-                """
-                INSERT INTO assessment_facts (ticket_id, seq, unit_code, dispatched_at, month, district_code, sign_for_by, finish_by,
-                    signed_in_time, resolved, resolved_on_time, visited, solved, satisfied, sent_back, reopened, overdue, excluded)
-                VALUES (\(fact.ticketId), \(seq), \(fact.unitCode), \(fact.dispatchedAt), \(fact.month.isoDescription)::date, \(fact.districtCode),
-                    \(fact.signForBy), \(fact.finishBy), \(fact.signedInTime), \(fact.resolved), \(fact.resolvedOnTime), \(fact.visited),
-                    \(fact.solved), \(fact.satisfied), \(fact.sentBack), \(fact.reopened), \(fact.overdue), \(fact.excluded))
-                ON CONFLICT (ticket_id, seq) DO UPDATE SET finish_by = EXCLUDED.finish_by, signed_in_time = EXCLUDED.signed_in_time,
-                    resolved = EXCLUDED.resolved, resolved_on_time = EXCLUDED.resolved_on_time, visited = EXCLUDED.visited,
-                    solved = EXCLUDED.solved, satisfied = EXCLUDED.satisfied, sent_back = EXCLUDED.sent_back, reopened = EXCLUDED.reopened,
-                    overdue = EXCLUDED.overdue, excluded = EXCLUDED.excluded
-                """, logger: logger)
+    /// Writes the facts of each ticket given (all of a ticket's; `seq` is the position), in one
+    /// statement. Give each ticket once.
+    public static func save(
+        _ tickets: [[AssessmentFact]], on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        let rows = tickets.flatMap { $0.enumerated().map { (seq: $0.offset, fact: $0.element) } }
+        guard !rows.isEmpty else { return }
+        let facts = rows.map(\.fact)
+        // Arrays bind no NULLs: an absent district is bound as '', an absent finish time as a flag.
+        try await connection.query(
+            """
+            INSERT INTO assessment_facts (ticket_id, seq, unit_code, dispatched_at, month, district_code, sign_for_by, finish_by,
+                signed_in_time, resolved, resolved_on_time, visited, solved, satisfied, sent_back, reopened, overdue, excluded)
+            SELECT ticket_id, seq, unit_code, dispatched_at, month::date, NULLIF(district_code, ''), sign_for_by,
+                CASE WHEN has_finish_by THEN finish_by END, signed_in_time, resolved, resolved_on_time, visited, solved,
+                satisfied, sent_back, reopened, overdue, excluded
+            FROM unnest(\(facts.map(\.ticketId))::uuid[], \(rows.map(\.seq))::int8[], \(facts.map(\.unitCode))::text[],
+                \(facts.map(\.dispatchedAt))::timestamptz[], \(facts.map(\.month.isoDescription))::text[],
+                \(facts.map { $0.districtCode ?? "" })::text[], \(facts.map(\.signForBy))::timestamptz[],
+                \(facts.map { $0.finishBy != nil })::bool[], \(facts.map { $0.finishBy ?? $0.signForBy })::timestamptz[],
+                \(facts.map(\.signedInTime))::bool[], \(facts.map(\.resolved))::bool[], \(facts.map(\.resolvedOnTime))::bool[],
+                \(facts.map(\.visited))::bool[], \(facts.map(\.solved))::bool[], \(facts.map(\.satisfied))::bool[],
+                \(facts.map(\.sentBack))::bool[], \(facts.map(\.reopened))::int8[], \(facts.map(\.overdue))::bool[],
+                \(facts.map(\.excluded))::bool[])
+                AS f(ticket_id, seq, unit_code, dispatched_at, month, district_code, sign_for_by, has_finish_by, finish_by,
+                     signed_in_time, resolved, resolved_on_time, visited, solved, satisfied, sent_back, reopened, overdue, excluded)
+            ON CONFLICT (ticket_id, seq) DO UPDATE SET finish_by = EXCLUDED.finish_by, signed_in_time = EXCLUDED.signed_in_time,
+                resolved = EXCLUDED.resolved, resolved_on_time = EXCLUDED.resolved_on_time, visited = EXCLUDED.visited,
+                solved = EXCLUDED.solved, satisfied = EXCLUDED.satisfied, sent_back = EXCLUDED.sent_back, reopened = EXCLUDED.reopened,
+                overdue = EXCLUDED.overdue, excluded = EXCLUDED.excluded
+            """, logger: logger)
+    }
+
+    /// An amount to add to one of a unit's counters at a time.
+    public struct Increment: Sendable, Equatable {
+        public var unitCode: String
+        public var time: Date
+        public var metric: String
+        public var amount: Int
+
+        public init(unitCode: String, time: Date, metric: String, amount: Int) {
+            self.unitCode = unitCode
+            self.time = time
+            self.metric = metric
+            self.amount = amount
         }
     }
 
-    /// Adds `increments` (metric → amount) to `unit`'s hour, day and month counters of `time`.
+    /// Adds each of `increments` to its unit's hour, day and month counters of its time, in one
+    /// statement. The counter rows are taken in key order, so two aggregators adding to the same
+    /// counters wait for each other instead of deadlocking.
     public static func count(
-        _ increments: [String: Int], unit: String, at time: Date, timeZone: TimeZone, on connection: PostgresConnection,
-        logger: Logger
+        _ increments: [Increment], timeZone: TimeZone, on connection: PostgresConnection, logger: Logger
     ) async throws {
         guard !increments.isEmpty else { return }
-        let metrics = increments.keys.sorted()
+        let zone = timeZone.identifier
         try await connection.query(
             """
             INSERT INTO unit_counters AS counters (unit_code, period, period_start, metric, value)
-            SELECT \(unit), period, date_trunc(period, \(time)::timestamptz AT TIME ZONE \(timeZone.identifier)) AT TIME ZONE \(timeZone.identifier), metric, amount
-            FROM unnest(ARRAY['hour', 'day', 'month']) AS periods(period), unnest(\(metrics), \(metrics.map { increments[$0]! })) AS m(metric, amount)
+            SELECT unit, period, date_trunc(period, time AT TIME ZONE \(zone)) AT TIME ZONE \(zone), metric, sum(amount)::bigint
+            FROM unnest(\(increments.map(\.unitCode))::text[], \(increments.map(\.time))::timestamptz[],
+                        \(increments.map(\.metric))::text[], \(increments.map(\.amount))::int8[]) AS m(unit, time, metric, amount),
+                 unnest(ARRAY['hour', 'day', 'month']) AS periods(period)
+            GROUP BY 1, 2, 3, 4
+            ORDER BY 1, 2, 3, 4
             ON CONFLICT (unit_code, period, period_start, metric) DO UPDATE SET value = counters.value + EXCLUDED.value
             """, logger: logger)
     }

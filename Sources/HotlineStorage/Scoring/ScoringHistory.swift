@@ -13,14 +13,16 @@ public enum ScoringHistory {
         public var bodies: [[UInt8]]
     }
 
-    /// The district a ticket was placed in, if it exists and has one.
-    public static func district(
-        of ticketId: UUID, on connection: PostgresConnection, logger: Logger
-    ) async throws -> String? {
+    /// The district each of `tickets` was placed in, for those that exist and have one.
+    public static func districts(
+        of tickets: [UUID], on connection: PostgresConnection, logger: Logger
+    ) async throws -> [UUID: String] {
         let rows = try await connection.query(
-            "SELECT district_code FROM tickets WHERE id = \(ticketId)", logger: logger)
-        for try await district in rows.decode(String?.self) { return district }
-        return nil
+            "SELECT id, district_code FROM tickets WHERE id = ANY(\(tickets)::uuid[]) AND district_code IS NOT NULL",
+            logger: logger)
+        var districts: [UUID: String] = [:]
+        for try await (id, district) in rows.decode((UUID, String).self) { districts[id] = district }
+        return districts
     }
 
     /// Every ticket first dispatched or re-dispatched from `start` (inclusive) to `end`
