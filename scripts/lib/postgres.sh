@@ -43,13 +43,15 @@ start_postgres() {
         # point-in-time recovery: scripts/backup, scripts/restore).
         [[ -n ${HOTLINE_PG_WAL_ARCHIVE:-} ]] \
             && archiving="-c archive_mode=on -c archive_timeout=10 -c archive_command='test ! -f $HOTLINE_PG_WAL_ARCHIVE/%f && cp %p $HOTLINE_PG_WAL_ARCHIVE/%f'"
+        # Autovacuum looks at each database every 10 s (not every minute), so that the outbox's
+        # dead index entries are cleared soon after a storm (migration 0031).
         # pg_stat_statements counts every statement, so that `make bench` can say how many a
         # ticket costs and which take PostgreSQL's time (it loads with the server only).
         local statements=""
         [[ -f $("$PG_BIN/pg_config" --pkglibdir 2>/dev/null)/pg_stat_statements.so ]] \
             && statements="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
         as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$log" -w -t 60 \
-            -o "-c listen_addresses=$HOTLINE_PG_HOST -p $HOTLINE_PG_PORT -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on $statements $archiving" \
+            -o "-c listen_addresses=$HOTLINE_PG_HOST -p $HOTLINE_PG_PORT -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on -c autovacuum_naptime=10s $statements $archiving" \
             start >/dev/null || { tail -n 20 "$log" >&2; die "PostgreSQL did not start (log: $log)"; }
         say "started PostgreSQL on $HOTLINE_PG_HOST:$HOTLINE_PG_PORT"
     fi
