@@ -73,8 +73,14 @@ private final class WatchedConnections: Sendable {
             return (Watch(connection: key, id: state.nextId), isNew)
         }
         if isNew {
+            // The connection is kept alive until its entry is settled: a connection is known by its
+            // identity, and a new one allocated in a freed one's memory during the grace would
+            // otherwise share its key and have its own work failed (seen in a test run, where
+            // pools open and close connections all the time).
             connection.closeFuture.whenComplete { [self] _ in
-                connection.eventLoop.scheduleTask(in: ClosedSessionWatch.grace) { self.closed(key) }
+                connection.eventLoop.scheduleTask(in: ClosedSessionWatch.grace) {
+                    withExtendedLifetime(connection) { self.closed(key) }
+                }
             }
         }
         return watch
