@@ -32,9 +32,7 @@ struct ClassificationHandler: EventBatchHandler {
         let rule = ClassificationRule(
             catalog: snapshot.reference.catalog, cues: snapshot.reference.cues, reviewThreshold: policy.reviewThreshold)
         var decisions: [Decision] = []
-        var seen: Set<UUID> = []
-        for (consumed, received) in events.payloads(of: TicketReceived.self)
-        where seen.insert(consumed.event.metadata.ticketId).inserted {
+        for (consumed, received) in events.firstPerTicket().payloads(of: TicketReceived.self) {
             let request = received.request
             let classification = snapshot.model.classify(text: request.text, location: request.placeText)
             decisions.append(

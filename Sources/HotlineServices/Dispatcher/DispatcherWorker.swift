@@ -79,11 +79,9 @@ struct DispatchHandler: EventBatchHandler {
         let rule = DispatchRule(
             catalog: snapshot.reference.catalog, subCenterConfidence: resources.settings.subCenterConfidence)
         var dispatched = EventBatch()
-        var seen: Set<UUID> = []
-        let tickets = events.payloads(of: TicketClassified.self).compactMap { consumed, classified in
-            seen.insert(consumed.event.metadata.ticketId).inserted
-                ? DispatcherWorker.Classified(
-                    ticketId: consumed.event.metadata.ticketId, classified: classified, trace: consumed.span) : nil
+        let tickets = events.firstPerTicket().payloads(of: TicketClassified.self).map { consumed, classified in
+            DispatcherWorker.Classified(
+                ticketId: consumed.event.metadata.ticketId, classified: classified, trace: consumed.span)
         }
         try await DispatcherWorker.dispatch(
             tickets, rule: rule, stamp: { resources.event(about: $0, $1) }, into: &dispatched, on: connection,

@@ -48,8 +48,7 @@ struct ScoringHandler: EventBatchHandler {
             events.map { ($0.event.metadata.id, $0.event.metadata.ticketId, $0.event.metadata.occurredAt, $0.bytes) },
             on: connection,
             logger: logger)
-        var seen = Set<UUID>()
-        let touched = events.filter { seen.insert($0.event.metadata.ticketId).inserted }.map {
+        let touched = events.firstPerTicket().map {
             (ticketId: $0.event.metadata.ticketId, time: $0.event.metadata.occurredAt)
         }
         let ids = touched.map(\.ticketId)
