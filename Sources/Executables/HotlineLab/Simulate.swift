@@ -15,15 +15,28 @@ struct Simulate: AsyncParsableCommand {
 
     @Option(help: "The calendar month to simulate, YYYY-MM (default: the current one).") var month: MonthArgument?
     @Option(help: "Simulate only the first N days of the month.") var days: Int?
-    @Option(help: "Requests on an ordinary day, city-wide.") var rate = 240
+    @Option(help: "Requests on an ordinary day, city-wide (default 240).") var rate: Int?
+    @Option(
+        help:
+            "The city's volume as a share of Beijing's: 1 is about 30,000 requests on an ordinary day, 920,000 in a month (instead of --rate)."
+    )
+    var scale: Double?
     @Option(help: "Real minutes the simulated period should take.") var minutes = 8.0
     @Option(help: "Seed of the synthetic city.") var seed: UInt64 = 12345
     @Option(help: "Where to write the HTML report.") var reportDirectory = ".local/reports"
     @Flag(help: "Print the month's summary only, no progress bar.") var quiet = false
 
+    func validate() throws {
+        if rate != nil && scale != nil { throw ValidationError("give --rate or --scale, not both") }
+        if let scale, !(scale > 0) { throw ValidationError("--scale must be above 0") }
+        if let rate, rate <= 0 { throw ValidationError("--rate must be above 0") }
+    }
+
     func run() async throws {
+        let ratePerDay =
+            scale.map { Int(($0 * Double(CitySimulationRun.beijingRequestsPerDay)).rounded()) } ?? rate ?? 240
         try await CitySimulationRun(
-            month: month?.day, days: days, ratePerDay: rate, minutes: minutes, seed: seed,
+            month: month?.day, days: days, ratePerDay: ratePerDay, minutes: minutes, seed: seed,
             reportDirectory: URL(fileURLWithPath: reportDirectory), quiet: quiet
         ).run(settings: HotlineSettings())
     }

@@ -37,19 +37,30 @@ struct CityClient: Sendable {
         _ method: String, _ path: String, token: String, body: Any? = nil, headers: [String: String] = [:],
         query: [URLQueryItem] = []
     ) async throws -> (status: Int, data: Data) {
+        try await send(method, path, token: token, headers: headers, query: query) { body }
+    }
+
+    /// Sends a request whose body `drawBody` makes afresh for each attempt, so that a time it carries
+    /// (a deadline) is drawn when the attempt leaves, not when the first one did: under a fast
+    /// simulated clock, the retries of a busy gateway span simulated days.
+    @discardableResult
+    func send(
+        _ method: String, _ path: String, token: String, headers: [String: String] = [:],
+        query: [URLQueryItem] = [], drawingBody drawBody: () -> Any?
+    ) async throws -> (status: Int, data: Data) {
         var url = base.appendingPathComponent(path)
         if !query.isEmpty { url.append(queryItems: query) }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         var attempt = 0
         while true {
             attempt += 1
+            if let body = drawBody() {
+                request.httpBody = try JSONSerialization.data(withJSONObject: body)
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
             do {
                 let (data, response) = try await session.data(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0

@@ -47,18 +47,19 @@ extension CitySimulation {
             }
         }
         if steps.handedDown {
-            let sitting = clock.later(by: 6 * 3600)
+            var sitting = clock.now()
             try await act(progress) {
-                try await client.send(
-                    "POST", "tickets/\(id)/actions/hand_down", token: handler,
-                    body: [
+                try await sendDated("tickets/\(id)/actions/hand_down", token: handler) {
+                    sitting = clock.later(by: 6 * 3600)
+                    return [
                         "note": "邻里通道占用纠纷，交社区群评",
                         "panel": [
                             ["name": "老党员", "role": "elder"], ["name": "社区法律顾问", "role": "lawyer"],
                             ["name": "楼门长", "role": "residents_representative"],
                         ],
                         "deadline": ISO8601DateFormatter().string(from: sitting),
-                    ])
+                    ]
+                }
             }
             try await clock.sleep(until: sitting.addingTimeInterval(1800))
             try await act(progress) {
@@ -82,12 +83,12 @@ extension CitySimulation {
         if steps.handedUp {
             let department = "\(ticket.districtCode):department:housing"
             try await act(progress) {
-                try await client.send(
-                    "POST", "tickets/\(id)/actions/hand_up", token: handler,
-                    body: [
+                try await sendDated("tickets/\(id)/actions/hand_up", token: handler) {
+                    [
                         "to_unit": department, "note": "需区级资金支持",
                         "deadline": ISO8601DateFormatter().string(from: clock.later(by: 7 * 86_400)),
-                    ])
+                    ]
+                }
             }
             let departmentToken = try await tokens.token(for: department)
             try await heed([.handedUp], of: id, unit: department, token: departmentToken, progress)

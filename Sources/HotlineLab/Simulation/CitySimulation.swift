@@ -108,18 +108,20 @@ struct CitySimulation: Sendable {
                 try await clock.sleep(until: dispatchedAt.addingTimeInterval(1800))
                 let lead =
                     sentBack ? alternative(to: ticket.townshipCode, in: ticket.districtCode) : ticket.townshipCode
-                let body: [String: Any] =
-                    record.urgency == .complex
-                    ? [
-                        "participants": [lead, "\(ticket.districtCode):department:housing"], "note": "会商：街乡牵头，住建委配合",
-                        "lead_unit": lead,
-                        "deadline": ISO8601DateFormatter().string(from: clock.later(by: 5 * 86_400)),
-                    ]
-                    : ["lead_unit": lead, "reason": "分中心研判后派单"]
                 try await act(progress) {
-                    try await client.send(
-                        "POST", "tickets/\(id)/actions/\(record.urgency == .complex ? "consult" : "redispatch")",
-                        token: operatorToken, body: body)
+                    if record.urgency == .complex {
+                        try await sendDated("tickets/\(id)/actions/consult", token: operatorToken) {
+                            [
+                                "participants": [lead, "\(ticket.districtCode):department:housing"],
+                                "note": "会商：街乡牵头，住建委配合", "lead_unit": lead,
+                                "deadline": ISO8601DateFormatter().string(from: clock.later(by: 5 * 86_400)),
+                            ]
+                        }
+                    } else {
+                        try await client.send(
+                            "POST", "tickets/\(id)/actions/redispatch", token: operatorToken,
+                            body: ["lead_unit": lead, "reason": "分中心研判后派单"])
+                    }
                 }
                 continue
             }
@@ -168,12 +170,12 @@ struct CitySimulation: Sendable {
             if ticket.handling.whistle, let district = record.districtCode {
                 let departments = ["\(district):department:housing", "\(district):enterprise:water"]
                 let whistled = try await act(progress) {
-                    try await client.send(
-                        "POST", "tickets/\(id)/actions/whistle", token: handler,
-                        body: [
+                    try await sendDated("tickets/\(id)/actions/whistle", token: handler) {
+                        [
                             "departments": departments,
                             "deadline": ISO8601DateFormatter().string(from: clock.later(by: 86_400)),
-                        ])
+                        ]
+                    }
                 }
                 // Summoned only when the whistle was taken (a ticket handed up meanwhile is not whistled).
                 for department in departments where whistled {
@@ -254,6 +256,27 @@ struct CitySimulation: Sendable {
     /// Another township of the same district, for a ticket sent back as misrouted.
     func alternative(to township: String, in district: String) -> String {
         townships[district]?.first { $0 != township } ?? township
+    }
+
+    /// Sends an action whose body carries a deadline that `drawBody` draws from the clock. A
+    /// request may wait its turn behind thousands of others while the clock speeds up (the run-out
+    /// phase), and arrive with its deadline already past; then the body is drawn again and resent.
+    func sendDated(
+        _ path: String, token: String, drawingBody drawBody: () -> [String: Any]
+    ) async throws -> (
+        status: Int, data: Data
+    ) {
+        /// The fields a refused request names.
+        struct Refusal: Decodable { var errors: [FieldFinding]? }
+        var attempts = 0
+        while true {
+            attempts += 1
+            let reply = try await client.send("POST", path, token: token, drawingBody: drawBody)
+            guard reply.status == 422, attempts < 5,
+                let refusal = try? JSONDecoder().decode(Refusal.self, from: reply.data),
+                refusal.errors?.contains(where: { $0.field == "deadline" }) == true
+            else { return reply }
+        }
     }
 
     /// Sends one action, counting it; any answer but a 2xx or a 409 stops the run. Whether the

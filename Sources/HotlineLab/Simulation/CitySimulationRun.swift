@@ -18,6 +18,8 @@ package struct CitySimulationRun: Sendable {
     package var days: Int?
     /// Requests on an ordinary day, city-wide.
     package var ratePerDay: Int
+    /// Beijing's own: about 11 million requests a year, 920,000 in a month.
+    package static let beijingRequestsPerDay = 30_000
     /// Real minutes the simulated period should take.
     package var minutes: Double
     /// Seed of the synthetic city.
