@@ -76,10 +76,7 @@ package struct CitySimulationRun: Sendable {
                 )
             }
             try await city.run(tickets, until: start.addingTimeInterval(Double(period) * 86_400), progress: !quiet)
-            let end = clock.now()
-            try await database.session {
-                try await SharedClock.set(simulated: end, speed: 1, on: $0, logger: logger)
-            }
+            try await clock.set(simulated: nil, speed: 1)
             try await SimulationSummary.print(
                 month: month, zone: zone, reportDirectory: reportDirectory, database: database, logger: logger)
         }

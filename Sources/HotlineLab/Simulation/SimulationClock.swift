@@ -35,10 +35,19 @@ final class SimulationClock: Sendable {
     /// The simulated time now.
     func now() -> Date { anchor.withLock { $0 }.simulatedTime(at: Date()) }
 
-    /// Runs simulated time from `simulated` at `speed`, for the services and here.
-    func set(simulated: Date, speed: Double) async throws {
+    /// Runs simulated time on, from the moment the change is written, at `factor` times its speed.
+    func speedUp(by factor: Double) async throws {
+        try await set(simulated: nil, speed: speed * factor)
+    }
+
+    /// Runs simulated time from `simulated` (nil: the simulated time when the change is written) at
+    /// `speed`, for the services and here. The time is read once a connection is at hand: the
+    /// simulation's thousands of tasks share the pool, and a time read before waiting for it could
+    /// be simulated days old, turning the shared clock back.
+    func set(simulated: Date?, speed: Double) async throws {
         let stored = try await database.session { connection in
-            try await SharedClock.set(simulated: simulated, speed: speed, on: connection, logger: self.logger)
+            try await SharedClock.set(
+                simulated: simulated ?? self.now(), speed: speed, on: connection, logger: self.logger)
             return try await SharedClock.read(on: connection, logger: self.logger)
         }
         guard let stored else { throw CityClient.Failure(status: 0, body: "the shared clock could not be set") }
