@@ -4,17 +4,18 @@ public import Logging
 public import PostgresNIO
 
 /// The ticket use cases' storage in PostgreSQL: a pool for the work, and a pool of its own for
-/// ticket numbers (sessions with `TicketStore.numberingSettings`). Each committed transaction
+/// ticket numbers (sessions with `TicketStore.numberingSettings`), reserved in blocks
+/// (`TicketNumbering`). Each committed transaction
 /// rings `doorbell`, for the events it wrote to the outbox.
 public struct PostgresTicketRepository: TicketRepository {
     private let database: PostgresClient
-    private let numbering: PostgresClient
+    private let numbering: TicketNumbering
     private let doorbell: OutboxDoorbell?
     private let logger: Logger
 
     public init(database: PostgresClient, numbering: PostgresClient, doorbell: OutboxDoorbell? = nil, logger: Logger) {
         self.database = database
-        self.numbering = numbering
+        self.numbering = TicketNumbering(client: numbering, logger: logger)
         self.doorbell = doorbell
         self.logger = logger
     }
@@ -42,7 +43,7 @@ public struct PostgresTicketRepository: TicketRepository {
     }
 
     public func nextNumber(on day: CalendarDay) async throws -> TicketNumber {
-        try await TicketStore.nextNumber(on: day, client: numbering, logger: logger)
+        try await numbering.next(on: day)
     }
 }
 

@@ -14,7 +14,7 @@ public protocol TicketRepository: Sendable {
     ) async throws -> T
 
     /// The next number of `day`'s daily sequence, outside any transaction (see
-    /// `TicketStore.nextNumber`).
+    /// `TicketNumbering`).
     func nextNumber(on day: CalendarDay) async throws -> TicketNumber
 }
 

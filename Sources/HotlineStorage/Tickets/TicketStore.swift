@@ -6,28 +6,31 @@ public import PostgresNIO
 /// Reads and changes rows of `tickets`. Every change checks the state it expects, so a
 /// redelivered or late event cannot move a ticket backwards.
 public enum TicketStore {
-    /// The next number of `day`'s daily sequence, from the counter row in a transaction of its
-    /// own. Give it a pool whose sessions run with `synchronous_commit = off` (`numberingSettings`):
-    /// the counter's row lock is then held for the statement alone, not for a whole ticket
-    /// transaction and its wait for the disk, which would serialise every intake.
+    /// Reserves the next `count` numbers of `day`'s daily sequence, from the counter row in a
+    /// transaction of its own (`TicketNumbering` gives them out). Give it a pool whose sessions
+    /// run with `synchronous_commit = off` (`numberingSettings`): the counter's row lock is then
+    /// held for the statement alone, not for a whole ticket transaction and its wait for the disk,
+    /// which would serialise every intake.
     ///
-    /// A number whose ticket then rolls back is skipped. After a crash, increments not yet on
-    /// disk are handed out again, but never a number a committed ticket holds: a ticket's commit
-    /// flushes the log up to itself, and its counter increment came before it in the log.
-    public static func nextNumber(
-        on day: CalendarDay, client: PostgresClient, logger: Logger
-    ) async throws -> TicketNumber {
+    /// A number whose ticket then rolls back, or that is never given out, is skipped. After a
+    /// crash, reservations not yet on disk are made again, but never of a number a committed
+    /// ticket holds: a ticket's commit flushes the log up to itself, and the reservation of its
+    /// number came before it in the log.
+    public static func reserveNumbers(
+        _ count: Int, on day: CalendarDay, client: PostgresClient, logger: Logger
+    ) async throws -> ClosedRange<Int> {
+        precondition(count > 0, "reserve at least one number")
         let rows = try await client.query(
             """
-            INSERT INTO ticket_number_counters AS counters (day, last_sequence) VALUES (\(day.isoDescription)::date, 1)
-            ON CONFLICT (day) DO UPDATE SET last_sequence = counters.last_sequence + 1
+            INSERT INTO ticket_number_counters AS counters (day, last_sequence) VALUES (\(day.isoDescription)::date, \(count))
+            ON CONFLICT (day) DO UPDATE SET last_sequence = counters.last_sequence + excluded.last_sequence
             RETURNING last_sequence
             """, logger: logger)
-        for try await sequence in rows.decode(Int.self) { return TicketNumber(day: day, sequence: sequence) }
+        for try await last in rows.decode(Int.self) { return last - count + 1...last }
         throw PostgresStoreError(message: "the ticket number counter returned no row")
     }
 
-    /// Session settings for the pool that `nextNumber` uses.
+    /// Session settings for the pool that `reserveNumbers` uses.
     public static let numberingSettings = [("synchronous_commit", "off")]
 
     /// Inserts a new ticket in state `received`, with the masked copies of the caller and the
