@@ -41,24 +41,11 @@ public enum TicketStore {
         id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date,
         on connection: PostgresConnection, logger: Logger
     ) async throws -> TicketRecord {
-        let masked = MaskedPersonalData(request)
-        let rows = try await connection.query(
-            """
-            INSERT INTO tickets (id, number, channel, type, caller_name, caller_phone, place_text, latitude, longitude,
-                                 request_text, category_code, urgency, state, received_at, updated_at,
-                                 caller_name_masked, caller_phone_masked, request_text_masked, reported_by, community_code)
-            VALUES (\(id), \(number.description), \(request.channel.rawValue), \(request.type.rawValue), \(request.callerName),
-                    \(request.callerPhone), \(request.placeText), \(request.coordinates?.latitude), \(request.coordinates?.longitude),
-                    \(request.text), \(request.categoryCode), \((request.urgency ?? .general).rawValue),
-                    \(TicketState.received.rawValue), \(time), \(time),
-                    \(masked.callerName), \(masked.callerPhone), \(masked.requestText),
-                    \(gridReport?.reporter), \(gridReport?.communityCode))
-            RETURNING \(unescaped: TicketRecord.columns)
-            """, logger: logger)
-        guard let row = try await rows.collect().first else {
-            throw PostgresStoreError(message: "the ticket insert returned no row")
-        }
-        return try TicketRecord(row: row)
+        let rows = try await connection.execute(
+            InsertReceived(id: id, number: number, request: request, gridReport: gridReport, time: time),
+            logger: logger)
+        for try await row in rows { return try TicketRecord(row: row) }
+        throw PostgresStoreError(message: "the ticket insert returned no row")
     }
 
     /// Records the classifier's decisions on `received` tickets in one statement: each becomes
