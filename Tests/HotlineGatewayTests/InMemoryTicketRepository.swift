@@ -41,6 +41,10 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
         try await work(self)
     }
 
+    func recordReceived(
+        _ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?
+    ) async throws -> TicketRecord? { throw NotModelled() }
+
     func nextNumber(on day: CalendarDay) async throws -> TicketNumber { throw NotModelled() }
 
     func ticket(_ id: UUID) async throws -> TicketRecord? { tickets.withLock { $0[id]?.record } }
@@ -75,13 +79,11 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
         }
     }
 
-    func claim(
-        idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
-    ) async throws -> IdempotencyKeys.Claim { throw NotModelled() }
+    func claim(_ key: IdempotencyKeys.Key, ticketId: UUID, at time: Date) async throws -> IdempotencyKeys.Claim {
+        throw NotModelled()
+    }
 
-    func insertReceived(
-        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date
-    ) async throws -> TicketRecord { throw NotModelled() }
+    func insertReceived(_ ticket: ReceivedTicket) async throws -> TicketRecord { throw NotModelled() }
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws { throw NotModelled() }
 

@@ -69,32 +69,29 @@ public struct IntakeTicket: Sendable {
         }
         let now = clock.now()
         let id = UUID()
-        let (repository, stamp, timeZone) = (repository, stamp, timeZone)
+        let key = intake.idempotencyKey.map {
+            IdempotencyKeys.Key(key: $0, tokenId: intake.principal.tokenId, body: intake.canonicalBody)
+        }
+        if answer == nil, intake.filing == nil {
+            // The common intake, in one statement that commits alone. Nil: the key was claimed
+            // before, and the transaction below tells a retry from a reused key.
+            if let ticket = try await repository.recordReceived(
+                try await received(intake, id: id, at: now), claiming: key)
+            {
+                return .created(ticket)
+            }
+        }
         let stored: Stored = try await repository.transaction { session in
-            if let key = intake.idempotencyKey {
-                switch try await session.claim(
-                    idempotencyKey: key, tokenId: intake.principal.tokenId, body: intake.canonicalBody, ticketId: id,
-                    at: now)
-                {
+            if let key {
+                switch try await session.claim(key, ticketId: id, at: now) {
                 case .fresh: break
                 case .replay(let existing): return .replay(existing)
                 case .mismatch: return .keyReused
                 }
             }
-            let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
-            var ticket = try await session.insertReceived(
-                id: id, number: number, request: intake.request, gridReport: intake.principal.gridReport, at: now)
+            let ticket = try await session.insertReceived(try await received(intake, id: id, at: now))
             if let filing = intake.filing { try await session.recordFiling(filing, ticketId: id, at: now) }
-            let received = stamp.event(
-                about: id,
-                TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request)),
-                at: now)
-            try await session.record(received, trace: intake.trace)
-            guard let answer else {
-                // Answered from what was inserted and recorded: no read-back.
-                ticket.history = [try HistoryEntry(received)]
-                return .created(ticket)
-            }
+            guard let answer else { return .created(ticket) }
             _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
             var published = answer
             published.answer = PersonalDataMask.text(answer.answer, callerName: intake.request.callerName)
@@ -118,6 +115,17 @@ public struct IntakeTicket: Sendable {
         case created(TicketRecord?)
         case replay(UUID)
         case keyReused
+    }
+
+    /// The new ticket `id`, numbered now, with its `ticket.received` event.
+    private func received(_ intake: Intake, id: UUID, at now: Date) async throws -> ReceivedTicket {
+        let number = try await repository.nextNumber(on: CalendarDay(now, in: timeZone))
+        let event = stamp.event(
+            about: id, TicketReceived(number: number.description, request: ReceivedRequest(masking: intake.request)),
+            at: now)
+        return ReceivedTicket(
+            number: number, request: intake.request, gridReport: intake.principal.gridReport, event: event,
+            trace: intake.trace)
     }
 
     /// The answer given on the spot, if any, once the request passed the checks.

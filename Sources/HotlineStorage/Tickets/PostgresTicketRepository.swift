@@ -42,6 +42,16 @@ public struct PostgresTicketRepository: TicketRepository {
         }
     }
 
+    public func recordReceived(
+        _ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?
+    ) async throws -> TicketRecord? {
+        let record = try await database.session { [logger] in
+            try await TicketStore.insertReceived(ticket, claiming: key, on: $0, logger: logger)
+        }
+        if record != nil { doorbell?.ring() }
+        return record
+    }
+
     public func nextNumber(on day: CalendarDay) async throws -> TicketNumber {
         try await numbering.next(on: day)
     }
@@ -73,19 +83,14 @@ struct PostgresTicketSession: TicketSession {
         try await WorkQueue.items(of: unit, within: scope, now: now, limit: limit, on: connection, logger: logger)
     }
 
-    func claim(
-        idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
-    ) async throws -> IdempotencyKeys.Claim {
-        try await IdempotencyKeys.claim(
-            key: key, tokenId: tokenId, body: body, ticketId: ticketId, at: time, on: connection, logger: logger)
+    func claim(_ key: IdempotencyKeys.Key, ticketId: UUID, at time: Date) async throws -> IdempotencyKeys.Claim {
+        try await IdempotencyKeys.claim(key, ticketId: ticketId, at: time, on: connection, logger: logger)
     }
 
-    func insertReceived(
-        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date
-    ) async throws -> TicketRecord {
-        try await TicketStore.insertReceived(
-            id: id, number: number, request: request, gridReport: gridReport, at: time, on: connection,
-            logger: logger)
+    func insertReceived(_ ticket: ReceivedTicket) async throws -> TicketRecord {
+        guard let record = try await TicketStore.insertReceived(ticket, claiming: nil, on: connection, logger: logger)
+        else { throw PostgresStoreError(message: "the ticket insert returned no row") }
+        return record
     }
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws {

@@ -267,11 +267,13 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
 }
 
 extension HistoryEntry {
-    /// The entry `EventRecorder` writes for `event`, as reading the ticket's history returns it.
-    public init<P: EventPayload>(_ event: Event<P>) throws {
-        let wire = try JSONDecoder().decode([String: JSONValue].self, from: Data(try EventCodec.encode(event)))
+    /// The history entry written with `entry`, an event that occurred at `occurredAt`, as
+    /// reading the ticket's history returns it: its payload read from the outbox's bytes, so
+    /// the event is encoded once.
+    init(_ entry: OutboxEntry, occurredAt: Date) throws {
+        struct Wire: Decodable { var payload: JSONValue }
         self.init(
-            eventId: event.metadata.id, eventType: P.eventType.rawValue, occurredAt: event.metadata.occurredAt,
-            producer: event.metadata.producer, payload: wire["payload"] ?? .null)
+            eventId: entry.eventId, eventType: entry.eventType, occurredAt: occurredAt, producer: entry.producer,
+            payload: try JSONDecoder().decode(Wire.self, from: Data(entry.body)).payload)
     }
 }

@@ -13,6 +13,11 @@ public protocol TicketRepository: Sendable {
         _ work: @escaping @Sendable (any TicketSession) async throws -> T
     ) async throws -> T
 
+    /// Records a new ticket with its `ticket.received` event, claiming `key` first when given, in
+    /// one statement committed on its own (`TicketStore.insertReceived`): the common intake,
+    /// with no answer and no Open311 filing. Nil when `key` was claimed before.
+    func recordReceived(_ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?) async throws -> TicketRecord?
+
     /// The next number of `day`'s daily sequence, outside any transaction (see
     /// `TicketNumbering`).
     func nextNumber(on day: CalendarDay) async throws -> TicketNumber
@@ -32,15 +37,11 @@ public protocol TicketSession: Sendable {
     /// Up to `limit` open tickets of `unit` within `scope`, most urgent first.
     func workQueue(of unit: String, within scope: TicketScope, now: Date, limit: Int) async throws -> [WorkQueue.Item]
 
-    /// Reserves an `Idempotency-Key` of the token `tokenId` for a new ticket (`IdempotencyKeys.claim`).
-    func claim(
-        idempotencyKey key: String, tokenId: UUID, body: [UInt8], ticketId: UUID, at time: Date
-    ) async throws -> IdempotencyKeys.Claim
-    /// Inserts a new ticket in state `received` (reported by a grid worker when `gridReport` is
-    /// set) and returns it as stored, without its history.
-    func insertReceived(
-        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date
-    ) async throws -> TicketRecord
+    /// Reserves an `Idempotency-Key` for a new ticket (`IdempotencyKeys.claim`).
+    func claim(_ key: IdempotencyKeys.Key, ticketId: UUID, at time: Date) async throws -> IdempotencyKeys.Claim
+    /// Inserts a new ticket in state `received` with its `ticket.received` event
+    /// (`TicketStore.insertReceived`) and returns it as stored, with that one history entry.
+    func insertReceived(_ ticket: ReceivedTicket) async throws -> TicketRecord
     /// Records that the new ticket `ticketId` came through Open311 as `filing`.
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws
     /// Closes a ticket in one of `states` as answered directly; false when it is in another state.

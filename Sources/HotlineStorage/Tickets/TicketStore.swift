@@ -33,19 +33,28 @@ public enum TicketStore {
     /// Session settings for the pool that `reserveNumbers` uses.
     public static let numberingSettings = [("synchronous_commit", "off")]
 
-    /// Inserts a new ticket in state `received`, with the masked copies of the caller and the
+    /// Records a new ticket in one statement (`RecordReceived`): claims `key` when given and new,
+    /// then inserts the ticket in state `received`, with the masked copies of the caller and the
     /// text that the analysts' schema shows (`PersonalDataMask`) and, for a grid worker's own
-    /// finding, who reported it from which community. Returns the ticket as stored, so that the
-    /// intake answers without reading it back.
+    /// finding, who reported it from which community, and writes its `ticket.received` event to
+    /// the outbox and the history. `ticket.received` tells no unit (`InboxRule`), so there is no
+    /// inbox row to write.
+    ///
+    /// Returns the ticket as stored with its one history entry, so that the intake answers
+    /// without reading it back; nil when `key` was claimed before (a retry, or a reused key:
+    /// `IdempotencyKeys.claim` tells which). Outside a transaction the statement commits alone.
     public static func insertReceived(
-        id: UUID, number: TicketNumber, request: TicketRequest, gridReport: GridReport?, at time: Date,
-        on connection: PostgresConnection, logger: Logger
-    ) async throws -> TicketRecord {
-        let rows = try await connection.execute(
-            InsertReceived(id: id, number: number, request: request, gridReport: gridReport, time: time),
-            logger: logger)
-        for try await row in rows { return try TicketRecord(row: row) }
-        throw PostgresStoreError(message: "the ticket insert returned no row")
+        _ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> TicketRecord? {
+        let entry = try OutboxEntry(ticket.event, traceparent: ticket.trace?.description)
+        let rows = try await connection.execute(RecordReceived(ticket: ticket, entry: entry, key: key), logger: logger)
+        for try await row in rows {
+            var record = try TicketRecord(row: row)
+            record.history = [try HistoryEntry(entry, occurredAt: ticket.receivedAt)]
+            return record
+        }
+        return nil
     }
 
     /// Records the classifier's decisions on `received` tickets in one statement: each becomes
