@@ -164,15 +164,12 @@ struct SLATimerTests {
             // time: on a loaded machine it can come due after the last checkpoint, so the wait
             // covers it and the meeting too.
             let fired: Int = try await eventually(within: .seconds(90), "a week of timers, the escalation included") {
-                let firedByKind = Dictionary(
-                    uniqueKeysWithValues: try await all(
-                        client.query(
-                            "SELECT split_part(kind, ':', 1), count(*)::bigint FROM sla_timers WHERE state = 'fired' GROUP BY 1",
-                            logger: TestEnvironment.logger
-                        ).decode((String, Int).self)))
-                guard firedByKind["checkpoint"] == 4, firedByKind["escalation"] != nil, firedByKind["meeting"] != nil
+                let firedSoFar = try await TestDatabase.counts(
+                    "SELECT split_part(kind, ':', 1), count(*)::bigint FROM sla_timers WHERE state = 'fired' GROUP BY 1",
+                    on: client)
+                guard firedSoFar["checkpoint"] == 4, firedSoFar["escalation"] != nil, firedSoFar["meeting"] != nil
                 else { return nil }
-                return firedByKind["checkpoint"]
+                return firedSoFar["checkpoint"]
             }
             await services.triggerGracefulShutdown()
             try await running.value
@@ -196,12 +193,8 @@ struct SLATimerTests {
                 SLAStep.townshipSteps.map { "deadline:\($0.rawValue)" }.contains($0)
             }.count
             #expect(townshipStepDeadlines == 1, "the sign-off, never taken")
-            let inbox = Dictionary(
-                uniqueKeysWithValues: try await all(
-                    client.query(
-                        "SELECT unit_code || ' ' || kind, count(*)::bigint FROM inbox_items GROUP BY 1",
-                        logger: TestEnvironment.logger
-                    ).decode((String, Int).self)))
+            let inbox = try await TestDatabase.counts(
+                "SELECT unit_code || ' ' || kind, count(*)::bigint FROM inbox_items GROUP BY 1", on: client)
             let expected = [
                 "110105026 deadline_warning": firedByKind["reminder"],
                 "110105026 checkpoint": firedByKind["checkpoint"],

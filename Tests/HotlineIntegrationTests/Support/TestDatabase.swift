@@ -69,4 +69,10 @@ enum TestDatabase {
         }
         throw TimedOut(description: "query returned no row")
     }
+
+    /// The counts a query returns as (key, count) rows, by key.
+    static func counts(_ query: PostgresQuery, on client: PostgresClient) async throws -> [String: Int] {
+        let rows = try await client.query(query, logger: TestEnvironment.logger).decode((String, Int).self)
+        return try await rows.reduce(into: [:]) { $0[$1.0] = $1.1 }
+    }
 }
