@@ -20,19 +20,27 @@ extension OutboxStore {
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 11)
-            bindings.append(entry.eventId)
-            bindings.append(entry.producer)
-            bindings.append(entry.topic)
-            bindings.append(entry.messageKey)
-            bindings.append(entry.eventType)
-            bindings.append(entry.schemaVersion)
-            bindings.append(ByteBuffer(bytes: entry.body))
-            bindings.append(entry.traceparent)
+            bindings.append(outboxColumnsOf: entry)
             bindings.append(history?.ticketId)
             bindings.append(history?.occurredAt)
             // The body is bound as JSON text only for the history row: outbox bodies need not be JSON.
             bindings.append(history.map { _ in String(decoding: entry.body, as: UTF8.self) })
             return bindings
         }
+    }
+}
+
+extension PostgresBindings {
+    /// Appends `entry`'s eight outbox columns, in the order of `INSERT INTO outbox (event_id,
+    /// producer, topic, message_key, event_type, schema_version, body, traceparent)`.
+    mutating func append(outboxColumnsOf entry: OutboxEntry) {
+        append(entry.eventId)
+        append(entry.producer)
+        append(entry.topic)
+        append(entry.messageKey)
+        append(entry.eventType)
+        append(entry.schemaVersion)
+        append(ByteBuffer(bytes: entry.body))
+        append(entry.traceparent)
     }
 }

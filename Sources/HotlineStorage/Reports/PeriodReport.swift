@@ -213,7 +213,8 @@ public enum ReportQueries {
             SELECT 'all', 'all', count(*) FILTER (WHERE received_at >= \(start) AND received_at < \(end)),
                 count(*) FILTER (WHERE received_at >= \(previousStart) AND received_at < \(start)), NULL::text
             FROM tickets t
-            WHERE (\(district)::text IS NULL OR t.district_code = \(district))
+            WHERE received_at >= \(previousStart) AND received_at < \(end)
+                AND (\(district)::text IS NULL OR t.district_code = \(district))
                 AND (\(township)::text IS NULL OR t.township_code = \(township))
             """,
             previous: true)
