@@ -56,6 +56,8 @@ public enum WorkQueue {
         of unit: String, within scope: TicketScope, now: Date, limit: Int, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> [Item] {
+        // Each way a ticket can be the unit's work is an arm of its own that an index serves; one
+        // OR across them (an EXISTS among them) would read every open ticket of the city.
         var query = QueryBuilder(
             """
             SELECT t.id, t.number, t.state, t.urgency, t.category_code, t.place_text, t.request_text, t.caller_name,
@@ -64,11 +66,13 @@ public enum WorkQueue {
                         ELSE 'summoned' END,
                    d.assign_by, d.finish_by
             FROM tickets t LEFT JOIN ticket_deadlines d ON d.ticket_id = t.id
-            WHERE (t.unit_code = \(unit) OR \(unit) = ANY(t.co_unit_codes)
-                   OR EXISTS (SELECT 1 FROM ticket_whistles w
-                              WHERE w.ticket_id = t.id AND w.department_code = \(unit) AND w.reported_at IS NULL)
-                   OR t.community_code = \(unit)
-                   OR (t.hand_up_unit = \(unit) AND t.state = \(TicketState.handedUp.rawValue) AND t.hand_up_accepted IS NULL))
+            WHERE t.id IN (
+                    SELECT id FROM tickets WHERE unit_code = \(unit) AND state = ANY(\(openStates.map(\.rawValue)))
+                    UNION ALL SELECT id FROM tickets WHERE co_unit_codes @> ARRAY[\(unit)]::text[]
+                    UNION ALL SELECT ticket_id FROM ticket_whistles WHERE department_code = \(unit) AND reported_at IS NULL
+                    UNION ALL SELECT id FROM tickets WHERE community_code = \(unit)
+                    UNION ALL SELECT id FROM tickets
+                        WHERE hand_up_unit = \(unit) AND state = \(TicketState.handedUp.rawValue) AND hand_up_accepted IS NULL)
               AND t.state = ANY(\(openStates.map(\.rawValue)))
             """)
         query.append(" AND ")

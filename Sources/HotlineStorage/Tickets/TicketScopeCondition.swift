@@ -10,10 +10,14 @@ extension TicketScope {
         case .district(let district):
             "(\(unescaped: alias).district_code = \(district) OR \(unescaped: alias).unit_code = \(district))"
         case .unit(let unit):
+            // One indexed arm per way a ticket is the unit's: an OR across them (an EXISTS among
+            // them) would read the whole table for a unit with few tickets.
             """
-            (\(unescaped: alias).unit_code = \(unit) OR \(unit) = ANY(\(unescaped: alias).co_unit_codes)
-             OR \(unescaped: alias).hand_up_unit = \(unit)
-             OR EXISTS (SELECT 1 FROM ticket_whistles w WHERE w.ticket_id = \(unescaped: alias).id AND w.department_code = \(unit)))
+            \(unescaped: alias).id IN (
+                SELECT id FROM tickets WHERE unit_code = \(unit)
+                UNION ALL SELECT id FROM tickets WHERE co_unit_codes @> ARRAY[\(unit)]::text[]
+                UNION ALL SELECT id FROM tickets WHERE hand_up_unit = \(unit)
+                UNION ALL SELECT ticket_id FROM ticket_whistles WHERE department_code = \(unit))
             """
         case .community(let community):
             "\(unescaped: alias).community_code = \(community)"
