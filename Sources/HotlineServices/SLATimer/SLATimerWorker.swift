@@ -138,9 +138,10 @@ public struct TimerPlanning: EventBatchHandler {
         let change = planner.change(
             after: handled, unit: handled.unitCode ?? ticket.unitCode ?? "", tier: ticket.tier,
             district: ticket.districtCode, at: time)
-        if change.cancelAll || !change.cancel.isEmpty {
-            try await SLATimerStore.cancel(
-                change.cancelAll ? nil : change.cancel, of: ticket.id, at: time, on: connection, logger: logger)
+        if change.cancelAll {
+            try await SLATimerStore.cancelAll(of: [(ticket.id, time)], on: connection, logger: logger)
+        } else if !change.cancel.isEmpty {
+            try await SLATimerStore.cancel(change.cancel, of: ticket.id, at: time, on: connection, logger: logger)
         }
         try await SLATimerStore.add(change.add, for: ticket.reference, at: time, on: connection, logger: logger)
         if handled.action == .handUp, let deadline = handled.deadline {

@@ -15,15 +15,9 @@ public struct EventBatch: Sendable {
     /// Adds `event`, caused by the request or event that `trace` names; its outbox row comes
     /// after those of the events added before it.
     public mutating func add<P: EventPayload>(_ event: Event<P>, trace: TraceContext?) throws {
-        rows.append(
-            (
-                try OutboxEntry(event, traceparent: trace?.description),
-                OutboxStore.HistoryEntry(ticketId: event.metadata.ticketId, occurredAt: event.metadata.occurredAt)
-            ))
-        notices.append(
-            InboxStore.Caused(
-                notices: InboxRule.notices(for: event.payload), eventId: event.metadata.id,
-                ticketId: event.metadata.ticketId, at: event.metadata.occurredAt))
+        let recorded = try EventRows(event, trace: trace)
+        rows.append((recorded.entry, recorded.history))
+        notices.append(recorded.caused)
     }
 
     /// Writes the events added, in the caller's transaction.

@@ -10,12 +10,8 @@ public enum EventRecorder {
     public static func record<P: EventPayload>(
         _ event: Event<P>, trace: TraceContext?, on connection: PostgresConnection, logger: Logger
     ) async throws {
-        try await OutboxStore.append(
-            try OutboxEntry(event, traceparent: trace?.description),
-            history: OutboxStore.HistoryEntry(ticketId: event.metadata.ticketId, occurredAt: event.metadata.occurredAt),
-            on: connection, logger: logger)
-        try await InboxStore.add(
-            InboxRule.notices(for: event.payload), eventId: event.metadata.id, ticketId: event.metadata.ticketId,
-            at: event.metadata.occurredAt, on: connection, logger: logger)
+        let rows = try EventRows(event, trace: trace)
+        try await OutboxStore.append(rows.entry, history: rows.history, on: connection, logger: logger)
+        try await InboxStore.add([rows.caused], on: connection, logger: logger)
     }
 }

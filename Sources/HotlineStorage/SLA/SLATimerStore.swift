@@ -59,14 +59,14 @@ public enum SLATimerStore {
             """, logger: logger)
     }
 
-    /// Cancels the ticket's pending timers of `kinds`, or all of them when `kinds` is nil.
+    /// Cancels the ticket's pending timers of `kinds` (all of them: `cancelAll`).
     public static func cancel(
-        _ kinds: [SLATimerKind]?, of ticketId: UUID, at time: Date, on connection: PostgresConnection, logger: Logger
+        _ kinds: [SLATimerKind], of ticketId: UUID, at time: Date, on connection: PostgresConnection, logger: Logger
     ) async throws {
         try await connection.query(
             """
             UPDATE sla_timers SET state = 'cancelled', settled_at = \(time)
-            WHERE ticket_id = \(ticketId) AND state = 'pending' AND (\(kinds == nil) OR kind = ANY(\(kinds?.map(\.code) ?? [])))
+            WHERE ticket_id = \(ticketId) AND state = 'pending' AND kind = ANY(\(kinds.map(\.code)))
             """, logger: logger)
     }
 
