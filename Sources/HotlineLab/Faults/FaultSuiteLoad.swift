@@ -40,6 +40,7 @@ package struct FaultSuiteLoad: Sendable {
         print(
             "load: \(outcome.accepted.count) accepted, \(outcome.rejected) rejected, \(outcome.retries) sent again after an outage"
         )
+        for rejection in outcome.rejections { print("load: rejected: \(rejection)") }
         return outcome.rejected
     }
 }

@@ -46,15 +46,28 @@ struct TicketLoad: Sendable {
         var latencies: [Double] = []
         /// Requests answered with a status other than 2xx or 503 (not retried).
         var rejected = 0
+        /// The first few of those answers (status and body), to say why.
+        var rejections: [String] = []
         /// Requests sent again after a lost connection or a 503.
         var retries = 0
         var elapsedSeconds: Double = 0
+
+        static let rejectionsKept = 3
+
+        /// Counts a request the gateway answered with `status` and `body` and did not take.
+        mutating func reject(_ status: Int, _ body: ByteBuffer) {
+            rejected += 1
+            if rejections.count < Self.rejectionsKept {
+                rejections.append("\(status) \(String(buffer: body).prefix(300))")
+            }
+        }
 
         /// Adds another connection's outcome to this one.
         mutating func merge(_ other: Outcome) {
             accepted += other.accepted
             latencies += other.latencies
             rejected += other.rejected
+            rejections = Array((rejections + other.rejections).prefix(Self.rejectionsKept))
             retries += other.retries
         }
     }
@@ -168,9 +181,9 @@ struct TicketLoad: Sendable {
                 outcome.latencies.append((ContinuousClock.now - sent).seconds)
                 return true
             }
-            outcome.rejected += 1
+            outcome.reject(reply.status, reply.body)
         default:
-            outcome.rejected += 1
+            outcome.reject(reply.status, reply.body)
         }
         return true
     }
