@@ -43,7 +43,7 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
 
     func recordReceived(
         _ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?
-    ) async throws -> TicketRecord? { throw NotModelled() }
+    ) async throws -> RecordedIntake { throw NotModelled() }
 
     func nextNumber(on day: CalendarDay) async throws -> TicketNumber { throw NotModelled() }
 
@@ -79,11 +79,9 @@ final class InMemoryTicketRepository: TicketRepository, TicketSession {
         }
     }
 
-    func claim(_ key: IdempotencyKeys.Key, ticketId: UUID, at time: Date) async throws -> IdempotencyKeys.Claim {
+    func insertReceived(_ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?) async throws -> RecordedIntake {
         throw NotModelled()
     }
-
-    func insertReceived(_ ticket: ReceivedTicket) async throws -> TicketRecord { throw NotModelled() }
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws { throw NotModelled() }
 

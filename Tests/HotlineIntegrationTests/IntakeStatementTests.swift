@@ -28,13 +28,14 @@ struct IntakeStatementTests {
         try await TestDatabase.count(PostgresQuery(unsafeSQL: "SELECT count(*)::bigint FROM \(table)"), on: client)
     }
 
-    @Test("concurrent requests with one key record one ticket with one outbox and one history row")
+    @Test(
+        "concurrent requests with one key record one ticket with one outbox and one history row; the others replay it")
     func oneKeyOneTicket() async throws {
         try await TestDatabase.with { client, _ in
             let logger = TestEnvironment.logger
             let key = IdempotencyKeys.Key(key: "retry-7", tokenId: UUID(), body: Array("{\"text\":1}".utf8))
             let tickets = (1...20).map(Self.received)
-            let recorded = try await withThrowingTaskGroup(of: TicketRecord?.self) { group in
+            let recorded = try await withThrowingTaskGroup(of: RecordedIntake.self) { group in
                 for ticket in tickets {
                     group.addTask {
                         try await client.withConnection {
@@ -42,27 +43,28 @@ struct IntakeStatementTests {
                         }
                     }
                 }
-                return try await group.reduce(into: [TicketRecord]()) { if let record = $1 { $0.append(record) } }
+                return try await group.reduce(into: [RecordedIntake]()) { $0.append($1) }
             }
-            let record = try #require(recorded.count == 1 ? recorded.first : nil)
+            let created = recorded.compactMap(\.created)
+            let record = try #require(created.count == 1 ? created.first : nil)
+            let earlier = recorded.compactMap(\.earlierUse)
+            #expect(earlier.count == 19)
+            #expect(earlier.allSatisfy { $0 == .replay(record.id) })
             #expect(try await Self.rows("tickets", on: client) == 1)
             #expect(try await Self.rows("outbox", on: client) == 1)
             #expect(try await Self.rows("ticket_history", on: client) == 1)
             #expect(
                 try await TestDatabase.count(
                     "SELECT count(*)::bigint FROM idempotency_keys WHERE ticket_id = \(record.id)", on: client) == 1)
-            // The key now names that ticket: the same body again is a replay, another body a reuse.
-            let claims = try await client.withConnection { connection in
-                let same = try await IdempotencyKeys.claim(
-                    key, ticketId: UUID(), at: Self.time, on: connection, logger: logger)
-                var other = key
-                other.body = Array("{\"text\":2}".utf8)
-                let reused = try await IdempotencyKeys.claim(
-                    other, ticketId: UUID(), at: Self.time, on: connection, logger: logger)
-                return (same, reused)
+            // The key now names that ticket: another body with it is a reuse, and writes nothing.
+            var other = key
+            other.body = Array("{\"text\":2}".utf8)
+            let reused = try await client.withConnection {
+                try await TicketStore.insertReceived(Self.received(21), claiming: other, on: $0, logger: logger)
             }
-            #expect(claims.0 == .replay(record.id))
-            #expect(claims.1 == .mismatch)
+            #expect(reused.earlierUse == .mismatch)
+            #expect(try await Self.rows("tickets", on: client) == 1)
+            #expect(try await Self.rows("outbox", on: client) == 1)
         }
     }
 
@@ -73,7 +75,7 @@ struct IntakeStatementTests {
             let ticket = Self.received(1)
             let answered = try await client.withConnection {
                 try await TicketStore.insertReceived(ticket, claiming: nil, on: $0, logger: logger)
-            }
+            }.created
             let stored = try await client.withConnection {
                 try await TicketQueries.find(ticket.id, on: $0, logger: logger)
             }
@@ -94,5 +96,15 @@ struct IntakeStatementTests {
             #expect(try await Self.rows("outbox", on: client) == 1)
             #expect(try await Self.rows("ticket_history", on: client) == 1)
         }
+    }
+}
+
+extension RecordedIntake {
+    fileprivate var created: TicketRecord? {
+        if case .created(let ticket) = self { ticket } else { nil }
+    }
+
+    fileprivate var earlierUse: IdempotencyKeys.EarlierUse? {
+        if case .keyClaimedBefore(let use) = self { use } else { nil }
     }
 }

@@ -72,49 +72,34 @@ public struct IntakeTicket: Sendable {
         let key = intake.idempotencyKey.map {
             IdempotencyKeys.Key(key: $0, tokenId: intake.principal.tokenId, body: intake.canonicalBody)
         }
+        let recorded: RecordedIntake
         if answer == nil, intake.filing == nil {
-            // The common intake, in one statement that commits alone. Nil: the key was claimed
-            // before, and the transaction below tells a retry from a reused key.
-            if let ticket = try await repository.recordReceived(
-                try await received(intake, id: id, at: now), claiming: key)
-            {
+            // The common intake, in one statement that commits alone.
+            recorded = try await repository.recordReceived(try await received(intake, id: id, at: now), claiming: key)
+        } else {
+            recorded = try await repository.transaction { session in
+                let recorded = try await session.insertReceived(
+                    try await received(intake, id: id, at: now), claiming: key)
+                guard case .created = recorded else { return recorded }
+                if let filing = intake.filing { try await session.recordFiling(filing, ticketId: id, at: now) }
+                guard let answer else { return recorded }
+                _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
+                var published = answer
+                published.answer = PersonalDataMask.text(answer.answer, callerName: intake.request.callerName)
+                try await session.record(stamp.event(about: id, published, at: now), trace: intake.trace)
+                guard let ticket = try await session.ticket(id) else { throw TicketError.notFound(id) }
                 return .created(ticket)
             }
         }
-        let stored: Stored = try await repository.transaction { session in
-            if let key {
-                switch try await session.claim(key, ticketId: id, at: now) {
-                case .fresh: break
-                case .replay(let existing): return .replay(existing)
-                case .mismatch: return .keyReused
-                }
-            }
-            let ticket = try await session.insertReceived(try await received(intake, id: id, at: now))
-            if let filing = intake.filing { try await session.recordFiling(filing, ticketId: id, at: now) }
-            guard let answer else { return .created(ticket) }
-            _ = try await session.markAnswered(id, answer, allowedIn: [.received], at: now)
-            var published = answer
-            published.answer = PersonalDataMask.text(answer.answer, callerName: intake.request.callerName)
-            try await session.record(stamp.event(about: id, published, at: now), trace: intake.trace)
-            return .created(try await session.ticket(id))
-        }
-        switch stored {
-        case .created(let record?): return .created(record)
-        case .created(nil): throw TicketError.notFound(id)
-        case .replay(let existing):
-            guard let record = try await repository.read({ try await $0.ticket(existing) }) else {
+        switch recorded {
+        case .created(let ticket): return .created(ticket)
+        case .keyClaimedBefore(.replay(let existing)):
+            guard let ticket = try await repository.read({ try await $0.ticket(existing) }) else {
                 throw TicketError.notFound(existing)
             }
-            return .replayed(record)
-        case .keyReused: throw TicketError.idempotencyKeyReused
+            return .replayed(ticket)
+        case .keyClaimedBefore(.mismatch): throw TicketError.idempotencyKeyReused
         }
-    }
-
-    /// What the intake transaction did.
-    private enum Stored: Sendable {
-        case created(TicketRecord?)
-        case replay(UUID)
-        case keyReused
     }
 
     /// The new ticket `id`, numbered now, with its `ticket.received` event.

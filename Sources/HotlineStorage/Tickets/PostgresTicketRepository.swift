@@ -44,12 +44,12 @@ public struct PostgresTicketRepository: TicketRepository {
 
     public func recordReceived(
         _ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?
-    ) async throws -> TicketRecord? {
-        let record = try await database.session { [logger] in
+    ) async throws -> RecordedIntake {
+        let recorded = try await database.session { [logger] in
             try await TicketStore.insertReceived(ticket, claiming: key, on: $0, logger: logger)
         }
-        if record != nil { doorbell?.ring() }
-        return record
+        if case .created = recorded { doorbell?.ring() }
+        return recorded
     }
 
     public func nextNumber(on day: CalendarDay) async throws -> TicketNumber {
@@ -83,14 +83,8 @@ struct PostgresTicketSession: TicketSession {
         try await WorkQueue.items(of: unit, within: scope, now: now, limit: limit, on: connection, logger: logger)
     }
 
-    func claim(_ key: IdempotencyKeys.Key, ticketId: UUID, at time: Date) async throws -> IdempotencyKeys.Claim {
-        try await IdempotencyKeys.claim(key, ticketId: ticketId, at: time, on: connection, logger: logger)
-    }
-
-    func insertReceived(_ ticket: ReceivedTicket) async throws -> TicketRecord {
-        guard let record = try await TicketStore.insertReceived(ticket, claiming: nil, on: connection, logger: logger)
-        else { throw PostgresStoreError(message: "the ticket insert returned no row") }
-        return record
+    func insertReceived(_ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?) async throws -> RecordedIntake {
+        try await TicketStore.insertReceived(ticket, claiming: key, on: connection, logger: logger)
     }
 
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws {

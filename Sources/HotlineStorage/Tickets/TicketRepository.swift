@@ -15,8 +15,8 @@ public protocol TicketRepository: Sendable {
 
     /// Records a new ticket with its `ticket.received` event, claiming `key` first when given, in
     /// one statement committed on its own (`TicketStore.insertReceived`): the common intake,
-    /// with no answer and no Open311 filing. Nil when `key` was claimed before.
-    func recordReceived(_ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?) async throws -> TicketRecord?
+    /// with no answer and no Open311 filing.
+    func recordReceived(_ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?) async throws -> RecordedIntake
 
     /// The next number of `day`'s daily sequence, outside any transaction (see
     /// `TicketNumbering`).
@@ -37,11 +37,9 @@ public protocol TicketSession: Sendable {
     /// Up to `limit` open tickets of `unit` within `scope`, most urgent first.
     func workQueue(of unit: String, within scope: TicketScope, now: Date, limit: Int) async throws -> [WorkQueue.Item]
 
-    /// Reserves an `Idempotency-Key` for a new ticket (`IdempotencyKeys.claim`).
-    func claim(_ key: IdempotencyKeys.Key, ticketId: UUID, at time: Date) async throws -> IdempotencyKeys.Claim
-    /// Inserts a new ticket in state `received` with its `ticket.received` event
-    /// (`TicketStore.insertReceived`) and returns it as stored, with that one history entry.
-    func insertReceived(_ ticket: ReceivedTicket) async throws -> TicketRecord
+    /// Inserts a new ticket in state `received` with its `ticket.received` event, claiming `key`
+    /// first when given (`TicketStore.insertReceived`), in the session's transaction.
+    func insertReceived(_ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?) async throws -> RecordedIntake
     /// Records that the new ticket `ticketId` came through Open311 as `filing`.
     func recordFiling(_ filing: Open311Filing, ticketId: UUID, at time: Date) async throws
     /// Closes a ticket in one of `states` as answered directly; false when it is in another state.

@@ -28,7 +28,7 @@ extension TicketStore {
                 SELECT $20, $21, $22, $23, $24, $25, $26, $27 FROM ticket),
             history AS (
                 INSERT INTO ticket_history (event_id, ticket_id, event_type, occurred_at, producer, body)
-                SELECT $20, ticket.id, $24, $31, $21, $32::jsonb FROM ticket)
+                SELECT $20, ticket.id, $24, $14, $21, $31::jsonb FROM ticket)
             SELECT * FROM ticket
             """
         static let bindingDataTypes: [PostgresDataType] = [
@@ -36,7 +36,7 @@ extension TicketStore {
             .text, .text, .text, .text, .text,
             .uuid, .text, .text, .text, .text, .int8, .bytea, .text,
             .uuid, .text, .bytea,
-            .timestamptz, .text,
+            .text,
         ]
 
         var ticket: ReceivedTicket
@@ -47,7 +47,7 @@ extension TicketStore {
         func makeBindings() throws -> PostgresBindings {
             let request = ticket.request
             let masked = MaskedPersonalData(request)
-            var bindings = PostgresBindings(capacity: 32)
+            var bindings = PostgresBindings(capacity: 31)
             bindings.append(ticket.id)
             bindings.append(ticket.number.description)
             bindings.append(request.channel.rawValue)
@@ -71,7 +71,6 @@ extension TicketStore {
             bindings.append(key?.tokenId)
             bindings.append(key?.key)
             bindings.append(key.map { ByteBuffer(bytes: $0.body) })
-            bindings.append(ticket.event.metadata.occurredAt)
             bindings.append(String(decoding: entry.body, as: UTF8.self))
             return bindings
         }

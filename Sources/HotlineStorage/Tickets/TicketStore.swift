@@ -41,20 +41,21 @@ public enum TicketStore {
     /// inbox row to write.
     ///
     /// Returns the ticket as stored with its one history entry, so that the intake answers
-    /// without reading it back; nil when `key` was claimed before (a retry, or a reused key:
-    /// `IdempotencyKeys.claim` tells which). Outside a transaction the statement commits alone.
+    /// without reading it back; or, when `key` was claimed before, what it was used for (a retry
+    /// or a reused key), and nothing is written. Outside a transaction the statement commits alone.
     public static func insertReceived(
         _ ticket: ReceivedTicket, claiming key: IdempotencyKeys.Key?, on connection: PostgresConnection,
         logger: Logger
-    ) async throws -> TicketRecord? {
+    ) async throws -> RecordedIntake {
         let entry = try OutboxEntry(ticket.event, traceparent: ticket.trace?.description)
         let rows = try await connection.execute(RecordReceived(ticket: ticket, entry: entry, key: key), logger: logger)
         for try await row in rows {
             var record = try TicketRecord(row: row)
             record.history = [try HistoryEntry(entry, occurredAt: ticket.receivedAt)]
-            return record
+            return .created(record)
         }
-        return nil
+        guard let key else { throw PostgresStoreError(message: "the ticket insert returned no row") }
+        return .keyClaimedBefore(try await IdempotencyKeys.earlierUse(of: key, on: connection, logger: logger))
     }
 
     /// Records the classifier's decisions on `received` tickets in one statement: each becomes
