@@ -211,6 +211,7 @@ let package = Package(
             name: "HotlineUnitTests",
             dependencies: [
                 "HotlineDomain", "HotlineClassifier", "HotlineSimulation", "HotlineStorage", "HotlineRuntime",
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),

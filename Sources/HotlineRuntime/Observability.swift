@@ -19,9 +19,9 @@ public enum Observability {
         }
     }
 
-    /// A logger for `service` at `level`, writing to standard error.
+    /// A logger for `service` at `level`, writing to standard error (`LineLogHandler`).
     public static func logger(for service: String, level: Logger.Level) -> Logger {
-        var logger = Logger(label: service)
+        var logger = Logger(label: service) { LineLogHandler(label: $0) }
         logger.logLevel = level
         return logger
     }
