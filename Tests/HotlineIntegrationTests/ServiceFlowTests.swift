@@ -192,11 +192,15 @@ struct ServiceFlowTests {
         let article = try #require(
             ((try await api.send("GET", "/knowledge?q=%E4%BE%9B%E6%9A%96").json["items"]) as? [[String: Any]])?.first?[
                 "id"] as? String)
-        let answered = try await api.send(
-            "POST", "/tickets",
-            json: Self.ticket(
-                "请问今年什么时候开始供暖", place: "海淀区", extra: ["type": "consultation", "answer": ["article_id": article]]))
+        let body = Self.ticket(
+            "请问今年什么时候开始供暖", place: "海淀区", extra: ["type": "consultation", "answer": ["article_id": article]])
+        let answered = try await api.send("POST", "/tickets", json: body, headers: ["Idempotency-Key": "answered-1"])
         #expect(answered.status == 201)
+        // A retry of an answer given on the spot is the same ticket, answered once.
+        let retried = try await api.send("POST", "/tickets", json: body, headers: ["Idempotency-Key": "answered-1"])
+        #expect(retried.status == 200)
+        #expect(retried.headers["idempotent-replayed"] == "true")
+        #expect(retried.json["id"] as? String == answered.json["id"] as? String)
         #expect(answered.json["state"] as? String == "answered_directly")
         #expect(answered.json["answer_article_id"] as? String == article)
         let id = try #require(UUID(uuidString: answered.json["id"] as? String ?? ""))
