@@ -93,6 +93,36 @@ struct ReconcilerTests {
     }
 
     @Test(
+        "once traffic stops, an event lost just before the last one applied is re-queued without waiting for more traffic"
+    )
+    func requeuesLossesBeforeTrafficStopped() async throws {
+        try await TestDatabase.with { client, _ in
+            let gateway = HotlineServiceKind.intakeGateway.name
+            let classifier = HotlineServiceKind.classifierWorker.name
+            let received = HotlineTopic.received.name
+            // Lost 5 s before the last event the classifier applied, which was 90 s ago: within
+            // the grace of its position, and nothing has been applied since.
+            let lost = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 95, on: client)
+            let last = try await Self.row(
+                .ticketReceived, producer: gateway, topic: received, publishedSecondsAgo: 90, on: client)
+            try await client.withConnection { connection in
+                _ = try await ProcessedEvents.claim([last], consumer: classifier, on: connection, logger: Self.logger)
+                try await connection.query(
+                    "UPDATE processed_events SET processed_at = now() - interval '90 seconds' WHERE event_id = \(last)",
+                    logger: Self.logger)
+            }
+            let reconciler = Reconciler(
+                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
+                limit: 100, logger: Self.logger)
+
+            #expect(try await reconciler.reconcileOnce() == [classifier: 1])
+            #expect(try await Self.unpublished(lost, on: client))
+            #expect(try await !Self.unpublished(last, on: client))
+        }
+    }
+
+    @Test(
         "a later round reads from the last round's position less the grace: a loss after it is re-queued, a row older than that is not read again"
     )
     func laterRoundsReadOnlyWhatIsNew() async throws {

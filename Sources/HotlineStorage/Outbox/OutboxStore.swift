@@ -119,14 +119,19 @@ public enum OutboxStore {
     /// applied, less `grace` seconds. An event of its types published before that and not in its
     /// processed-events record was lost on the way (a broker that restarted empty, a topic
     /// deleted by mistake); a consumer that is merely behind has not applied anything that
-    /// recent. Nil when it has applied nothing.
+    /// recent. Once it has applied nothing for `grace` seconds, the grace is not taken off:
+    /// events lost in the last seconds before traffic stopped would otherwise wait for the
+    /// next traffic. Nil when it has applied nothing.
     public static func settledPosition(
         of consumer: String, grace: Double, on connection: PostgresConnection, logger: Logger
     ) async throws -> Date? {
         let rows = try await connection.query(
             """
-            SELECT max(o.published_at) - make_interval(secs => \(grace))
-            FROM (SELECT event_id FROM processed_events WHERE consumer = \(consumer) ORDER BY processed_at DESC LIMIT 500) AS p
+            SELECT max(o.published_at)
+                - CASE WHEN max(p.processed_at) < now() - make_interval(secs => \(grace)) THEN interval '0'
+                       ELSE make_interval(secs => \(grace)) END
+            FROM (SELECT event_id, processed_at FROM processed_events WHERE consumer = \(consumer)
+                  ORDER BY processed_at DESC LIMIT 500) AS p
             JOIN outbox o ON o.event_id = p.event_id
             """, logger: logger)
         for try await position in rows.decode(Date?.self) { return position }
