@@ -119,7 +119,7 @@ public enum HotlineVariable: String, Sendable, CaseIterable {
         case .reconcileSeconds:
             "how often the reconciler (in the SLA timer) looks for events a consumer never applied (real seconds)"
         case .reconcileGraceSeconds:
-            "how far an unapplied event may trail what its consumer has since applied, or how long a row may stay unpublished, before the reconciler sends it again (real seconds)"
+            "how far an unapplied event may trail what its consumer has since applied (not at all once the consumer has applied nothing for that long), or how long a row may stay unpublished, before the reconciler sends it again (real seconds)"
         case .reconcileLookbackHours: "how far back the reconciler looks for events a consumer never applied"
         case .clock:
             "system (the machine's clock) or shared (the simulated clock in PostgreSQL, set with hotline clock)"
