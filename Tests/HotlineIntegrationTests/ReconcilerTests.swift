@@ -36,6 +36,13 @@ struct ReconcilerTests {
             "SELECT count(*)::bigint FROM outbox WHERE event_id = \(id) AND published_at IS NULL", on: client) == 1
     }
 
+    /// A reconciler with a 60-s grace and an hour's lookback, 100 events a round.
+    static func reconciler(on client: PostgresClient) -> Reconciler {
+        Reconciler(
+            database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
+            limit: 100, logger: logger)
+    }
+
     @Test(
         "an event a consumer skipped while applying later ones is re-queued; applied, recent, ignored, old and merely queued ones are not"
     )
@@ -74,10 +81,7 @@ struct ReconcilerTests {
                     [classifiedLongAgo], consumer: HotlineServiceKind.dispatcher.name, on: connection,
                     logger: Self.logger)
             }
-            let reconciler = Reconciler(
-                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
-                limit: 100,
-                logger: Self.logger)
+            let reconciler = Self.reconciler(on: client)
 
             let counts = try await reconciler.reconcileOnce()
 
@@ -112,9 +116,7 @@ struct ReconcilerTests {
                     "UPDATE processed_events SET processed_at = now() - interval '90 seconds' WHERE event_id = \(last)",
                     logger: Self.logger)
             }
-            let reconciler = Reconciler(
-                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
-                limit: 100, logger: Self.logger)
+            let reconciler = Self.reconciler(on: client)
 
             #expect(try await reconciler.reconcileOnce() == [classifier: 1])
             #expect(try await Self.unpublished(lost, on: client))
@@ -139,9 +141,7 @@ struct ReconcilerTests {
                     try await ProcessedEvents.claim(ids, consumer: classifier, on: $0, logger: Self.logger)
                 }
             }
-            let reconciler = Reconciler(
-                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
-                limit: 100, logger: Self.logger)
+            let reconciler = Self.reconciler(on: client)
             // First round: the classifier applied an event published 100 s ago; its position is 160 s ago.
             try await apply([try await row(100)])
             #expect(try await reconciler.reconcileOnce().isEmpty)
@@ -156,9 +156,7 @@ struct ReconcilerTests {
             #expect(try await !Self.unpublished(lostBefore, on: client))
 
             // A new reconciler (a restart) reads the whole look-back once.
-            let restarted = Reconciler(
-                database: client, policy: ReconciliationPolicy(interval: .seconds(1), grace: 60, lookback: 3_600),
-                limit: 100, logger: Self.logger)
+            let restarted = Self.reconciler(on: client)
             #expect(try await restarted.reconcileOnce() == [classifier: 1])
             #expect(try await Self.unpublished(lostBefore, on: client))
         }
