@@ -71,11 +71,14 @@ public final class KafkaConsumer: Sendable {
         stalled.destroy(leavingGroup: false)
     }
 
-    /// Leaves the group and drops the client when the member has held nothing for `idle` while the
-    /// broker lists partitions of its topics, so that the next poll subscribes afresh. A group
-    /// that formed while its topics were missing (a broker that came back empty, before `hotline
-    /// topics create` ran) assigns nothing, and librdkafka does not join again when the topics
-    /// return with the partition counts they had: only a new client sees them. Call on `queue`.
+    /// Drops the client, without leaving the group, when the member has held nothing for `idle`
+    /// while the broker lists partitions of its topics, so that the next poll subscribes afresh.
+    /// A group that formed while its topics were missing (a broker that came back empty, before
+    /// `hotline topics create` ran) assigns nothing, and librdkafka does not join again when the
+    /// topics return with the partition counts they had: only a new client sees them. The member
+    /// does not leave: on the local broker, a group leader that leaves while the group is forming
+    /// leaves the group waiting for its assignment without end (docs/reliability.md), whereas a
+    /// member that goes silent is dropped after the session timeout. Call on `queue`.
     private func rejoinIfTopicsHavePartitions(idle: Duration) {
         guard case .subscribed(let client) = state.withLock({ $0 }) else { return }
         let partitions: Int
@@ -93,11 +96,11 @@ public final class KafkaConsumer: Sendable {
         }
         rebalances.rejoiningWhileIdle()
         logger.warning(
-            "this member has held no partitions while its topics have some; leaving the group and joining again",
+            "this member has held no partitions while its topics have some; joining again with a new client",
             metadata: [
                 "idle_seconds": "\(idle.components.seconds)", "topics": "\(topics)", "partitions": "\(partitions)",
             ])
-        if let idleClient = detachClient() { leaveAndFree(idleClient) }
+        detachClient()?.destroy(leavingGroup: false)
     }
 
     /// How long the idle check waits for the broker's list of topics.

@@ -136,18 +136,22 @@ struct KafkaConsumerGroupTests {
         let members = try (0..<2).map { _ in
             var configuration = KafkaConsumerConfiguration(
                 client: TestEnvironment.kafkaClient("tests-consumer"), groupId: group, topics: [topic])
-            configuration.joinStallLimit = .seconds(8)  // above the local broker's join time, 3 to 6 s here
+            // A member that joins again leaves its old client in the group until the session
+            // timeout, so a join can take the timeout plus the local broker's join time (3 to 6 s).
+            configuration.sessionTimeoutMilliseconds = 3_000
+            configuration.joinStallLimit = .seconds(12)
             return try KafkaConsumer(configuration: configuration, logger: TestEnvironment.logger)
         }
-        // Long enough for the first join, the idle member's one extra join, and several more
-        // idle limits in which a member that kept joining again would take the partition away.
+        // Long enough for the first join, each member's one extra join (the partition can move
+        // once), and then several idle limits in which a member that kept joining again would
+        // take the partition away.
         var heldAtEachPoll: [Int] = []
         let start = ContinuousClock.now
-        while ContinuousClock.now < start + .seconds(55) {
+        while ContinuousClock.now < start + .seconds(70) {
             async let a = members[0].poll(maxMessages: 1, timeout: .milliseconds(200))
             async let b = members[1].poll(maxMessages: 1, timeout: .milliseconds(200))
             _ = try await (a, b)
-            if ContinuousClock.now > start + .seconds(40) {
+            if ContinuousClock.now > start + .seconds(55) {
                 heldAtEachPoll.append(members.map(\.assignment.count).reduce(0, +))
             }
         }
