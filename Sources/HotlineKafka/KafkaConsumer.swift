@@ -48,6 +48,8 @@ public final class KafkaConsumer: Sendable {
     /// `maxMessages`. An empty result means nothing arrived in time. The first call subscribes;
     /// a call that finds the member waiting for the group longer than `joinStallLimit`, or
     /// holding nothing that long while its topics have partitions, joins again with a new client.
+    /// A partition where the group's committed offset lies past the partition's end is read from
+    /// its start (`RebalanceObserver.startsPastTheEnd`).
     public func poll(maxMessages: Int, timeout: Duration) async throws -> [KafkaConsumedMessage] {
         try await queue.performBlocking { [self] in
             if let waited = rebalances.assignmentWait, waited > joinStallLimit {
@@ -55,9 +57,15 @@ public final class KafkaConsumer: Sendable {
             } else if let idle = rebalances.idleWait, idle > joinStallLimit {
                 rejoinIfTopicsHavePartitions(idle: idle)
             }
-            return try client(subscribing: true).consume(maxMessages: maxMessages, firstWait: timeout) { error in
+            let client = try client(subscribing: true)
+            let messages = client.consume(maxMessages: maxMessages, firstWait: timeout) { error in
                 logger.warning("Kafka consumer error", metadata: ["error": "\(error)"])
             }
+            let pastTheEnd = rebalances.startsPastTheEnd(
+                consumed: Set(messages.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) }),
+                watermarks: client.cachedWatermarks(of:))
+            if !pastTheEnd.isEmpty { try client.seekToStart(pastTheEnd) }
+            return messages
         }
     }
 

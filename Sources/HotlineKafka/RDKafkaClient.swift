@@ -344,7 +344,9 @@ final class RDKafkaClient: @unchecked Sendable {
                 incremental
                 ? rd_kafka_incremental_assign(handle, list).map { RDKafkaClient.error(consuming: $0) }
                 : RDKafkaClient.failure(rd_kafka_assign(handle, list))
-            observer.assigned(partitions, incrementally: incremental, failure: failure)
+            observer.assigned(
+                partitions, incrementally: incremental, failure: failure,
+                committed: list.map { committedOffsets(of: handle, in: $0) } ?? [:])
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             // Read before unassigning, which clears it.
             let lost = rd_kafka_assignment_lost(handle) != 0
@@ -358,6 +360,34 @@ final class RDKafkaClient: @unchecked Sendable {
             observer.lost(RDKafkaClient.error(code))
         }
     }
+
+    /// How long an assignment waits for the group's committed offsets before it goes on without them.
+    static let assignmentQueryTimeout: Duration = .seconds(1)
+
+    /// The offsets the group has committed in `list`'s partitions (asked of the broker); empty when
+    /// it does not answer within `assignmentQueryTimeout`. For `RebalanceObserver.startsPastTheEnd`.
+    private static func committedOffsets(
+        of handle: OpaquePointer, in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    ) -> [KafkaTopicPartition: Int64] {
+        guard list.pointee.cnt > 0, let copy = rd_kafka_topic_partition_list_copy(list) else { return [:] }
+        defer { rd_kafka_topic_partition_list_destroy(copy) }
+        guard rd_kafka_committed(handle, copy, assignmentQueryTimeout.milliseconds) == RD_KAFKA_RESP_ERR_NO_ERROR
+        else { return [:] }
+        return offsets(in: copy)
+    }
+
+    /// Moves the consumer's position in `partitions` (held now) to their first message.
+    func seekToStart(_ partitions: [KafkaTopicPartition]) throws {
+        try withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
+            for index in 0..<Int(list.pointee.cnt) { list.pointee.elems[index].offset = Self.offsetOfTheStart }
+            if let error = rd_kafka_seek_partitions(handle, list, Self.assignmentQueryTimeout.milliseconds) {
+                throw Self.error(consuming: error)
+            }
+        }
+    }
+
+    /// `RD_KAFKA_OFFSET_BEGINNING`, which Swift does not import: a partition's first message.
+    private static let offsetOfTheStart: Int64 = -2
 
     // MARK: - Administration and queries
 

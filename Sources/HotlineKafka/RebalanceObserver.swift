@@ -23,6 +23,9 @@ final class RebalanceObserver: Sendable {
         /// while the topics were missing, and bounds the extra rebalances in a group with more
         /// members than partitions, whose idle members stay idle.
         var rejoinedWhileIdle = false
+        /// The offsets the group had committed in the partitions it assigned the member, and when it
+        /// did, kept until the member reads a message there or finds the offset past the end.
+        var startsToCheck: [KafkaTopicPartition: (offset: Int64, since: ContinuousClock.Instant)] = [:]
     }
 
     private let state = Mutex(State())
@@ -71,10 +74,19 @@ final class RebalanceObserver: Sendable {
     }
 
     /// The group gave the member `partitions`: in addition to what it held (`incrementally`, the
-    /// cooperative protocol), or instead of it (the eager protocols).
-    func assigned(_ partitions: [KafkaTopicPartition], incrementally: Bool, failure: KafkaError?) {
+    /// cooperative protocol), or instead of it (the eager protocols), where it had `committed` these offsets.
+    func assigned(
+        _ partitions: [KafkaTopicPartition], incrementally: Bool, failure: KafkaError?,
+        committed: [KafkaTopicPartition: Int64]
+    ) {
+        let now = ContinuousClock.now
         state.withLock { state in
             if incrementally { state.current.formUnion(partitions) } else { state.current = Set(partitions) }
+            if !incrementally { state.startsToCheck = [:] }
+            for partition in partitions {
+                guard let offset = committed[partition], offset > 0 else { continue }
+                state.startsToCheck[partition] = (offset, now)
+            }
             state.waitingSince = nil
             state.idleSince = state.current.isEmpty ? ContinuousClock.now : nil
         }
@@ -87,6 +99,7 @@ final class RebalanceObserver: Sendable {
     func revoked(_ partitions: [KafkaTopicPartition], incrementally: Bool, lost: Bool, failure: KafkaError?) {
         state.withLock { state in
             if incrementally { state.current.subtract(partitions) } else { state.current = [] }
+            state.startsToCheck = state.startsToCheck.filter { state.current.contains($0.key) }
             state.waitingSince = state.waitingSince ?? ContinuousClock.now
             state.idleSince = nil
             if lost { state.rejoinedWhileIdle = false }
@@ -94,10 +107,46 @@ final class RebalanceObserver: Sendable {
         log("Kafka partitions revoked", partitions, failure: failure)
     }
 
+    /// How long after an assignment the fetches' watermarks are trusted to describe the broker's
+    /// log as it is now (a member's client keeps the last watermarks it saw of a partition, even
+    /// from before a rebalance or a broker restart; fetches refresh them within milliseconds).
+    static let watermarkSettling: Duration = .seconds(1)
+
+    /// The partitions, held for `watermarkSettling` and not read from since the group assigned
+    /// them, where the group's committed offset lies past the end the last fetch reported
+    /// (`watermarks`); each is returned once. Such an offset comes from a log the broker has lost
+    /// (a broker restarted empty, to which a member still committed a batch it had read before),
+    /// and the member would wait there for messages never written: Kafka answers a fetch there
+    /// "offset out of range" and the consumer starts again where `auto.offset.reset` says; the
+    /// local broker answers nothing. `consumed` holds the partitions the last batch came from.
+    func startsPastTheEnd(
+        consumed: Set<KafkaTopicPartition>, watermarks: (KafkaTopicPartition) -> (low: Int64, high: Int64)?
+    ) -> [KafkaTopicPartition] {
+        let now = ContinuousClock.now
+        let pastTheEnd = state.withLock { state -> [KafkaTopicPartition] in
+            for partition in consumed { state.startsToCheck[partition] = nil }
+            let due = state.startsToCheck.filter { _, start in
+                now - start.since >= Self.watermarkSettling
+            }
+            let found = due.compactMap { partition, start in
+                watermarks(partition).flatMap { start.offset > $0.high ? partition : nil }
+            }
+            for partition in found { state.startsToCheck[partition] = nil }
+            return found.sorted { $0.description < $1.description }
+        }
+        if !pastTheEnd.isEmpty {
+            logger.warning(
+                "the group's committed offset is past the end of these partitions (the broker lost their log); reading them from the start",
+                metadata: ["partitions": "\(pastTheEnd.map(\.description))"])
+        }
+        return pastTheEnd
+    }
+
     /// The rebalance failed; the member holds nothing until the next one.
     func lost(_ error: KafkaError) {
         state.withLock { state in
             state.current = []
+            state.startsToCheck = [:]
             state.waitingSince = state.waitingSince ?? ContinuousClock.now
             state.idleSince = nil
             state.rejoinedWhileIdle = false

@@ -67,6 +67,30 @@ struct KafkaConsumerGroupTests {
         #expect(Set(received.map(\.text)) == Set((0..<3).map { "after-\($0)" }))
     }
 
+    @Test("a group whose committed offset lies past a partition's end reads the partition from its start")
+    func committedPastTheEnd() async throws {
+        // As after a broker that restarted empty, to which a member still committed a batch it had
+        // read from the broker's previous life: the committed offset names messages never written.
+        let topic = try await TestEnvironment.makeTopic("test.past-end", partitions: 1)
+        let group = TestEnvironment.uniqueName("group")
+        let producer = try TestEnvironment.makeProducer()
+        try await producer.send(numberedMessages(topic: topic, count: 2, prefix: "first"))
+        let first = try TestEnvironment.makeConsumer(group: group, topics: [topic])
+        let read = try await first.collect(2)
+        try await first.commit([
+            KafkaConsumedMessage(topic: topic, partition: 0, offset: 99, key: [], value: [], headers: [])
+        ])
+        await first.close()
+        try await producer.send(numberedMessages(topic: topic, count: 3, prefix: "second"))
+        await producer.close()
+
+        let second = try TestEnvironment.makeConsumer(group: group, topics: [topic])
+        let received = try await second.collect(5, within: .seconds(30))
+        await second.close()
+        #expect(read.map(\.text) == ["first-0", "first-1"])
+        #expect(received.map(\.text) == ["first-0", "first-1", "second-0", "second-1", "second-2"])
+    }
+
     @Test("a producer leaves a missing topic missing: topics come from `hotline topics create` only")
     func producerCreatesNoTopic() async throws {
         let topic = TestEnvironment.uniqueName("test.missing")

@@ -15,7 +15,10 @@ struct Simulate: AsyncParsableCommand {
 
     @Option(help: "The calendar month to simulate, YYYY-MM (default: the current one).") var month: MonthArgument?
     @Option(help: "Simulate only the first N days of the month.") var days: Int?
-    @Option(help: "Requests on an ordinary day, city-wide (default 240).") var rate: Int?
+    /// Requests on an ordinary day, city-wide, when neither `--rate` nor `--scale` is given.
+    static let defaultRate = 240
+
+    @Option(help: "Requests on an ordinary day, city-wide (default \(Simulate.defaultRate)).") var rate: Int?
     @Option(
         help:
             "The city's volume as a share of Beijing's: 1 is about 30,000 requests on an ordinary day, 920,000 in a month (instead of --rate)."
@@ -34,7 +37,8 @@ struct Simulate: AsyncParsableCommand {
 
     func run() async throws {
         let ratePerDay =
-            scale.map { Int(($0 * Double(CitySimulationRun.beijingRequestsPerDay)).rounded()) } ?? rate ?? 240
+            scale.map { Int(($0 * Double(CitySimulationRun.beijingRequestsPerDay)).rounded()) } ?? rate
+            ?? Self.defaultRate
         try await CitySimulationRun(
             month: month?.day, days: days, ratePerDay: ratePerDay, minutes: minutes, seed: seed,
             reportDirectory: URL(fileURLWithPath: reportDirectory), quiet: quiet
