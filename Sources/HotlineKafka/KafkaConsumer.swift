@@ -64,7 +64,14 @@ public final class KafkaConsumer: Sendable {
             let pastTheEnd = rebalances.startsPastTheEnd(
                 consumed: Set(messages.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) }),
                 watermarks: client.cachedWatermarks(of:))
-            if !pastTheEnd.isEmpty { try client.seekToStart(pastTheEnd) }
+            if !pastTheEnd.isEmpty {
+                // Not thrown: the batch holds messages of other partitions, which must reach the caller.
+                do { try client.seekToStart(pastTheEnd) } catch {
+                    logger.error(
+                        "could not move to the start of partitions read past their end",
+                        metadata: ["partitions": "\(pastTheEnd)", "error": "\(error)"])
+                }
+            }
             return messages
         }
     }
