@@ -222,7 +222,7 @@ final class RDKafkaClient: @unchecked Sendable {
     /// joins its group on the next `consume`.
     func subscribe(to topics: [String]) throws {
         rd_kafka_poll_set_consumer(handle)
-        try withPartitionList(topics.map { ($0, RD_KAFKA_PARTITION_UA) }) { list in
+        try Self.withPartitionList(topics.map { ($0, RD_KAFKA_PARTITION_UA) }) { list in
             let code = rd_kafka_subscribe(handle, list)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
         }
@@ -253,7 +253,7 @@ final class RDKafkaClient: @unchecked Sendable {
     /// broker that came back without the group's topics) fails after `timeout` instead, so the
     /// consumer keeps polling and can still stop; the offsets are committed again with the next batch.
     func commit(_ nextOffsets: [KafkaTopicPartition: Int64], timeout: Duration) throws {
-        try withPartitionList(nextOffsets.keys.map { ($0.topic, $0.partition) }) { list in
+        try Self.withPartitionList(nextOffsets.keys.map { ($0.topic, $0.partition) }) { list in
             for index in 0..<Int(list.pointee.cnt) {
                 let element = list.pointee.elems[index]
                 let partition = KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)
@@ -278,7 +278,7 @@ final class RDKafkaClient: @unchecked Sendable {
     /// The consumer's position in each of `partitions`: the offset of the next message it will
     /// hand out; a partition where it has none yet (nothing fetched) is absent.
     func positions(_ partitions: [KafkaTopicPartition]) -> [KafkaTopicPartition: Int64] {
-        withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
+        Self.withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
             guard rd_kafka_position(handle, list) == RD_KAFKA_RESP_ERR_NO_ERROR else { return [:] }
             return Self.offsets(in: list)
         }
@@ -346,7 +346,8 @@ final class RDKafkaClient: @unchecked Sendable {
                 : RDKafkaClient.failure(rd_kafka_assign(handle, list))
             observer.assigned(
                 partitions, incrementally: incremental, failure: failure,
-                committed: list.map { committedOffsets(of: handle, in: $0) } ?? [:])
+                committed: partitions.isEmpty
+                    ? [:] : (try? committedOffsets(of: handle, partitions, timeout: brokerQueryTimeout)) ?? [:])
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             // Read before unassigning, which clears it.
             let lost = rd_kafka_assignment_lost(handle) != 0
@@ -361,26 +362,16 @@ final class RDKafkaClient: @unchecked Sendable {
         }
     }
 
-    /// How long an assignment waits for the group's committed offsets before it goes on without them.
-    static let assignmentQueryTimeout: Duration = .seconds(1)
-
-    /// The offsets the group has committed in `list`'s partitions (asked of the broker); empty when
-    /// it does not answer within `assignmentQueryTimeout`. For `RebalanceObserver.startsPastTheEnd`.
-    private static func committedOffsets(
-        of handle: OpaquePointer, in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
-    ) -> [KafkaTopicPartition: Int64] {
-        guard list.pointee.cnt > 0, let copy = rd_kafka_topic_partition_list_copy(list) else { return [:] }
-        defer { rd_kafka_topic_partition_list_destroy(copy) }
-        guard rd_kafka_committed(handle, copy, assignmentQueryTimeout.milliseconds) == RD_KAFKA_RESP_ERR_NO_ERROR
-        else { return [:] }
-        return offsets(in: copy)
-    }
+    /// How long an assignment waits for the group's committed offsets (for
+    /// `RebalanceObserver.startsPastTheEnd`; without an answer it goes on unchecked), and a seek
+    /// to a partition's start for the broker.
+    static let brokerQueryTimeout: Duration = .seconds(1)
 
     /// Moves the consumer's position in `partitions` (held now) to their first message.
     func seekToStart(_ partitions: [KafkaTopicPartition]) throws {
-        try withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
+        try Self.withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
             for index in 0..<Int(list.pointee.cnt) { list.pointee.elems[index].offset = Self.offsetOfTheStart }
-            if let error = rd_kafka_seek_partitions(handle, list, Self.assignmentQueryTimeout.milliseconds) {
+            if let error = rd_kafka_seek_partitions(handle, list, Self.brokerQueryTimeout.milliseconds) {
                 throw Self.error(consuming: error)
             }
         }
@@ -445,6 +436,13 @@ final class RDKafkaClient: @unchecked Sendable {
     func committedOffsets(
         _ partitions: [KafkaTopicPartition], timeout: Duration
     ) throws -> [KafkaTopicPartition: Int64] {
+        try Self.committedOffsets(of: handle, partitions, timeout: timeout)
+    }
+
+    /// `committedOffsets(_:timeout:)` for a handle, as the rebalance callback has it.
+    private static func committedOffsets(
+        of handle: OpaquePointer, _ partitions: [KafkaTopicPartition], timeout: Duration
+    ) throws -> [KafkaTopicPartition: Int64] {
         try withPartitionList(partitions.map { ($0.topic, $0.partition) }) { list in
             let code = rd_kafka_committed(handle, list, timeout.milliseconds)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw Self.error(code) }
@@ -477,7 +475,7 @@ final class RDKafkaClient: @unchecked Sendable {
 
     // MARK: - Copying out of C
 
-    private func withPartitionList<T>(
+    private static func withPartitionList<T>(
         _ entries: [(topic: String, partition: Int32)],
         _ body: (UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) throws -> T
     ) rethrows -> T {

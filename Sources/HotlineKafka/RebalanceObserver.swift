@@ -88,7 +88,7 @@ final class RebalanceObserver: Sendable {
                 state.startsToCheck[partition] = (offset, now)
             }
             state.waitingSince = nil
-            state.idleSince = state.current.isEmpty ? ContinuousClock.now : nil
+            state.idleSince = state.current.isEmpty ? now : nil
         }
         log("Kafka partitions assigned", partitions, failure: failure)
     }
